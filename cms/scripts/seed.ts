@@ -1,0 +1,25 @@
+/**
+ * `npm run seed`: loads the seed into the CMS, creating only what is missing.
+ * Runs Strapi in-process (no HTTP server), so it works with or without the CMS running.
+ */
+import { compileStrapi, createStrapi } from '@strapi/strapi';
+import { runBulkLoad } from '../src/bootstrap/bulk-load';
+import { seedContent as content } from '../src/seed/content';
+import { loadRuntimeEnv } from '../src/env/runtime-env';
+import { seedContent } from '../src/seed/seed-content';
+
+async function main(): Promise<void> {
+  loadRuntimeEnv();
+  const app = await createStrapi(await compileStrapi()).load();
+  try {
+    const created = await runBulkLoad(app, () => seedContent(app, content, (m) => console.log(m)));
+    console.log(created > 0 ? `Seeded ${created} document(s).` : 'Seed is already complete.');
+  } finally {
+    await app.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,4 @@
+import { factories } from '@strapi/strapi';
+
+// Read-only over REST: editors write through the admin, the site build only reads.
+export default factories.createCoreRouter('api::faq.faq', { only: ['find', 'findOne'] });

@@ -1,0 +1,34 @@
+import type { Core } from '@strapi/strapi';
+import helpText from '../content-help.json';
+
+interface Configuration {
+  metadatas: Record<string, { edit?: Record<string, unknown> }>;
+}
+interface ConfigurationService {
+  findConfiguration(model: { uid: string }): Promise<Configuration>;
+  updateConfiguration(model: { uid: string }, configuration: Configuration): Promise<unknown>;
+}
+
+/**
+ * Shows each field's help text (cms/src/content-help.json) under it in the admin's
+ * edit view. Strapi keeps these descriptions in the content manager's configuration,
+ * so they are written there at boot; only fields whose text changed are touched.
+ */
+export async function applyHelpText(strapi: Core.Strapi): Promise<void> {
+  const contentManager = strapi.plugin('content-manager');
+  const help = helpText as Record<string, Record<string, string>>;
+  for (const [uid, fields] of Object.entries(help)) {
+    const isComponent = !uid.includes('::');
+    const service = contentManager.service(isComponent ? 'components' : 'content-types') as unknown as ConfigurationService;
+    const model = { uid };
+    const configuration = await service.findConfiguration(model);
+    let changed = false;
+    for (const [field, description] of Object.entries(fields)) {
+      const metadata = configuration.metadatas[field];
+      if (!metadata?.edit || metadata.edit.description === description) continue;
+      metadata.edit.description = description;
+      changed = true;
+    }
+    if (changed) await service.updateConfiguration(model, configuration);
+  }
+}

@@ -1,0 +1,95 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The environment every process of the system shares: where data lives, and the
+ * secrets generated on first run into `DATA_DIR/secrets.env`.
+ *
+ * Environment variables always win over the file, so production can inject every
+ * secret and the file is only a convenience for a laptop.
+ */
+
+/** Keys written to `secrets.env` on first run, with how each one is generated. */
+const GENERATED_SECRETS: Record<string, () => string> = {
+  APP_KEYS: () => Array.from({ length: 4 }, () => randomSecret(16)).join(','),
+  API_TOKEN_SALT: () => randomSecret(16),
+  ADMIN_JWT_SECRET: () => randomSecret(32),
+  TRANSFER_TOKEN_SALT: () => randomSecret(16),
+  JWT_SECRET: () => randomSecret(32),
+  ENCRYPTION_KEY: () => randomSecret(32),
+  REBUILD_SECRET: () => crypto.randomBytes(32).toString('hex'),
+  // The read-only token's key; the CMS makes its API token match it at boot.
+  CMS_TOKEN: () => crypto.randomBytes(48).toString('hex'),
+};
+
+export type SecretName = keyof typeof GENERATED_SECRETS;
+
+function randomSecret(bytes: number): string {
+  return crypto.randomBytes(bytes).toString('base64');
+}
+
+/** The monorepo root: the nearest folder above `from` whose package.json declares workspaces. */
+export function findRepoRoot(from: string = __dirname): string {
+  let dir = path.resolve(from);
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest)) {
+      const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { workspaces?: unknown };
+      if (json.workspaces) return dir;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`No package.json with "workspaces" above ${from}`);
+    dir = parent;
+  }
+}
+
+/** `DATA_DIR` as an absolute path; a relative value is taken from the repo root. */
+export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(findRepoRoot(), env.DATA_DIR || '.data');
+}
+
+/** Parses the dotenv subset we write: `KEY=value` lines, `#` comments, no quoting. */
+export function parseEnvFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) continue;
+    out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+/**
+ * Makes sure `DATA_DIR` exists with its folders and `secrets.env`, generating any
+ * missing secret, then fills `process.env` with every secret the environment does
+ * not already set. Idempotent and cheap: safe to call from each config file.
+ */
+export function loadRuntimeEnv(env: NodeJS.ProcessEnv = process.env): { dataDir: string; secretsFile: string } {
+  const dataDir = resolveDataDir(env);
+  fs.mkdirSync(path.join(dataDir, 'public', 'uploads'), { recursive: true });
+  const secretsFile = path.join(dataDir, 'secrets.env');
+  const stored = fs.existsSync(secretsFile) ? parseEnvFile(fs.readFileSync(secretsFile, 'utf8')) : {};
+
+  const missing = Object.keys(GENERATED_SECRETS).filter((key) => !stored[key]);
+  if (missing.length > 0) {
+    for (const key of missing) {
+      // A secret given by the environment is recorded as is, so every process agrees on it.
+      stored[key] = env[key] || GENERATED_SECRETS[key]!();
+    }
+    const body = Object.entries(stored)
+      .map(([key, value]) => `${key}=${value}`)
+      .join('\n');
+    fs.writeFileSync(secretsFile, `# Generated on first run. Never commit. Environment variables override these.\n${body}\n`, {
+      mode: 0o600,
+    });
+  }
+  for (const [key, value] of Object.entries(stored)) {
+    if (!env[key]) env[key] = value;
+  }
+  env.DATA_DIR = dataDir;
+  env.STRAPI_TELEMETRY_DISABLED ??= 'true';
+  return { dataDir, secretsFile };
+}

@@ -1,0 +1,27 @@
+import type { Core } from '@strapi/strapi';
+import { applyHelpText } from './bootstrap/apply-help-text';
+import { runBulkLoad } from './bootstrap/bulk-load';
+import { ensureReadToken } from './bootstrap/ensure-read-token';
+import { ensureSuperAdmin } from './bootstrap/ensure-super-admin';
+import { lockPublicRole } from './bootstrap/lock-public-role';
+import { seedContent } from './seed/seed-content';
+import { seedContent as content } from './seed/content';
+import { registerContentValidation } from './validation/register-content-validation';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerContentValidation(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await lockPublicRole(strapi);
+    await ensureSuperAdmin(strapi, process.env);
+    await ensureReadToken(strapi, process.env.CMS_TOKEN);
+    await applyHelpText(strapi);
+    // First run only: an empty CMS gets the clinic's content. `npm run seed` fills gaps later.
+    const levels = await strapi.documents('api::program-level.program-level').count({});
+    if (levels === 0 && process.env.SEED_ON_EMPTY !== 'false') {
+      await runBulkLoad(strapi, () => seedContent(strapi, content, (m) => strapi.log.info(m)));
+    }
+  },
+};

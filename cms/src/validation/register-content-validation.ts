@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { findDocumentScheduleErrors } from './schedule-ranges';
+
+const SCHEDULE_COMPONENT = 'shared.schedule-facts';
+const WRITE_ACTIONS = new Set(['create', 'update']);
+
+/**
+ * Cross-field rules Strapi's schema constraints cannot express (a minimum must not
+ * exceed its maximum), enforced in the document service so the admin, the REST API
+ * and the seed all meet them. Errors carry the field path, so the admin highlights it.
+ */
+export function registerContentValidation(strapi: Core.Strapi): void {
+  const scheduleAttributesByUid = new Map<string, Record<string, boolean>>();
+  for (const [uid, contentType] of Object.entries(strapi.contentTypes)) {
+    const found: Record<string, boolean> = {};
+    const attributes = contentType.attributes as Record<string, { type: string; component?: string; repeatable?: boolean }>;
+    for (const [name, attr] of Object.entries(attributes)) {
+      if (attr.type === 'component' && attr.component === SCHEDULE_COMPONENT) found[name] = attr.repeatable === true;
+    }
+    if (Object.keys(found).length > 0) scheduleAttributesByUid.set(uid, found);
+  }
+
+  strapi.documents.use(async (context, next) => {
+    const scheduleAttributes = scheduleAttributesByUid.get(context.uid);
+    const params = context.params as { data?: unknown };
+    if (scheduleAttributes && WRITE_ACTIONS.has(context.action) && params.data && typeof params.data === 'object') {
+      const problems = findDocumentScheduleErrors(params.data as Record<string, unknown>, scheduleAttributes);
+      if (problems.length > 0) {
+        throw new errors.ValidationError(problems.map((p) => p.message).join('; '), {
+          errors: problems.map((p) => ({ path: p.path, message: p.message, name: 'ValidationError', value: null })),
+        });
+      }
+    }
+    return next();
+  });
+}

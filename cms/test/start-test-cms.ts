@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadRuntimeEnv } from '../src/env/runtime-env.ts';
+
+const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const strapiBin = path.resolve(cmsDir, '../node_modules/@strapi/strapi/bin/strapi.js');
+
+export const TEST_ADMIN = { email: 'editor@example.test', password: 'Test-Passw0rd-Editor' };
+
+export interface TestCms {
+  url: string;
+  /** The read-only token from DATA_DIR/secrets.env. */
+  token: string;
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  output: () => string;
+  stop(): Promise<void>;
+  /** Stops and starts the same CMS again (same data, same port). */
+  restart(): Promise<void>;
+}
+
+/** A free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`CMS exited with ${child.exitCode} before it was healthy:\n${output()}`);
+    try {
+      const res = await fetch(`${url}/_health`);
+      if (res.status === 204) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`CMS not healthy after ${timeoutMs} ms:\n${output()}`);
+}
+
+/**
+ * Starts a real Strapi (compiled by the global setup) on a temp SQLite DATA_DIR and a
+ * free port, seeded on first boot, with a super admin for the admin API.
+ */
+export async function startTestCms(extraEnv: NodeJS.ProcessEnv = {}): Promise<TestCms> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-cms-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    CMS_PORT: String(port),
+    CMS_HOST: '127.0.0.1',
+    SERVE_ADMIN_PANEL: 'false',
+    NODE_ENV: 'production',
+    ADMIN_EMAIL: TEST_ADMIN.email,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    BROWSER: 'none',
+    ...extraEnv,
+  };
+  for (const key of ['CMS_TOKEN', 'REBUILD_SECRET', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) {
+    if (!(key in extraEnv)) delete env[key];
+  }
+  loadRuntimeEnv(env);
+  const url = `http://127.0.0.1:${port}`;
+  let log = '';
+  let child: ChildProcess;
+
+  const boot = async () => {
+    child = spawn(process.execPath, [strapiBin, 'start'], { cwd: cmsDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+    await waitForHealth(url, child, () => log);
+  };
+  const stop = async () => {
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  await boot();
+  return {
+    url,
+    token: env.CMS_TOKEN!,
+    dataDir,
+    env,
+    output: () => log,
+    stop,
+    restart: async () => {
+      await stop();
+      await boot();
+    },
+  };
+}
+
+/** Logs in to the admin API as the test super admin and returns a bearer JWT. */
+export async function adminLogin(cms: TestCms): Promise<string> {
+  const res = await fetch(`${cms.url}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(TEST_ADMIN),
+  });
+  if (!res.ok) throw new Error(`admin login failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { data: { token?: string; accessToken?: string } };
+  const token = body.data.token ?? body.data.accessToken;
+  if (!token) throw new Error(`admin login returned no token: ${JSON.stringify(body)}`);
+  return token;
+}

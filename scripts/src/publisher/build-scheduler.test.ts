@@ -1,0 +1,170 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BuildScheduler } from './build-scheduler.ts';
+import type { BuildTrigger } from './build-trigger.ts';
+
+interface Harness {
+  scheduler: BuildScheduler;
+  triggers: BuildTrigger[];
+  /** Finishes the oldest running build. */
+  finishBuild: (error?: Error) => Promise<void>;
+  maxConcurrent: () => number;
+  errors: unknown[];
+}
+
+function createHarness(options: { quietMs?: number; maxWaitMs?: number } = {}): Harness {
+  const triggers: BuildTrigger[] = [];
+  const finishers: Array<(error?: Error) => void> = [];
+  const errors: unknown[] = [];
+  let running = 0;
+  let maxConcurrent = 0;
+  const scheduler = new BuildScheduler({
+    quietMs: options.quietMs ?? 1000,
+    maxWaitMs: options.maxWaitMs ?? 10_000,
+    onBuildError: (error) => errors.push(error),
+    build: (trigger) => {
+      triggers.push(trigger);
+      running += 1;
+      maxConcurrent = Math.max(maxConcurrent, running);
+      return new Promise<void>((resolve, reject) => {
+        finishers.push((error) => {
+          running -= 1;
+          if (error) reject(error);
+          else resolve();
+        });
+      });
+    },
+  });
+  return {
+    scheduler,
+    triggers,
+    errors,
+    maxConcurrent: () => maxConcurrent,
+    finishBuild: async (error) => {
+      finishers.shift()?.(error);
+      await vi.advanceTimersByTimeAsync(0);
+    },
+  };
+}
+
+const publish = { event: 'entry.publish', model: 'faq' };
+
+describe('BuildScheduler', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2025-01-01T00:00:00Z') });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('merges a burst of 10 events within a second into one build after the quiet window', async () => {
+    const { scheduler, triggers } = createHarness();
+    for (let i = 0; i < 10; i++) {
+      scheduler.add(publish);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    // Last event at 900 ms; the quiet window ends at 1900 ms.
+    await vi.advanceTimersByTimeAsync(899);
+    expect(triggers).toHaveLength(0);
+    expect(scheduler.queued).toBe(true);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(triggers).toHaveLength(1);
+    expect(triggers[0]).toMatchObject({ count: 10, events: { 'entry.publish': 10 }, models: ['faq'] });
+    expect(scheduler.building).toBe(true);
+    expect(scheduler.queued).toBe(false);
+  });
+
+  it('builds at the latest maxWait after the first event of a never-quiet burst', async () => {
+    const { scheduler, triggers } = createHarness({ quietMs: 1000, maxWaitMs: 10_000 });
+    for (let elapsed = 0; elapsed < 9_999; elapsed += 500) {
+      scheduler.add(publish);
+      await vi.advanceTimersByTimeAsync(500);
+    }
+    expect(triggers).toHaveLength(1);
+    expect(Date.parse(triggers[0]?.firstAt ?? '')).toBe(Date.parse('2025-01-01T00:00:00Z'));
+    expect(Date.parse(triggers[0]?.lastAt ?? '')).toBeLessThanOrEqual(Date.parse('2025-01-01T00:00:10Z'));
+    expect(triggers[0]?.count).toBe(20);
+  });
+
+  it('turns any number of events during a build into exactly one follow-up build', async () => {
+    const harness = createHarness();
+    const { scheduler, triggers } = harness;
+    scheduler.add(publish);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(triggers).toHaveLength(1);
+
+    for (let i = 0; i < 5; i++) {
+      scheduler.add({ event: 'entry.unpublish', model: 'condition' });
+      await vi.advanceTimersByTimeAsync(3000);
+    }
+    // The first build is still running: nothing else may start.
+    expect(triggers).toHaveLength(1);
+    expect(scheduler.queued).toBe(true);
+
+    await harness.finishBuild();
+    expect(triggers).toHaveLength(2);
+    expect(triggers[1]).toMatchObject({ count: 5, events: { 'entry.unpublish': 5 } });
+
+    await harness.finishBuild();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(triggers).toHaveLength(2);
+    expect(harness.maxConcurrent()).toBe(1);
+  });
+
+  it('waits out the quiet window after a build when the follow-up events are recent', async () => {
+    const harness = createHarness();
+    harness.scheduler.add(publish);
+    await vi.advanceTimersByTimeAsync(1000);
+    harness.scheduler.add(publish);
+    await vi.advanceTimersByTimeAsync(200);
+    await harness.finishBuild();
+    expect(harness.triggers).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(800);
+    expect(harness.triggers).toHaveLength(2);
+  });
+
+  it('starts an immediate request without waiting for quiet', async () => {
+    const { scheduler, triggers } = createHarness();
+    scheduler.add({ event: 'publisher.manual' }, { immediate: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(triggers).toHaveLength(1);
+  });
+
+  it('keeps scheduling after a build fails', async () => {
+    const harness = createHarness();
+    harness.scheduler.add(publish);
+    await vi.advanceTimersByTimeAsync(1000);
+    await harness.finishBuild(new Error('cms down'));
+    expect(harness.errors).toHaveLength(1);
+    expect(harness.scheduler.building).toBe(false);
+
+    harness.scheduler.add(publish);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(harness.triggers).toHaveLength(2);
+  });
+
+  it('reports idle only once nothing runs or waits', async () => {
+    const harness = createHarness();
+    let idle = false;
+    harness.scheduler.add(publish);
+    void harness.scheduler.whenIdle().then(() => (idle = true));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(idle).toBe(false);
+    await harness.finishBuild();
+    expect(idle).toBe(true);
+  });
+
+  it('drops waiting events on close and waits for the running build', async () => {
+    const harness = createHarness();
+    harness.scheduler.add(publish);
+    await vi.advanceTimersByTimeAsync(1000);
+    harness.scheduler.add(publish);
+    let closed = false;
+    void harness.scheduler.close().then(() => (closed = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(closed).toBe(false);
+    await harness.finishBuild();
+    expect(closed).toBe(true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(harness.triggers).toHaveLength(1);
+  });
+});

@@ -1,0 +1,17 @@
+/** What a build step gets from the publisher. */
+export interface RunBuildContext {
+  /** The build's id, also its folder name. */
+  id: string;
+  /** Empty folder to write the site into. */
+  outDir: string;
+  /** Aborted when the publisher shuts down; the build should stop promptly. */
+  signal: AbortSignal;
+  /** One line of build output; the publisher logs it and keeps the last lines for `/status`. */
+  log: (line: string) => void;
+}
+
+/**
+ * Produces a static site in `context.outDir`, rejecting on failure. The publisher checks the
+ * output, precompresses it and switches it live; tests inject a fake that writes a tiny site.
+ */
+export type RunBuild = (context: RunBuildContext) => Promise<void>;

@@ -1,0 +1,245 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** One attribute of a Strapi schema.json, as far as code generation cares. */
+export interface StrapiAttribute {
+  type: string;
+  required?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  regex?: string;
+  enum?: string[];
+  repeatable?: boolean;
+  component?: string;
+  multiple?: boolean;
+  relation?: string;
+  target?: string;
+  private?: boolean;
+}
+
+export interface StrapiSchema {
+  /** `api::faq.faq` for content types, `shared.seo` for components. */
+  uid: string;
+  kind: 'collectionType' | 'singleType' | 'component';
+  singularName: string;
+  pluralName: string;
+  draftAndPublish: boolean;
+  attributes: Record<string, StrapiAttribute>;
+}
+
+export interface StrapiSchemas {
+  components: StrapiSchema[];
+  contentTypes: StrapiSchema[];
+  /** Help text per uid and field, shown to editors and carried into `.describe()`. */
+  helpText: Record<string, Record<string, string>>;
+}
+
+/** Reads every component and API content type under the CMS's `src/` folder. */
+export function readStrapiSchemas(cmsSrc: string): StrapiSchemas {
+  const components: StrapiSchema[] = [];
+  const componentsDir = path.join(cmsSrc, 'components');
+  for (const category of fs.readdirSync(componentsDir).sort()) {
+    for (const file of fs.readdirSync(path.join(componentsDir, category)).sort()) {
+      if (!file.endsWith('.json')) continue;
+      const json = readJson(path.join(componentsDir, category, file));
+      const name = file.replace(/\.json$/, '');
+      components.push({
+        uid: `${category}.${name}`,
+        kind: 'component',
+        singularName: name,
+        pluralName: name,
+        draftAndPublish: false,
+        attributes: json.attributes,
+      });
+    }
+  }
+  const contentTypes: StrapiSchema[] = [];
+  const apiDir = path.join(cmsSrc, 'api');
+  for (const api of fs.readdirSync(apiDir).sort()) {
+    const typesDir = path.join(apiDir, api, 'content-types');
+    if (!fs.existsSync(typesDir)) continue;
+    for (const type of fs.readdirSync(typesDir).sort()) {
+      const json = readJson(path.join(typesDir, type, 'schema.json'));
+      contentTypes.push({
+        uid: `api::${api}.${type}`,
+        kind: json.kind === 'singleType' ? 'singleType' : 'collectionType',
+        singularName: json.info.singularName,
+        pluralName: json.info.pluralName,
+        draftAndPublish: json.options?.draftAndPublish === true,
+        attributes: json.attributes,
+      });
+    }
+  }
+  const helpText = readJson(path.join(cmsSrc, 'content-help.json')) as unknown as StrapiSchemas['helpText'];
+  return { components, contentTypes, helpText };
+}
+
+interface SchemaJson {
+  kind?: string;
+  info: { singularName: string; pluralName: string };
+  options?: { draftAndPublish?: boolean };
+  attributes: Record<string, StrapiAttribute>;
+}
+
+function readJson(file: string): SchemaJson {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as SchemaJson;
+}
+
+const camel = (name: string): string => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+const pascal = (name: string): string => camel(name).replace(/^./, (c) => c.toUpperCase());
+const componentIdent = (uid: string): string => camel(uid.split('.')[1] ?? uid);
+const typeIdent = (schema: StrapiSchema): string => camel(schema.singularName);
+
+/** Types the site reads: every draft & publish type. Call requests have no drafts and are never public. */
+export const isPublicType = (schema: StrapiSchema): boolean => schema.draftAndPublish;
+
+/** The zod expression for a scalar attribute, with Strapi's own constraints carried over. */
+export function scalarToZod(name: string, attr: StrapiAttribute, owner: string): string {
+  let expr: string;
+  switch (attr.type) {
+    case 'string':
+    case 'text':
+    case 'richtext':
+    case 'uid':
+    case 'email': {
+      expr = 'z.string()';
+      if (attr.type === 'email') expr += '.email()';
+      if (attr.type === 'uid') expr += ".regex(/^[A-Za-z0-9-_.~]+$/)";
+      if (attr.minLength !== undefined) expr += `.min(${attr.minLength})`;
+      if (attr.maxLength !== undefined) expr += `.max(${attr.maxLength})`;
+      if (attr.regex !== undefined) expr += `.regex(new RegExp(${JSON.stringify(attr.regex)}))`;
+      // An editor who clears an optional field may leave an empty string behind.
+      if (!attr.required && (attr.minLength !== undefined || attr.regex !== undefined)) expr += ".or(z.literal(''))";
+      break;
+    }
+    case 'enumeration':
+      if (!attr.enum?.length) throw new Error(`${owner}.${name}: enumeration without values`);
+      expr = `z.enum(${JSON.stringify(attr.enum)})`;
+      break;
+    case 'integer':
+    case 'biginteger':
+    case 'decimal':
+    case 'float':
+      expr = attr.type === 'integer' ? 'z.number().int()' : 'z.number()';
+      if (attr.min !== undefined) expr += `.min(${attr.min})`;
+      if (attr.max !== undefined) expr += `.max(${attr.max})`;
+      break;
+    case 'boolean':
+      expr = 'z.boolean()';
+      break;
+    case 'date':
+      expr = 'z.string().regex(/^\\d{4}-\\d{2}-\\d{2}$/)';
+      break;
+    case 'datetime':
+      expr = 'z.string().datetime({ offset: true })';
+      break;
+    default:
+      throw new Error(`${owner}.${name}: attribute type "${attr.type}" has no zod mapping; add one to scalarToZod`);
+  }
+  return attr.required ? expr : `${expr}.nullable()`;
+}
+
+const isScalar = (attr: StrapiAttribute): boolean => !['component', 'relation', 'media', 'dynamiczone'].includes(attr.type);
+
+function describe(expr: string, help: string | undefined, where: string): string {
+  if (!help) throw new Error(`${where} has no help text in cms/src/content-help.json`);
+  return `${expr}.describe(${JSON.stringify(help)})`;
+}
+
+function objectBody(lines: string[]): string {
+  return `{\n${lines.map((l) => `  ${l},`).join('\n')}\n}`;
+}
+
+/** Generates the whole `content.ts` module. Pure: the same schemas give the same text. */
+export function generateContentModule({ components, contentTypes, helpText }: StrapiSchemas): string {
+  const out: string[] = [
+    '// DO NOT EDIT: generated by shared-types/scripts/generate.ts from the Strapi schemas in cms/src.',
+    '// Run `npm run generate -w shared-types` after changing a schema.json or cms/src/content-help.json.',
+    "import { z } from 'zod';",
+    "import { mediaSchema } from '../media.ts';",
+    '',
+  ];
+  const byUid = new Map(contentTypes.map((t) => [t.uid, t]));
+  const componentByUid = new Map(components.map((c) => [c.uid, c]));
+
+  for (const component of components) {
+    const ident = componentIdent(component.uid);
+    const lines = ['id: z.number().int()'];
+    for (const [name, attr] of Object.entries(component.attributes)) {
+      let expr: string;
+      if (attr.type === 'media') expr = attr.multiple ? 'z.array(mediaSchema)' : 'mediaSchema.nullable()';
+      else if (isScalar(attr)) expr = scalarToZod(name, attr, component.uid);
+      else throw new Error(`${component.uid}.${name}: components inside components are not supported by the generator`);
+      lines.push(`${name}: ${describe(expr, helpText[component.uid]?.[name], `${component.uid}.${name}`)}`);
+    }
+    out.push(`/** Component \`${component.uid}\`. */`);
+    out.push(`export const ${ident}Schema = z.object(${objectBody(lines)});`);
+    out.push(`export type ${pascal(ident)} = z.output<typeof ${ident}Schema>;`, '');
+  }
+
+  const publicTypes = contentTypes.filter(isPublicType);
+  for (const type of publicTypes) {
+    const ident = typeIdent(type);
+    const lines = ['id: z.number().int()', 'documentId: z.string().min(1)'];
+    for (const [name, attr] of Object.entries(type.attributes)) {
+      if (!isScalar(attr) || attr.private) continue;
+      lines.push(`${name}: ${describe(scalarToZod(name, attr, type.uid), helpText[type.uid]?.[name], `${type.uid}.${name}`)}`);
+    }
+    lines.push('createdAt: z.string().datetime({ offset: true })', 'updatedAt: z.string().datetime({ offset: true })');
+    lines.push('publishedAt: z.string().datetime({ offset: true })');
+    out.push(`/** The scalar fields of \`${type.uid}\`: what a populated relation to it returns. */`);
+    out.push(`export const ${ident}FieldsSchema = z.object(${objectBody(lines)});`, '');
+  }
+
+  const registry: string[] = [];
+  for (const type of publicTypes) {
+    const ident = typeIdent(type);
+    const lines: string[] = [];
+    const populate: string[] = [];
+    for (const [name, attr] of Object.entries(type.attributes)) {
+      if (isScalar(attr) || attr.private) continue;
+      const where = `${type.uid}.${name}`;
+      let expr: string;
+      if (attr.type === 'component') {
+        const component = componentByUid.get(attr.component ?? '');
+        if (!component) throw new Error(`${where}: unknown component ${attr.component}`);
+        const schema = `${componentIdent(component.uid)}Schema`;
+        expr = attr.repeatable ? `z.array(${schema})` : attr.required ? schema : `${schema}.nullable()`;
+        const media = Object.entries(component.attributes).filter(([, a]) => a.type === 'media');
+        populate.push(
+          media.length
+            ? `${name}: { populate: { ${media.map(([m]) => `${m}: true`).join(', ')} } }`
+            : `${name}: true`,
+        );
+      } else if (attr.type === 'media') {
+        expr = attr.multiple ? 'z.array(mediaSchema)' : 'mediaSchema.nullable()';
+        populate.push(`${name}: true`);
+      } else if (attr.type === 'relation') {
+        const target = byUid.get(attr.target ?? '');
+        if (!target || !isPublicType(target)) throw new Error(`${where}: relation to non-public type ${attr.target}`);
+        const schema = `${typeIdent(target)}FieldsSchema`;
+        expr = /ToMany$/.test(attr.relation ?? '') ? `z.array(${schema})` : `${schema}.nullable()`;
+        populate.push(`${name}: true`);
+      } else {
+        throw new Error(`${where}: attribute type "${attr.type}" is not supported by the generator`);
+      }
+      lines.push(`${name}: ${describe(expr, helpText[type.uid]?.[name], where)}`);
+    }
+    out.push(`/** \`${type.uid}\` as the REST API returns it with \`${ident}Populate\`. */`);
+    out.push(`export const ${ident}Schema = ${ident}FieldsSchema.extend(${objectBody(lines)});`);
+    out.push(`export type ${pascal(ident)} = z.output<typeof ${ident}Schema>;`);
+    out.push(`/** The explicit REST populate for \`${type.uid}\`: every component and relation, one level deep. */`);
+    out.push(`export const ${ident}Populate = ${populate.length ? objectBody(populate) : '{}'} as const;`, '');
+    // Single types are read at /api/<singular>, collections at /api/<plural>.
+    const restKey = type.kind === 'singleType' ? type.singularName : type.pluralName;
+    registry.push(
+      `'${restKey}': { uid: '${type.uid}', kind: '${type.kind}', singularName: '${type.singularName}', pluralName: '${type.pluralName}', schema: ${ident}Schema, populate: ${ident}Populate }`,
+    );
+  }
+  out.push('/** Every public content type, keyed by its REST path segment (`/api/<key>`). */');
+  out.push(`export const contentTypes = ${objectBody(registry)} as const;`);
+  out.push('export type ContentTypeKey = keyof typeof contentTypes;', '');
+  return out.join('\n');
+}

@@ -1,0 +1,3 @@
+export * from './generated/content.ts';
+export * from './media.ts';
+export * from './rest.ts';
