@@ -23,7 +23,18 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.ts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        // Explicit projects: cms has a build tsconfig (what Strapi compiles) and a check one with tests.
+        project: [
+          './tsconfig.json',
+          './cms/tsconfig.test.json',
+          './cms/src/admin/tsconfig.json',
+          './shared-types/tsconfig.json',
+          './scripts/tsconfig.json',
+          './site/tsconfig.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       // No `any` anywhere: boundaries take `unknown` and parse it with zod.

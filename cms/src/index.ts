@@ -2,15 +2,18 @@ import type { Core } from '@strapi/strapi';
 import { applyHelpText } from './bootstrap/apply-help-text';
 import { runBulkLoad } from './bootstrap/bulk-load';
 import { ensureReadToken } from './bootstrap/ensure-read-token';
+import { ensureRebuildWebhook } from './bootstrap/ensure-rebuild-webhook';
 import { ensureSuperAdmin } from './bootstrap/ensure-super-admin';
 import { lockPublicRole } from './bootstrap/lock-public-role';
 import { seedContent } from './seed/seed-content';
 import { seedContent as content } from './seed/content';
 import { registerContentValidation } from './validation/register-content-validation';
+import { registerDeployStatusRoute } from './deploy-status/register-deploy-status-route';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentValidation(strapi);
+    registerDeployStatusRoute(strapi, process.env);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -23,5 +26,7 @@ export default {
     if (levels === 0 && process.env.SEED_ON_EMPTY !== 'false') {
       await runBulkLoad(strapi, () => seedContent(strapi, content, (m) => strapi.log.info(m)));
     }
+    // After the seed: the first build is the launcher's job, not one webhook per seeded entry.
+    await ensureRebuildWebhook(strapi, process.env);
   },
 };

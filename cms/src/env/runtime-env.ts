@@ -30,7 +30,7 @@ function randomSecret(bytes: number): string {
 }
 
 /** The monorepo root: the nearest folder above `from` whose package.json declares workspaces. */
-export function findRepoRoot(from: string = __dirname): string {
+export function findRepoRoot(from: string = process.cwd()): string {
   let dir = path.resolve(from);
   for (;;) {
     const manifest = path.join(dir, 'package.json');

@@ -49,7 +49,7 @@ export const seedContent: SeedContent = {
     name: 'California Detox',
     tagline: 'Supervised medical detox and inpatient rehab in Laguna Beach, California',
     description:
-      'California Detox is an addiction and mental health treatment center in Laguna Beach, in Southern California. We offer supervised medical detox and inpatient rehab for alcohol use disorder, substance use disorder, mental health disorders and co-occurring disorders. We do not offer intensive outpatient programs (IOP) at our facility, but we have connections in the Orange County area that can help with the next phase of your recovery.',
+      'California Detox is an addiction and mental health treatment center in Laguna Beach, in Southern California. We offer supervised medical detox from drugs and alcohol, and inpatient rehab for alcohol use disorder, substance use disorder, mental health disorders and co-occurring disorders. We do not offer intensive outpatient programs (IOP) at our facility, but we have connections in the Orange County area that can help with the next phase of your recovery.',
     phoneE164: '+19496948305',
     phoneDisplay: '(949) 694-8305',
     // PLACEHOLDER: the client copy gives no email address. Replace with the real admissions

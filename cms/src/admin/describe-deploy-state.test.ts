@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { describeDeployState, formatAgo } from './describe-deploy-state';
+
+const now = new Date('2026-11-27T12:00:30Z');
+const live = { id: 'b1', finishedAt: '2026-11-27T12:00:18Z', durationMs: 4000, trigger: 'entry.publish' };
+
+describe('describeDeployState', () => {
+  it('says the site is live and how long ago it was published', () => {
+    const state = describeDeployState({ reachable: true, status: { live, building: false, queued: false, lastError: null } }, now);
+    expect(state).toEqual({ tone: 'success', headline: 'Live, published 12 s ago' });
+  });
+
+  it('says building while a build runs, even with an older error', () => {
+    const state = describeDeployState(
+      { reachable: true, status: { live, building: true, queued: false, lastError: { at: '2026-11-27T11:00:00Z', message: 'x' } } },
+      now,
+    );
+    expect(state.tone).toBe('warning');
+    expect(state.headline).toBe('Building…');
+  });
+
+  it('shows a failure newer than the live build with its first line, and what visitors still see', () => {
+    const state = describeDeployState(
+      {
+        reachable: true,
+        status: { live, building: false, queued: false, lastError: { at: '2026-11-27T12:00:25Z', message: 'CMS unreachable at http://x\nstack' } },
+      },
+      now,
+    );
+    expect(state.tone).toBe('danger');
+    expect(state.headline).toBe('Failed: CMS unreachable at http://x');
+    expect(state.detail).toContain('12 s ago');
+  });
+
+  it('ignores a failure older than the live build', () => {
+    const state = describeDeployState(
+      { reachable: true, status: { live, building: false, queued: false, lastError: { at: '2026-11-27T11:00:00Z', message: 'old' } } },
+      now,
+    );
+    expect(state.tone).toBe('success');
+  });
+
+  it('says unavailable when the publisher does not answer or answers nonsense', () => {
+    expect(describeDeployState({ reachable: false, error: 'ECONNREFUSED' }, now)).toMatchObject({ tone: 'neutral', detail: expect.stringContaining('ECONNREFUSED') });
+    expect(describeDeployState({ reachable: true, status: 'nope' }, now).headline).toBe('Publishing status unavailable');
+    expect(describeDeployState(null, now).headline).toBe('Publishing status unavailable');
+  });
+});
+
+describe('formatAgo', () => {
+  it('picks the largest whole unit', () => {
+    expect(formatAgo(new Date('2026-11-27T11:57:30Z'), now)).toBe('3 min ago');
+    expect(formatAgo(new Date('2026-11-27T09:00:00Z'), now)).toBe('3 h ago');
+    expect(formatAgo(new Date('2026-11-26T12:00:00Z'), now)).toBe('1 day ago');
+  });
+});

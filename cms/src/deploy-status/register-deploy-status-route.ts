@@ -1,0 +1,38 @@
+import type { Core } from '@strapi/strapi';
+
+interface Context {
+  body: unknown;
+  set(header: string, value: string): void;
+}
+
+/** The publisher's status endpoint, read server-side so the admin's browser never needs to reach it. */
+export function publisherStatusUrl(env: NodeJS.ProcessEnv): string {
+  return env.PUBLISHER_STATUS_URL || `http://127.0.0.1:${env.PUBLISHER_PORT || '4322'}/status`;
+}
+
+/**
+ * `GET /admin/deploy-status` for signed-in admins: the publisher's `/status`, or
+ * `{ reachable: false, error }` when the publisher does not answer within 2 s.
+ */
+export function registerDeployStatusRoute(strapi: Core.Strapi, env: NodeJS.ProcessEnv): void {
+  strapi.server.routes({
+    type: 'admin',
+    routes: [
+      {
+        method: 'GET',
+        path: '/deploy-status',
+        handler: async (ctx: Context) => {
+          ctx.set('Cache-Control', 'no-store');
+          try {
+            const res = await fetch(publisherStatusUrl(env), { signal: AbortSignal.timeout(2000) });
+            if (!res.ok) throw new Error(`publisher answered ${res.status}`);
+            ctx.body = { reachable: true, status: (await res.json()) as unknown };
+          } catch (error) {
+            ctx.body = { reachable: false, error: error instanceof Error ? error.message : String(error) };
+          }
+        },
+        config: { policies: ['admin::isAuthenticatedAdmin'] },
+      },
+    ],
+  } as unknown as Parameters<Core.Strapi['server']['routes']>[0]);
+}

@@ -1,0 +1,86 @@
+/**
+ * `npm start`: the whole system on one machine. Prepares DATA_DIR and its secrets,
+ * starts the CMS (building its admin when needed), waits for it, starts the publisher
+ * (which serves the last good build at once and builds the site from the CMS), and
+ * prints where everything is. Ctrl-C stops every child.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadRuntimeEnv } from '../../../cms/src/env/runtime-env.ts';
+import { createSupervisor } from './supervise.ts';
+import { waitForHttp } from './wait-for-http.ts';
+
+const rootDir = fileURLToPath(new URL('../../../', import.meta.url));
+const tsxCli = path.join(rootDir, 'node_modules/tsx/dist/cli.mjs');
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const env = process.env;
+  env.CMS_PORT ||= '1337';
+  env.SITE_PORT ||= '4321';
+  env.PUBLISHER_PORT ||= '4322';
+  env.CMS_URL ||= `http://127.0.0.1:${env.CMS_PORT}`;
+  env.SITE_URL ||= `http://localhost:${env.SITE_PORT}`;
+  const { dataDir, secretsFile } = loadRuntimeEnv(env);
+
+  const supervisor = createSupervisor();
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    void supervisor.stopAll(signal === 'SIGINT' ? 'Ctrl-C' : signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const cms = supervisor.start({
+    name: 'cms',
+    command: process.execPath,
+    args: [tsxCli, 'scripts/start.ts'],
+    options: { cwd: path.join(rootDir, 'cms'), env },
+  });
+  const cmsReady = await waitForHttp(`${env.CMS_URL}/_health`, { timeoutMs: 5 * 60_000, while: () => cms.exitCode === null && !interrupted });
+  if (!cmsReady) {
+    await supervisor.stopAll('the CMS did not become healthy');
+    process.exit(await supervisor.done);
+  }
+
+  supervisor.start({
+    name: 'publisher',
+    command: process.execPath,
+    args: [tsxCli, 'scripts/src/publisher/main.ts'],
+    options: { cwd: rootDir, env },
+  });
+  const statusUrl = `http://127.0.0.1:${env.PUBLISHER_PORT}/status`;
+  await waitForHttp(statusUrl, { timeoutMs: 60_000, while: () => !interrupted });
+  // With no build yet the publisher builds at once. With one, content may have changed while
+  // everything was down: rebuild once, serving the last good build meanwhile.
+  const status = (await (await fetch(statusUrl)).json()) as { live: unknown; building: boolean };
+  if (status.live && !status.building) {
+    await fetch(`http://127.0.0.1:${env.PUBLISHER_PORT}/hooks/rebuild`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${env.REBUILD_SECRET}` },
+    });
+  }
+
+  const login = env.ADMIN_EMAIL
+    ? `log in as ${env.ADMIN_EMAIL} (ADMIN_PASSWORD)`
+    : 'create the first admin there (or set ADMIN_EMAIL and ADMIN_PASSWORD before the first start)';
+  console.log(
+    [
+      '',
+      `  Site      ${env.SITE_URL}/`,
+      `  Admin     http://localhost:${env.CMS_PORT}/admin  -> ${login}`,
+      `  Status    ${statusUrl}`,
+      `  Data      ${dataDir} (secrets in ${path.basename(secretsFile)})`,
+      `  Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`,
+      '',
+    ].join('\n'),
+  );
+  process.exit(await supervisor.done);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
