@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadRuntimeEnv } from '../src/env/runtime-env';
+import cronTasks from './cron-tasks';
 
 type Env = { (key: string, fallback?: string): string; int(key: string, fallback?: number): number; array(key: string): string[] };
 
@@ -11,5 +12,6 @@ export default ({ env }: { env: Env }) => {
     app: { keys: env.array('APP_KEYS') },
     // Uploads are data, not source: they live under DATA_DIR with the database.
     dirs: { public: path.join(dataDir, 'public') },
+    cron: { enabled: env('CRON_ENABLED', 'true') !== 'false', tasks: cronTasks },
   };
 };

@@ -5,6 +5,7 @@ import { ensureReadToken } from './bootstrap/ensure-read-token';
 import { ensureRebuildWebhook } from './bootstrap/ensure-rebuild-webhook';
 import { ensureSuperAdmin } from './bootstrap/ensure-super-admin';
 import { lockPublicRole } from './bootstrap/lock-public-role';
+import { useLogEmailProviderUnlessConfigured } from './notifications/log-email-provider';
 import { seedContent } from './seed/seed-content';
 import { seedContent as content } from './seed/content';
 import { registerContentValidation } from './validation/register-content-validation';
@@ -17,6 +18,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    useLogEmailProviderUnlessConfigured(strapi, process.env);
     await lockPublicRole(strapi);
     await ensureSuperAdmin(strapi, process.env);
     await ensureReadToken(strapi, process.env.CMS_TOKEN);

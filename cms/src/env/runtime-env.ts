@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 
 /**
  * The environment every process of the system shares: where data lives, and the
@@ -49,17 +50,9 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(findRepoRoot(), env.DATA_DIR || '.data');
 }
 
-/** Parses the dotenv subset we write: `KEY=value` lines, `#` comments, no quoting. */
+/** Parses a dotenv file with Node's own parser (the publisher reads the same file the same way). */
 export function parseEnvFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const eq = line.indexOf('=');
-    if (eq <= 0) continue;
-    out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-  }
-  return out;
+  return Object.fromEntries(Object.entries(parseEnv(text)).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
 /**

@@ -1,7 +1,6 @@
 import { mkdir, open, readFile, readdir, rename, rm, stat, symlink, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { BuildTrigger } from './build-trigger.ts';
 import { isServableBuild } from './verify-build-output.ts';
 
 /** `20251127T211100123Z-0001`: UTC time to the millisecond, then a per-process sequence. */

@@ -6,7 +6,11 @@ const auth = { Authorization: `Bearer ${TEST_SECRET}` };
 const json = { 'Content-Type': 'application/json' };
 
 function webhook(body: unknown, headers: Record<string, string> = auth): RequestInit {
-  return { method: 'POST', headers: { ...json, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) };
+  return {
+    method: 'POST',
+    headers: { ...json, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  };
 }
 
 const publishFaq = {
@@ -63,12 +67,14 @@ describe('hooks listener', () => {
         controller.close();
       },
     });
-    const response = await fetch(url('/hooks/strapi'), {
+    // `duplex` is required by Node's fetch for a stream body but missing from the DOM typings.
+    const init: RequestInit & { duplex: 'half' } = {
       method: 'POST',
       headers: { ...auth, ...json },
       body,
       duplex: 'half',
-    } as RequestInit);
+    };
+    const response = await fetch(url('/hooks/strapi'), init);
     expect(response.status).toBe(413);
   });
 
@@ -135,7 +141,14 @@ describe('hooks listener', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = (await response.json()) as PublisherStatus;
-    expect(body).toMatchObject({ state: 'live', building: false, queued: false, lastError: null, builds: 1, current: null });
+    expect(body).toMatchObject({
+      state: 'live',
+      building: false,
+      queued: false,
+      lastError: null,
+      builds: 1,
+      current: null,
+    });
     expect(body.live).toMatchObject({ trigger: { events: { 'publisher.startup': 1 } } });
     expect(body.live?.id).toMatch(/^\d{8}T\d{9}Z-\d{4}$/);
     expect(typeof body.live?.durationMs).toBe('number');

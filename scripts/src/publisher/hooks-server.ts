@@ -35,7 +35,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
  * Answers without reading the rest of the body, then drops the connection: an unauthenticated
  * or oversized upload is not worth receiving.
  */
-function sendJsonAndClose(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJsonAndClose(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.on('finish', () => req.socket.destroy());
   sendJson(res, status, body, { Connection: 'close', ...headers });
 }
@@ -56,9 +62,15 @@ export function createHooksHandler(options: HooksHandlerOptions): (req: Incoming
   async function receive(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (!isAuthorized(req.headers.authorization, options.secret)) {
       logger.info(`[hooks] ${path} refused: missing or wrong bearer secret`);
-      sendJsonAndClose(req, res, 401, { error: 'missing or wrong Authorization: Bearer secret' }, {
-        'WWW-Authenticate': 'Bearer realm="publisher"',
-      });
+      sendJsonAndClose(
+        req,
+        res,
+        401,
+        { error: 'missing or wrong Authorization: Bearer secret' },
+        {
+          'WWW-Authenticate': 'Bearer realm="publisher"',
+        },
+      );
       return;
     }
 
@@ -101,7 +113,9 @@ export function createHooksHandler(options: HooksHandlerOptions): (req: Incoming
     const webhook = parsed.data;
     const rebuild = shouldRebuild(webhook);
     const subject = webhook.uid ?? webhook.model ?? '';
-    logger.info(`[hooks] ${webhook.event}${subject ? ` ${subject}` : ''} -> ${rebuild ? 'build scheduled' : 'ignored'}`);
+    logger.info(
+      `[hooks] ${webhook.event}${subject ? ` ${subject}` : ''} -> ${rebuild ? 'build scheduled' : 'ignored'}`,
+    );
     options.onWebhook(webhook, rebuild);
     sendJson(res, 202, { accepted: true, rebuild });
   }

@@ -69,7 +69,8 @@ function isEntrypoint(): boolean {
 
 if (isEntrypoint()) {
   main().catch((error: unknown) => {
-    const hint = error instanceof ListenError ? ` (set ${error.listener === 'site' ? 'SITE_PORT' : 'PUBLISHER_PORT'})` : '';
+    const hint =
+      error instanceof ListenError ? ` (set ${error.listener === 'site' ? 'SITE_PORT' : 'PUBLISHER_PORT'})` : '';
     console.error(`[publisher] could not start: ${error instanceof Error ? error.message : String(error)}${hint}`);
     process.exit(1);
   });

@@ -79,10 +79,7 @@ async function compressFile(path: string, content: Buffer, brotliQuality: number
  * Writes `<file>.br` and `<file>.gz` next to every text asset of a build, for sirv to serve to
  * clients that accept them.
  */
-export async function precompressAssets(
-  dir: string,
-  options: PrecompressOptions = {},
-): Promise<PrecompressResult> {
+export async function precompressAssets(dir: string, options: PrecompressOptions = {}): Promise<PrecompressResult> {
   const files = (await listFiles(dir)).filter((path) => COMPRESSIBLE_EXTENSIONS.has(extname(path)));
   const result: PrecompressResult = { compressed: 0, reused: 0 };
   let next = 0;

@@ -9,8 +9,7 @@ import type { PublisherOptions } from './start-publisher.ts';
 const unsetIfEmpty = (value: unknown): unknown => (value === '' ? undefined : value);
 const port = (fallback: number) =>
   z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(65535).default(fallback));
-const milliseconds = (fallback: number) =>
-  z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).default(fallback));
+const milliseconds = (fallback: number) => z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).default(fallback));
 const optionalText = z.preprocess(unsetIfEmpty, z.string().optional());
 const optionalUrl = z.preprocess(unsetIfEmpty, z.string().url().optional());
 

@@ -107,7 +107,10 @@ export function createAstroBuildRunner(options: AstroBuildOptions): RunBuild {
       child.on('close', (code, killedBy) => {
         if (stopReason) finish(stopReason);
         else if (code === 0) finish(null);
-        else finish(new BuildCommandError(`astro build ${killedBy ? `was killed by ${killedBy}` : `exited with code ${code}`}`));
+        else
+          finish(
+            new BuildCommandError(`astro build ${killedBy ? `was killed by ${killedBy}` : `exited with code ${code}`}`),
+          );
       });
     });
 }

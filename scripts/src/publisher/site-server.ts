@@ -37,7 +37,11 @@ function fileSize(path: string): number | null {
 export function createServedBuild(id: string, dir: string): ServedBuild {
   const serve = sirv(dir, { dev: false, etag: true, brotli: true, gzip: true, extensions: ['html'] });
   const notFound: NotFoundVariant[] = [];
-  for (const [suffix, encoding] of [['.br', 'br'], ['.gz', 'gzip'], ['', null]] as const) {
+  for (const [suffix, encoding] of [
+    ['.br', 'br'],
+    ['.gz', 'gzip'],
+    ['', null],
+  ] as const) {
     const path = join(dir, `404.html${suffix}`);
     const size = fileSize(path);
     if (size !== null) notFound.push({ path, size, encoding });

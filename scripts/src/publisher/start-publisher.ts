@@ -2,13 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BuildScheduler } from './build-scheduler.ts';
 import { BuildStore, type LiveBuild } from './build-store.ts';
-import {
-  MANUAL_EVENT,
-  RETRY_EVENT,
-  STARTUP_EVENT,
-  describeTrigger,
-  type BuildTrigger,
-} from './build-trigger.ts';
+import { MANUAL_EVENT, RETRY_EVENT, STARTUP_EVENT, describeTrigger, type BuildTrigger } from './build-trigger.ts';
 import { BuildAbortedError, BuildCommandError, ListenError } from './errors.ts';
 import { createHooksHandler } from './hooks-server.ts';
 import { consoleLogger, type Logger } from './logger.ts';
@@ -200,7 +194,9 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     if (pendingRemovals.has(id)) return;
     const timer = setTimeout(() => {
       pendingRemovals.delete(id);
-      store.remove(id).catch((error: unknown) => logger.error(`[publisher] could not remove build ${id}: ${String(error)}`));
+      store
+        .remove(id)
+        .catch((error: unknown) => logger.error(`[publisher] could not remove build ${id}: ${String(error)}`));
     }, pruneGraceMs);
     timer.unref();
     pendingRemovals.set(id, timer);
@@ -256,13 +252,15 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     } catch (error) {
       await store.remove(`${id}.partial`).catch(() => {});
       if (live?.id !== id) await store.remove(id).catch(() => {});
-      if (error instanceof BuildAbortedError) {
+      if (error instanceof BuildAbortedError || abort.signal.aborted) {
         logger.info(`[publisher] build ${id} cancelled`);
         return;
       }
       const message = summarizeFailure(error, output);
       lastError = { at: new Date().toISOString(), buildId: id, message, output: [...output] };
-      logger.error(`[publisher] build ${id} failed after ${Date.now() - startedAt} ms: ${message}; still serving ${live?.id ?? 'nothing'}`);
+      logger.error(
+        `[publisher] build ${id} failed after ${Date.now() - startedAt} ms: ${message}; still serving ${live?.id ?? 'nothing'}`,
+      );
       if (!live && !closing) {
         retryTimer = setTimeout(() => {
           retryTimer = null;

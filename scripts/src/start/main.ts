@@ -1,12 +1,12 @@
 /**
- * `npm start`: the whole system on one machine. Prepares DATA_DIR and its secrets,
- * starts the CMS (building its admin when needed), waits for it, starts the publisher
+ * `npm start`: the whole system on one machine. Starts the CMS (which prepares DATA_DIR,
+ * its secrets and its admin build when needed), waits for it, starts the publisher
  * (which serves the last good build at once and builds the site from the CMS), and
  * prints where everything is. Ctrl-C stops every child.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRuntimeEnv } from '../../../cms/src/env/runtime-env.ts';
+import { parsePublisherEnv } from '../publisher/publisher-env.ts';
 import { createSupervisor } from './supervise.ts';
 import { waitForHttp } from './wait-for-http.ts';
 
@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   env.PUBLISHER_PORT ||= '4322';
   env.CMS_URL ||= `http://127.0.0.1:${env.CMS_PORT}`;
   env.SITE_URL ||= `http://localhost:${env.SITE_PORT}`;
-  const { dataDir, secretsFile } = loadRuntimeEnv(env);
+  // The form on the site posts through the publisher's proxy: the CMS sees the visitor's address there.
+  env.CALL_REQUEST_TRUST_PROXY ||= 'true';
 
   const supervisor = createSupervisor();
   let interrupted = false;
@@ -45,6 +46,9 @@ async function main(): Promise<void> {
     process.exit(await supervisor.done);
   }
 
+  // The CMS generated DATA_DIR/secrets.env on its first start; the publisher reads it too.
+  const { options } = parsePublisherEnv(env, rootDir);
+  const dataDir = options.dataDir;
   supervisor.start({
     name: 'publisher',
     command: process.execPath,
@@ -59,7 +63,7 @@ async function main(): Promise<void> {
   if (status.live && !status.building) {
     await fetch(`http://127.0.0.1:${env.PUBLISHER_PORT}/hooks/rebuild`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${env.REBUILD_SECRET}` },
+      headers: { Authorization: `Bearer ${options.rebuildSecret}` },
     });
   }
 
@@ -72,7 +76,7 @@ async function main(): Promise<void> {
       `  Site      ${env.SITE_URL}/`,
       `  Admin     http://localhost:${env.CMS_PORT}/admin  -> ${login}`,
       `  Status    ${statusUrl}`,
-      `  Data      ${dataDir} (secrets in ${path.basename(secretsFile)})`,
+      `  Data      ${dataDir} (secrets in ${path.join(dataDir, 'secrets.env')})`,
       `  Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`,
       '',
     ].join('\n'),

@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import type { RunBuild } from '../run-build.ts';
 import { silentLogger } from '../logger.ts';
 import { startPublisher, type Publisher, type PublisherOptions } from '../start-publisher.ts';
@@ -44,6 +45,8 @@ export class FakeBuilder {
   /** Resolves a build that `hold` kept running. */
   release: (() => void) | null = null;
   hold = false;
+  /** The hashed asset the next builds write; change it to mimic a CSS change. */
+  assetPath = FAKE_ASSET;
   version = (): string => `build-${this.calls}`;
 
   readonly runBuild: RunBuild = async ({ outDir, log }) => {
@@ -54,13 +57,22 @@ export class FakeBuilder {
       log(`[ERROR] ${this.fail}`);
       throw new Error(this.fail);
     }
-    await writeFakeSite(outDir, this.version());
+    await writeFakeSite(outDir, this.version(), this.assetPath);
   };
 }
 
+const dataDirs: string[] = [];
+
+/** A temp data folder, removed after the test file. */
 export async function createDataDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'publisher-test-'));
+  const dir = await mkdtemp(join(tmpdir(), 'publisher-test-'));
+  dataDirs.push(dir);
+  return dir;
 }
+
+afterAll(async () => {
+  await Promise.all(dataDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
 
 /** A publisher on free ports with a fake build step and short timings. */
 export async function startTestPublisher(

@@ -1,0 +1,34 @@
+import type { Core } from '@strapi/strapi';
+import { maskPhone } from '../form/parse-call-request';
+
+interface EmailService {
+  send(options: { to: string; subject: string; text: string }): Promise<unknown>;
+}
+
+/**
+ * Emails the facility's address that a request arrived. Health data stays in the CMS:
+ * the email carries only the masked phone, the preferred time and a link to the admin.
+ */
+export async function notifyAdmissions(
+  strapi: Core.Strapi,
+  request: { documentId: string; phone: string; preferredTime: string },
+): Promise<void> {
+  const facility = (await strapi.documents('api::facility.facility').findFirst({ status: 'published', fields: ['email', 'name'] })) as {
+    email?: string;
+    name?: string;
+  } | null;
+  const to = process.env.CALL_REQUEST_NOTIFY_EMAIL || facility?.email;
+  if (!to) throw new Error('no recipient: set the facility email or CALL_REQUEST_NOTIFY_EMAIL');
+  const adminUrl = `${(process.env.CMS_PUBLIC_URL || `http://localhost:${process.env.CMS_PORT || '1337'}`).replace(/\/+$/, '')}/admin/content-manager/collection-types/api::call-request.call-request/${request.documentId}`;
+  const email = strapi.plugin('email').service('email') as unknown as EmailService;
+  await email.send({
+    to,
+    subject: `New call-back request (${request.preferredTime.replace(/-/g, ' ')})`,
+    text: [
+      `A visitor asked ${facility?.name ?? 'us'} to call them back.`,
+      `Phone: ${maskPhone(request.phone)} (full number in the admin)`,
+      `Preferred time: ${request.preferredTime.replace(/-/g, ' ')}`,
+      `Open it: ${adminUrl}`,
+    ].join('\n'),
+  });
+}

@@ -1,0 +1,254 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminLogin, startTestCms, type TestCms } from './start-test-cms.ts';
+
+const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SITE_URL = 'http://site.test';
+let cms: TestCms;
+let adminJwt: string;
+
+beforeAll(async () => {
+  // Rate limit off here; its own test below runs a second CMS with the default limit.
+  cms = await startTestCms({ SITE_URL, CALL_REQUEST_RATE_LIMIT: '0', CALL_REQUEST_MIN_FILL_MS: '3000' });
+  adminJwt = await adminLogin(cms);
+});
+afterAll(async () => {
+  await cms?.stop();
+});
+
+const valid = {
+  name: "Mary-Jane O'Neil",
+  phone: '(949) 555-0142',
+  preferredTime: 'morning',
+  message: 'Please call after 10.',
+  program: 'intensive-outpatient-program',
+  consent: 'on',
+  consentVersion: '2026-11',
+  sourcePage: '/programs/intensive-outpatient-program/',
+  website: '',
+};
+
+function postJson(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${cms.url}/api/call-requests`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+function postForm(fields: Record<string, string>): Promise<Response> {
+  return fetch(`${cms.url}/api/call-requests`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+    body: new URLSearchParams(fields).toString(),
+    redirect: 'manual',
+  });
+}
+
+async function storedRequests(): Promise<{ documentId: string; phone: string; name: string }[]> {
+  const res = await fetch(`${cms.url}/content-manager/collection-types/api::call-request.call-request?pageSize=100&page=1`, {
+    headers: { Authorization: `Bearer ${adminJwt}` },
+  });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { results: { documentId: string; phone: string; name: string }[]; pagination: { total: number } };
+  return body.results;
+}
+
+async function storedCount(): Promise<number> {
+  const res = await fetch(`${cms.url}/content-manager/collection-types/api::call-request.call-request?pageSize=1&page=1`, {
+    headers: { Authorization: `Bearer ${adminJwt}` },
+  });
+  return ((await res.json()) as { pagination: { total: number } }).pagination.total;
+}
+
+const without = (key: keyof typeof valid) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key));
+
+/** Bad inputs a visitor, a broken client or an attacker might send. Each must be refused and store nothing. */
+const badInputs: [string, unknown][] = [
+  ['missing name', without('name')],
+  ['empty name', { ...valid, name: '   ' }],
+  ['overlong name', { ...valid, name: 'A'.repeat(101) }],
+  ['script in name', { ...valid, name: '<script>alert(1)</script>' }],
+  ['markup in name', { ...valid, name: '<b>Bob</b>' }],
+  ['SQL in name', { ...valid, name: "Robert'); DROP TABLE call_requests;--" }],
+  ['SQL tautology in name', { ...valid, name: "' OR '1'='1" }],
+  ['control character in name', { ...valid, name: 'Bob\u0000Smith' }],
+  ['bidi override in name', { ...valid, name: 'Bob\u202Etxt.exe' }],
+  ['newline in name', { ...valid, name: 'Bob\nSmith' }],
+  ['missing phone', without('phone')],
+  ['letters as phone', { ...valid, phone: 'abc' }],
+  ['too short phone', { ...valid, phone: '555-01' }],
+  ['invalid US area code', { ...valid, phone: '(111) 555-0142' }],
+  ['too long phone', { ...valid, phone: '+1 949 555 0142 0142 0142' }],
+  ['SQL in phone', { ...valid, phone: "9495550142' OR 1=1--" }],
+  ['script in phone', { ...valid, phone: '<script>949</script>' }],
+  ['unknown preferred time', { ...valid, preferredTime: 'midnight' }],
+  ['SQL in preferred time', { ...valid, preferredTime: "morning'; DELETE FROM call_requests;--" }],
+  ['overlong message', { ...valid, message: 'x'.repeat(501) }],
+  ['script in message', { ...valid, message: '<script>fetch("//evil")</script>' }],
+  ['img onerror in message', { ...valid, message: '<img src=x onerror=alert(1)>' }],
+  ['bidi override in message', { ...valid, message: 'call me \u202Eevil' }],
+  ['control character in message', { ...valid, message: 'hi\u0007there' }],
+  ['consent missing', without('consent')],
+  ['consent false', { ...valid, consent: 'false' }],
+  ['consent version missing', without('consentVersion')],
+  ['unknown program slug', { ...valid, program: 'not-a-program' }],
+  ['program with path traversal', { ...valid, program: '../admin' }],
+  ['absolute URL as source page', { ...valid, sourcePage: 'https://evil.example/' }],
+  ['extra field', { ...valid, email: 'x@example.com' }],
+  ['extra field trying to set status', { ...valid, status: 'closed' }],
+  ['array as name', { ...valid, name: ['a', 'b'] }],
+  ['object as phone', { ...valid, phone: { $ne: '' } }],
+  ['JSON array body', [valid]],
+  ['JSON null body', 'null'],
+  ['malformed JSON', '{"name": "Bob",'],
+];
+
+describe('request-a-call endpoint refuses bad input', () => {
+  it.each(badInputs)('%s: 4xx with a clear message, nothing stored', async (_label, body) => {
+    const before = await storedCount();
+    const res = await postJson(body);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    const payload = (await res.json()) as { error: { message: string } };
+    expect(payload.error.message.length).toBeGreaterThan(5);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await storedCount()).toBe(before);
+  });
+
+  it('refuses a wrong content type with 415', async () => {
+    const res = await fetch(`${cms.url}/api/call-requests`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'name=Bob' });
+    expect(res.status).toBe(415);
+  });
+
+  it('refuses a huge body with 413 and stores nothing', async () => {
+    const before = await storedCount();
+    const res = await postJson({ ...valid, message: 'x'.repeat(200_000) });
+    expect(res.status).toBe(413);
+    expect(await storedCount()).toBe(before);
+  });
+});
+
+describe('request-a-call endpoint stores valid requests', () => {
+  it('stores exactly one request for a valid JSON post, with the phone in E.164 and the program linked', async () => {
+    const before = await storedCount();
+    const res = await postJson({ ...valid, phone: '949-555-0199' });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ data: { received: true } });
+    expect(await storedCount()).toBe(before + 1);
+    const stored = (await storedRequests()).find((r) => r.phone === '+19495550199');
+    expect(stored?.name).toBe("Mary-Jane O'Neil");
+  });
+
+  it('redirects a form post without JavaScript to the thanks page with 303, nothing personal in the URL', async () => {
+    const before = await storedCount();
+    const res = await postForm({ ...valid, phone: '949 555 0177' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`${SITE_URL}/contact/thanks/`);
+    expect(await storedCount()).toBe(before + 1);
+  });
+
+  it('sends a form post with an error back to its page with only an error code', async () => {
+    const before = await storedCount();
+    const res = await postForm({ ...valid, phone: 'abc' });
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    expect(location).toBe(`${SITE_URL}/programs/intensive-outpatient-program/?error=phone_invalid#form-error-phone_invalid`);
+    expect(location).not.toContain('abc');
+    expect(location).not.toContain('Mary');
+    expect(await storedCount()).toBe(before);
+  });
+
+  it('drops a post that filled the honeypot or came too fast, telling the bot it worked', async () => {
+    const before = await storedCount();
+    const honeypot = await postJson({ ...valid, website: 'http://spam.example' });
+    expect(honeypot.status).toBe(201);
+    const tooFast = await postForm({ ...valid, startedAt: String(Date.now() - 500) });
+    expect(tooFast.status).toBe(303);
+    expect(tooFast.headers.get('location')).toBe(`${SITE_URL}/contact/thanks/`);
+    expect(await storedCount()).toBe(before);
+  });
+
+  it('stores exactly 200 of 200 concurrent valid posts', async () => {
+    const before = await storedCount();
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => postJson({ ...valid, phone: `+1949555${String(1000 + i).padStart(4, '0')}` })),
+    );
+    expect(responses.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
+    expect(await storedCount()).toBe(before + 200);
+  });
+
+  it('never logs the full phone number', async () => {
+    await postJson({ ...valid, phone: '(949) 555-0123' });
+    expect(cms.output()).not.toContain('9495550123');
+    expect(cms.output()).toMatch(/\+1\*+123/);
+  });
+});
+
+describe('nobody reads requests through the API', () => {
+  it('refuses list, read, update and delete with no token and with the site read token', async () => {
+    const [one] = await storedRequests();
+    for (const token of [null, cms.token]) {
+      const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+      for (const [method, url] of [
+        ['GET', '/api/call-requests'],
+        ['GET', `/api/call-requests/${one!.documentId}`],
+        ['PUT', `/api/call-requests/${one!.documentId}`],
+        ['DELETE', `/api/call-requests/${one!.documentId}`],
+      ] as const) {
+        const res = await fetch(`${cms.url}${url}`, { method, headers: { ...headers, 'Content-Type': 'application/json' }, body: method === 'PUT' ? '{"data":{}}' : undefined });
+        expect([401, 403, 404, 405], `${method} ${url} token=${Boolean(token)}`).toContain(res.status);
+        expect(await res.text()).not.toContain(one!.phone);
+      }
+    }
+  });
+});
+
+describe('retention', () => {
+  it('deletes only requests older than CALL_REQUEST_RETENTION_DAYS', async () => {
+    const total = await storedCount();
+    const ids = (await storedRequests()).slice(0, 3).map((r) => r.documentId);
+    await cms.stop();
+    const db = new Database(path.join(cms.dataDir, 'cms.db'));
+    const old = Date.now() - 91 * 24 * 3600 * 1000;
+    const backdate = db.prepare('UPDATE call_requests SET created_at = ? WHERE document_id = ?');
+    for (const id of ids) backdate.run(old, id);
+    db.close();
+    const run = spawnSync(process.execPath, [path.resolve(cmsDir, '../node_modules/tsx/dist/cli.mjs'), 'scripts/purge-call-requests.ts'], {
+      cwd: cmsDir,
+      env: { ...cms.env, CALL_REQUEST_RETENTION_DAYS: '90' },
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr + run.stdout).toBe(0);
+    expect(run.stdout).toContain('Deleted 3 call request(s) older than 90 days');
+    await cms.restart();
+    adminJwt = await adminLogin(cms);
+    expect(await storedCount()).toBe(total - 3);
+    const remaining = (await storedRequests()).map((r) => r.documentId);
+    for (const id of ids) expect(remaining).not.toContain(id);
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 with Retry-After after 5 posts from one client in 10 minutes', async () => {
+    const limited = await startTestCms({ SITE_URL });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const res = await fetch(`${limited.url}/api/call-requests`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ ...valid, phone: `+1949555020${i}` }),
+        });
+        statuses.push(res.status);
+        if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
+      expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    } finally {
+      await limited.stop();
+    }
+  });
+});
