@@ -96,6 +96,7 @@ export function parsePublisherEnv(source: NodeJS.ProcessEnv, rootDir: string): P
       buildTimeoutMs: env.BUILD_TIMEOUT_MS,
       siteDir: env.SITE_WORKSPACE_DIR ? resolve(rootDir, env.SITE_WORKSPACE_DIR) : join(rootDir, 'site'),
       buildEnv,
+      ...(env.CMS_URL ? { formTarget: new URL('/api/call-requests', env.CMS_URL) } : {}),
     },
   };
 }

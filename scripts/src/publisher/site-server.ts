@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv, { type RequestHandler } from 'sirv';
+import { FORM_PATH } from './form-proxy.ts';
 
 /** Hashed asset names change with their content, so browsers may keep them for a year. */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
@@ -101,6 +102,9 @@ function sendBuilding(req: IncomingMessage, res: ServerResponse): void {
 export class SiteHandler {
   #builds: readonly ServedBuild[] = [];
 
+  /** @param proxyForm forwards the request-a-call form to the CMS (see form-proxy.ts) */
+  constructor(private readonly proxyForm?: (req: IncomingMessage, res: ServerResponse) => void) {}
+
   /** The live build first, then the kept previous builds, newest first. */
   setBuilds(builds: readonly ServedBuild[]): void {
     this.#builds = builds;
@@ -113,6 +117,10 @@ export class SiteHandler {
   readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
     const builds = this.#builds;
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (this.proxyForm && req.method === 'POST' && (req.url ?? '').split('?')[0] === FORM_PATH) {
+      this.proxyForm(req, res);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Method not allowed\n');

@@ -9,6 +9,7 @@ import { consoleLogger, type Logger } from './logger.ts';
 import { precompressAssets } from './precompress-assets.ts';
 import { createAstroBuildRunner } from './run-astro-build.ts';
 import type { RunBuild } from './run-build.ts';
+import { createFormProxy } from './form-proxy.ts';
 import { SiteHandler, createServedBuild, type ServedBuild } from './site-server.ts';
 import { verifyBuildOutput } from './verify-build-output.ts';
 
@@ -69,6 +70,8 @@ export interface PublisherOptions {
   buildTimeoutMs?: number;
   /** @default console */
   logger?: Logger;
+  /** The CMS's `/api/call-requests`; when set, the site forwards form posts there. */
+  formTarget?: URL;
 }
 
 /** The body of `GET /status`. */
@@ -170,7 +173,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     });
 
   const store = new BuildStore(options.dataDir);
-  const site = new SiteHandler();
+  const site = new SiteHandler(options.formTarget ? createFormProxy(options.formTarget) : undefined);
   let live: LiveBuild | null = null;
   let served: ServedBuild[] = [];
   let current: PublisherStatus['current'] = null;
