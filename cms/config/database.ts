@@ -24,6 +24,15 @@ export default ({ env }: { env: Env }) => {
       client: 'sqlite',
       connection: { filename: path.join(dataDir, 'cms.db') },
       useNullAsDefault: true,
+      pool: {
+        // WAL lets the site build read while an editor or a visitor's form writes, and
+        // synchronous=NORMAL is durable across crashes of the process (not of the OS) in WAL mode.
+        afterCreate: (conn: { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) => {
+          conn.pragma('journal_mode = WAL');
+          conn.pragma('synchronous = NORMAL');
+          done(null, conn);
+        },
+      },
     },
   };
 };

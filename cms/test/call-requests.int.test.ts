@@ -141,6 +141,13 @@ describe('request-a-call endpoint stores valid requests', () => {
     expect(await storedCount()).toBe(before + 1);
     const stored = (await storedRequests()).find((r) => r.phone === '+19495550199');
     expect(stored?.name).toBe("Mary-Jane O'Neil");
+    const relation = await fetch(
+      `${cms.url}/content-manager/relations/api::call-request.call-request/${stored!.documentId}/programOfInterest`,
+      { headers: { Authorization: `Bearer ${adminJwt}` } },
+    );
+    expect(relation.status).toBe(200);
+    const linked = (await relation.json()) as { results: { slug?: string; name?: string }[] };
+    expect(linked.results.map((r) => r.name)).toEqual(['Intensive outpatient program']);
   });
 
   it('redirects a form post without JavaScript to the thanks page with 303, nothing personal in the URL', async () => {

@@ -5,6 +5,20 @@ interface EmailService {
   send(options: { to: string; subject: string; text: string }): Promise<unknown>;
 }
 
+const RECIPIENT_TTL_MS = 60_000;
+let recipientCache: { at: number; to: string | undefined; name: string | undefined } | null = null;
+
+/** The facility's published email and name, read at most once a minute: a burst of posts needs one lookup. */
+async function facilityContact(strapi: Core.Strapi, now = Date.now()): Promise<{ to: string | undefined; name: string | undefined }> {
+  if (recipientCache && now - recipientCache.at < RECIPIENT_TTL_MS) return recipientCache;
+  const facility = (await strapi.documents('api::facility.facility').findFirst({ status: 'published', fields: ['email', 'name'] })) as {
+    email?: string;
+    name?: string;
+  } | null;
+  recipientCache = { at: now, to: facility?.email, name: facility?.name };
+  return recipientCache;
+}
+
 /**
  * Emails the facility's address that a request arrived. Health data stays in the CMS:
  * the email carries only the masked phone, the preferred time and a link to the admin.
@@ -13,11 +27,8 @@ export async function notifyAdmissions(
   strapi: Core.Strapi,
   request: { documentId: string; phone: string; preferredTime: string },
 ): Promise<void> {
-  const facility = (await strapi.documents('api::facility.facility').findFirst({ status: 'published', fields: ['email', 'name'] })) as {
-    email?: string;
-    name?: string;
-  } | null;
-  const to = process.env.CALL_REQUEST_NOTIFY_EMAIL || facility?.email;
+  const facility = await facilityContact(strapi);
+  const to = process.env.CALL_REQUEST_NOTIFY_EMAIL || facility.to;
   if (!to) throw new Error('no recipient: set the facility email or CALL_REQUEST_NOTIFY_EMAIL');
   const adminUrl = `${(process.env.CMS_PUBLIC_URL || `http://localhost:${process.env.CMS_PORT || '1337'}`).replace(/\/+$/, '')}/admin/content-manager/collection-types/api::call-request.call-request/${request.documentId}`;
   const email = strapi.plugin('email').service('email') as unknown as EmailService;
@@ -25,7 +36,7 @@ export async function notifyAdmissions(
     to,
     subject: `New call-back request (${request.preferredTime.replace(/-/g, ' ')})`,
     text: [
-      `A visitor asked ${facility?.name ?? 'us'} to call them back.`,
+      `A visitor asked ${facility.name ?? 'us'} to call them back.`,
       `Phone: ${maskPhone(request.phone)} (full number in the admin)`,
       `Preferred time: ${request.preferredTime.replace(/-/g, ' ')}`,
       `Open it: ${adminUrl}`,

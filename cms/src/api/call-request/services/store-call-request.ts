@@ -5,24 +5,35 @@ import { notifyAdmissions } from './notify-admissions';
 export const CALL_REQUEST_UID = 'api::call-request.call-request';
 
 /**
- * Stores one request, then notifies admissions. The request is saved first and a
- * failed notification is logged, never allowed to lose it.
+ * Stores one request, then notifies admissions in the background. The request is
+ * saved first and a failed notification is logged, never allowed to lose it.
+ *
+ * It writes through the query engine, not the document service: call requests have no
+ * drafts, locales or components, and the document service's extra work (and its
+ * entry.create webhook events, which no one needs for these) tripled the cost of a post.
  */
 export async function storeCallRequest(
   strapi: Core.Strapi,
   input: CallRequestInput,
 ): Promise<{ ok: true; documentId: string } | { ok: false; error: FormError }> {
-  let programDocumentId: string | null = null;
+  let programId: number | null = null;
   if (input.program) {
-    const level = (await strapi.documents('api::program-level.program-level').findFirst({
-      filters: { slug: input.program },
-      status: 'published',
-      fields: ['documentId'],
-    })) as { documentId: string } | null;
+    // Only a program visitors can see is a valid choice; the link goes to its draft row,
+    // which is the version the admin shows and edits.
+    const published = await strapi.db.query('api::program-level.program-level').findOne({
+      where: { slug: input.program, publishedAt: { $notNull: true } },
+      select: ['documentId'],
+    }) as { documentId: string } | null;
+    const level = published
+      ? ((await strapi.db.query('api::program-level.program-level').findOne({
+          where: { documentId: published.documentId, publishedAt: null },
+          select: ['id'],
+        })) as { id: number } | null)
+      : null;
     if (!level) return { ok: false, error: { field: 'program', code: 'program_invalid', message: 'Choose a program from the list.' } };
-    programDocumentId = level.documentId;
+    programId = level.id;
   }
-  const created = (await strapi.documents(CALL_REQUEST_UID).create({
+  const created = (await strapi.db.query(CALL_REQUEST_UID).create({
     data: {
       name: input.name,
       phone: input.phone,
@@ -32,16 +43,16 @@ export async function storeCallRequest(
       consentVersion: input.consentVersion,
       sourcePage: input.sourcePage,
       status: 'new',
-      ...(programDocumentId ? { programOfInterest: programDocumentId } : {}),
+      ...(programId ? { programOfInterest: programId } : {}),
     },
   })) as { documentId: string };
-  try {
-    await notifyAdmissions(strapi, { documentId: created.documentId, phone: input.phone, preferredTime: input.preferredTime });
-    strapi.log.info(`Call request stored (phone ${maskPhone(input.phone)}); admissions notified`);
-  } catch (error) {
-    strapi.log.error(
-      `Call request stored (phone ${maskPhone(input.phone)}) but the notification failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+  // The visitor does not wait for the email; the request is already safe.
+  notifyAdmissions(strapi, { documentId: created.documentId, phone: input.phone, preferredTime: input.preferredTime }).then(
+    () => strapi.log.info(`Call request stored (phone ${maskPhone(input.phone)}); admissions notified`),
+    (error: unknown) =>
+      strapi.log.error(
+        `Call request stored (phone ${maskPhone(input.phone)}) but the notification failed: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+  );
   return { ok: true, documentId: created.documentId };
 }
