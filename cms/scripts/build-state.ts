@@ -33,3 +33,15 @@ export function isBuildFresh(cmsDir: string, kind: BuildKind, inputsHash: string
   const stamp = stampFile(cmsDir, kind);
   return fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === inputsHash;
 }
+
+/**
+ * Compiles the server (not the admin panel) unless `dist/` already matches the source.
+ * For tests and tools that run Strapi headless.
+ */
+export function ensureServerCompiled(cmsDir: string, run: (command: string, args: string[]) => number): void {
+  const inputs = hashBuildInputs(cmsDir);
+  if (isBuildFresh(cmsDir, 'admin', inputs) || isBuildFresh(cmsDir, 'server', inputs)) return;
+  const tsc = require.resolve('typescript/bin/tsc', { paths: [cmsDir] });
+  if (run(process.execPath, [tsc, '-p', path.join(cmsDir, 'tsconfig.json')]) !== 0) throw new Error('Compiling the CMS failed');
+  fs.writeFileSync(stampFile(cmsDir, 'server'), inputs);
+}

@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { adminLogin, freePort, startTestCms, type TestCms } from '../../cms/test/start-test-cms.ts';
+
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const tsxCli = path.join(rootDir, 'node_modules/tsx/dist/cli.mjs');
+
+export interface PublisherStatus {
+  state: string;
+  live: { id: string; finishedAt: string; trigger: unknown } | null;
+  building: boolean;
+  queued: boolean;
+  lastError: { at: string; message: string } | null;
+  builds: number;
+}
+
+export interface TestSystem {
+  cms: TestCms;
+  siteUrl: string;
+  hooksUrl: string;
+  adminJwt: string;
+  status(): Promise<PublisherStatus>;
+  publisherOutput(): string;
+  startPublisher(): Promise<void>;
+  killPublisher(signal?: NodeJS.Signals): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole system as `npm start` runs it, on a temp DATA_DIR and free ports: a real
+ * Strapi seeded on first boot, whose webhook points at a real publisher process that
+ * builds the real site with Astro.
+ */
+export async function startTestSystem(): Promise<TestSystem> {
+  const sitePort = await freePort();
+  const hooksPort = await freePort();
+  const siteUrl = `http://127.0.0.1:${sitePort}`;
+  const hooksUrl = `http://127.0.0.1:${hooksPort}`;
+  const cms = await startTestCms({ PUBLISHER_PORT: String(hooksPort), SITE_URL: siteUrl, CALL_REQUEST_TRUST_PROXY: 'true' });
+  const adminJwt = await adminLogin(cms);
+  let publisher: ChildProcess | null = null;
+  let log = '';
+
+  const status = async (): Promise<PublisherStatus> => (await (await fetch(`${hooksUrl}/status`)).json()) as PublisherStatus;
+
+  const startPublisher = async () => {
+    log += '\n--- publisher start ---\n';
+    publisher = spawn(process.execPath, [tsxCli, 'scripts/src/publisher/main.ts'], {
+      cwd: rootDir,
+      env: {
+        ...cms.env,
+        CMS_URL: cms.url,
+        SITE_URL: siteUrl,
+        SITE_PORT: String(sitePort),
+        SITE_HOST: '127.0.0.1',
+        PUBLISHER_PORT: String(hooksPort),
+        BUILD_QUIET_MS: '300',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    publisher.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+    publisher.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        await status();
+        return;
+      } catch {
+        if (Date.now() > deadline || publisher.exitCode !== null) throw new Error(`publisher did not start:\n${log}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  };
+
+  const killPublisher = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    const child = publisher;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await exited;
+  };
+
+  await startPublisher();
+  return {
+    cms,
+    siteUrl,
+    hooksUrl,
+    adminJwt,
+    status,
+    publisherOutput: () => log,
+    startPublisher,
+    killPublisher,
+    stop: async () => {
+      await killPublisher();
+      await cms.stop();
+    },
+  };
+}
+
+/** Polls until `check` passes or `timeoutMs` runs out; returns how long it took. */
+export async function eventually(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (await check()) return Date.now() - started;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
