@@ -283,3 +283,31 @@ export const contentTypes = {
   'treatment-modalities': { uid: 'api::treatment-modality.treatment-modality', kind: 'collectionType', singularName: 'treatment-modality', pluralName: 'treatment-modalities', schema: treatmentModalitySchema, populate: treatmentModalityPopulate },
 } as const;
 export type ContentTypeKey = keyof typeof contentTypes;
+
+/** The request-a-call form: limits and choices of `api::call-request.call-request`, the endpoint's messages by error code. */
+export const callRequestForm = {
+  "nameMaxLength": 100,
+  "messageMaxLength": 500,
+  "preferredTimes": [
+    "as-soon-as-possible",
+    "morning",
+    "afternoon",
+    "evening"
+  ],
+  "errors": {
+    "name_required": "Enter your name.",
+    "name_invalid": "Enter your name using letters, spaces, hyphens or apostrophes (up to 100 characters).",
+    "phone_required": "Enter a phone number we can call you on.",
+    "phone_invalid": "Enter a valid US phone number, for example (949) 555-0123.",
+    "preferred_time_invalid": "Choose when we should call.",
+    "message_too_long": "Keep the message to 500 characters or fewer.",
+    "message_invalid": "The message can only contain plain text (no < or > characters).",
+    "program_invalid": "Choose a program from the list.",
+    "consent_required": "Tick the box to let us call you back.",
+    "consent_version_invalid": "The form is out of date. Please reload the page and try again.",
+    "source_page_invalid": "The form is out of date. Please reload the page and try again.",
+    "unknown_field": "The form sent something unexpected. Please reload the page and try again.",
+    "body_invalid": "The form could not be read. Please try again, or call us."
+  }
+} as const;
+export type CallRequestErrorCode = keyof typeof callRequestForm.errors;

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
+import formErrors from './form-errors.json';
 
 /** Field names the form may send. Anything else is refused, so nothing unexpected is stored. */
 export const FORM_FIELDS = [
@@ -18,21 +19,13 @@ export type FormField = (typeof FORM_FIELDS)[number];
 
 export const PREFERRED_TIMES = ['as-soon-as-possible', 'morning', 'afternoon', 'evening'] as const;
 
-/** Error codes: stable, safe to put in a URL (they never carry what the visitor typed). */
-export type FormErrorCode =
-  | 'name_required'
-  | 'name_invalid'
-  | 'phone_required'
-  | 'phone_invalid'
-  | 'preferred_time_invalid'
-  | 'message_too_long'
-  | 'message_invalid'
-  | 'program_invalid'
-  | 'consent_required'
-  | 'consent_version_invalid'
-  | 'source_page_invalid'
-  | 'unknown_field'
-  | 'body_invalid';
+/**
+ * Error codes, stable and safe to put in a URL (they never carry what the visitor typed),
+ * with the message shown for each. The site shows the same messages (shared-types
+ * generates them from this file).
+ */
+export const FORM_ERRORS = formErrors;
+export type FormErrorCode = keyof typeof formErrors;
 
 export interface FormError {
   field: FormField | 'form';
@@ -92,7 +85,7 @@ const isTruthy = (value: unknown): boolean => value === true || (typeof value ==
 export function parseCallRequest(body: unknown, { now, minFillMs, defaultCountry = 'US' }: ParseOptions): ParseResult {
   const shape = bodySchema.safeParse(body);
   if (!shape.success) {
-    return { kind: 'invalid', sourcePage: null, errors: [{ field: 'form', code: 'body_invalid', message: 'The form could not be read. Please try again or call us.' }] };
+    return { kind: 'invalid', sourcePage: null, errors: [{ field: 'form', code: 'body_invalid', message: FORM_ERRORS.body_invalid }] };
   }
   const fields = shape.data;
   const rawSource = asText(fields.sourcePage)?.trim() || null;
@@ -106,49 +99,49 @@ export function parseCallRequest(body: unknown, { now, minFillMs, defaultCountry
   const errors: FormError[] = [];
   const unknown = Object.keys(fields).filter((key) => !(FORM_FIELDS as readonly string[]).includes(key));
   if (unknown.length > 0) {
-    errors.push({ field: 'form', code: 'unknown_field', message: `The form sent fields it should not (${unknown.length}). Please reload the page and try again.` });
+    errors.push({ field: 'form', code: 'unknown_field', message: FORM_ERRORS.unknown_field });
   }
 
   const name = asText(fields.name)?.trim() ?? '';
-  if (!name) errors.push({ field: 'name', code: 'name_required', message: 'Enter your name.' });
+  if (!name) errors.push({ field: 'name', code: 'name_required', message: FORM_ERRORS.name_required });
   else if (name.length > 100 || CONTROL.test(name) || BIDI.test(name) || !NAME.test(name)) {
-    errors.push({ field: 'name', code: 'name_invalid', message: 'Enter your name using letters, spaces, hyphens or apostrophes (up to 100 characters).' });
+    errors.push({ field: 'name', code: 'name_invalid', message: FORM_ERRORS.name_invalid });
   }
 
   const rawPhone = asText(fields.phone)?.trim() ?? '';
   let phone = '';
-  if (!rawPhone) errors.push({ field: 'phone', code: 'phone_required', message: 'Enter a phone number we can call you on.' });
+  if (!rawPhone) errors.push({ field: 'phone', code: 'phone_required', message: FORM_ERRORS.phone_required });
   else {
     const parsed = PHONE_CHARS.test(rawPhone) ? parsePhoneNumberFromString(rawPhone, defaultCountry) : undefined;
     if (parsed?.isValid()) phone = parsed.number;
-    else errors.push({ field: 'phone', code: 'phone_invalid', message: 'Enter a valid phone number, for example (949) 555-0123.' });
+    else errors.push({ field: 'phone', code: 'phone_invalid', message: FORM_ERRORS.phone_invalid });
   }
 
   const rawTime = asText(fields.preferredTime)?.trim() || 'as-soon-as-possible';
   const preferredTime = (PREFERRED_TIMES as readonly string[]).includes(rawTime) ? (rawTime as CallRequestInput['preferredTime']) : null;
-  if (!preferredTime) errors.push({ field: 'preferredTime', code: 'preferred_time_invalid', message: 'Choose when we should call.' });
+  if (!preferredTime) errors.push({ field: 'preferredTime', code: 'preferred_time_invalid', message: FORM_ERRORS.preferred_time_invalid });
 
   const message = asText(fields.message)?.trim() || null;
   if (message && message.length > 500) {
-    errors.push({ field: 'message', code: 'message_too_long', message: 'Keep the message to 500 characters or fewer.' });
+    errors.push({ field: 'message', code: 'message_too_long', message: FORM_ERRORS.message_too_long });
   } else if (message && (CONTROL.test(message.replace(/[\t\n\r]/g, '')) || BIDI.test(message) || MARKUP.test(message))) {
-    errors.push({ field: 'message', code: 'message_invalid', message: 'The message can only contain plain text (no < or > characters).' });
+    errors.push({ field: 'message', code: 'message_invalid', message: FORM_ERRORS.message_invalid });
   }
 
   const program = asText(fields.program)?.trim() || null;
   if (program && (program.length > 80 || !SLUG.test(program))) {
-    errors.push({ field: 'program', code: 'program_invalid', message: 'Choose a program from the list.' });
+    errors.push({ field: 'program', code: 'program_invalid', message: FORM_ERRORS.program_invalid });
   }
 
   if (!isTruthy(fields.consent)) {
-    errors.push({ field: 'consent', code: 'consent_required', message: 'Tick the box to let us call you back.' });
+    errors.push({ field: 'consent', code: 'consent_required', message: FORM_ERRORS.consent_required });
   }
   const consentVersion = asText(fields.consentVersion)?.trim() ?? '';
   if (!CONSENT_VERSION.test(consentVersion)) {
-    errors.push({ field: 'consentVersion', code: 'consent_version_invalid', message: 'The form is out of date. Please reload the page and try again.' });
+    errors.push({ field: 'consentVersion', code: 'consent_version_invalid', message: FORM_ERRORS.consent_version_invalid });
   }
   if (rawSource && !sourcePage) {
-    errors.push({ field: 'sourcePage', code: 'source_page_invalid', message: 'The form is out of date. Please reload the page and try again.' });
+    errors.push({ field: 'sourcePage', code: 'source_page_invalid', message: FORM_ERRORS.source_page_invalid });
   }
 
   if (errors.length > 0 || !preferredTime) return { kind: 'invalid', errors, sourcePage };
