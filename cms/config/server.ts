@@ -2,7 +2,11 @@ import path from 'node:path';
 import { loadRuntimeEnv } from '../src/env/runtime-env';
 import cronTasks from './cron-tasks';
 
-type Env = { (key: string, fallback?: string): string; int(key: string, fallback?: number): number; array(key: string): string[] };
+type Env = {
+  (key: string, fallback?: string): string;
+  int(key: string, fallback?: number): number;
+  array(key: string): string[];
+};
 
 export default ({ env }: { env: Env }) => {
   const { dataDir } = loadRuntimeEnv();

@@ -42,6 +42,7 @@ export function ensureServerCompiled(cmsDir: string, run: (command: string, args
   const inputs = hashBuildInputs(cmsDir);
   if (isBuildFresh(cmsDir, 'admin', inputs) || isBuildFresh(cmsDir, 'server', inputs)) return;
   const tsc = require.resolve('typescript/bin/tsc', { paths: [cmsDir] });
-  if (run(process.execPath, [tsc, '-p', path.join(cmsDir, 'tsconfig.json')]) !== 0) throw new Error('Compiling the CMS failed');
+  if (run(process.execPath, [tsc, '-p', path.join(cmsDir, 'tsconfig.json')]) !== 0)
+    throw new Error('Compiling the CMS failed');
   fs.writeFileSync(stampFile(cmsDir, 'server'), inputs);
 }

@@ -29,7 +29,10 @@ function ensureBuilt(): void {
   // An admin build includes the server build; either stamp means the server is compiled.
   if (isBuildFresh(cmsDir, 'admin', inputs) || (kind === 'server' && isBuildFresh(cmsDir, 'server', inputs))) return;
   if (kind === 'admin') {
-    run('Building the admin panel and server (first start or changed source, about a minute)', process.execPath, [strapiBin, 'build']);
+    run('Building the admin panel and server (first start or changed source, about a minute)', process.execPath, [
+      strapiBin,
+      'build',
+    ]);
   } else {
     run('Compiling the server', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json']);
   }

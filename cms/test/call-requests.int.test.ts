@@ -49,18 +49,27 @@ function postForm(fields: Record<string, string>): Promise<Response> {
 }
 
 async function storedRequests(): Promise<{ documentId: string; phone: string; name: string }[]> {
-  const res = await fetch(`${cms.url}/content-manager/collection-types/api::call-request.call-request?pageSize=100&page=1`, {
-    headers: { Authorization: `Bearer ${adminJwt}` },
-  });
+  const res = await fetch(
+    `${cms.url}/content-manager/collection-types/api::call-request.call-request?pageSize=100&page=1`,
+    {
+      headers: { Authorization: `Bearer ${adminJwt}` },
+    },
+  );
   expect(res.status).toBe(200);
-  const body = (await res.json()) as { results: { documentId: string; phone: string; name: string }[]; pagination: { total: number } };
+  const body = (await res.json()) as {
+    results: { documentId: string; phone: string; name: string }[];
+    pagination: { total: number };
+  };
   return body.results;
 }
 
 async function storedCount(): Promise<number> {
-  const res = await fetch(`${cms.url}/content-manager/collection-types/api::call-request.call-request?pageSize=1&page=1`, {
-    headers: { Authorization: `Bearer ${adminJwt}` },
-  });
+  const res = await fetch(
+    `${cms.url}/content-manager/collection-types/api::call-request.call-request?pageSize=1&page=1`,
+    {
+      headers: { Authorization: `Bearer ${adminJwt}` },
+    },
+  );
   return ((await res.json()) as { pagination: { total: number } }).pagination.total;
 }
 
@@ -120,7 +129,11 @@ describe('request-a-call endpoint refuses bad input', () => {
   });
 
   it('refuses a wrong content type with 415', async () => {
-    const res = await fetch(`${cms.url}/api/call-requests`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'name=Bob' });
+    const res = await fetch(`${cms.url}/api/call-requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'name=Bob',
+    });
     expect(res.status).toBe(415);
   });
 
@@ -163,7 +176,9 @@ describe('request-a-call endpoint stores valid requests', () => {
     const res = await postForm({ ...valid, phone: 'abc' });
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
-    expect(location).toBe(`${SITE_URL}/programs/intensive-outpatient-program/?error=phone_invalid#form-error-phone_invalid`);
+    expect(location).toBe(
+      `${SITE_URL}/programs/intensive-outpatient-program/?error=phone_invalid#form-error-phone_invalid`,
+    );
     expect(location).not.toContain('abc');
     expect(location).not.toContain('Mary');
     expect(await storedCount()).toBe(before);
@@ -182,7 +197,9 @@ describe('request-a-call endpoint stores valid requests', () => {
   it('stores exactly 200 of 200 concurrent valid posts', async () => {
     const before = await storedCount();
     const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => postJson({ ...valid, phone: `+1949555${String(1000 + i).padStart(4, '0')}` })),
+      Array.from({ length: 200 }, (_, i) =>
+        postJson({ ...valid, phone: `+1949555${String(1000 + i).padStart(4, '0')}` }),
+      ),
     );
     expect(responses.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
     expect(await storedCount()).toBe(before + 200);
@@ -206,7 +223,11 @@ describe('nobody reads requests through the API', () => {
         ['PUT', `/api/call-requests/${one!.documentId}`],
         ['DELETE', `/api/call-requests/${one!.documentId}`],
       ] as const) {
-        const res = await fetch(`${cms.url}${url}`, { method, headers: { ...headers, 'Content-Type': 'application/json' }, body: method === 'PUT' ? '{"data":{}}' : undefined });
+        const res = await fetch(`${cms.url}${url}`, {
+          method,
+          headers: { ...headers, 'Content-Type': 'application/json' },
+          body: method === 'PUT' ? '{"data":{}}' : undefined,
+        });
         expect([401, 403, 404, 405], `${method} ${url} token=${Boolean(token)}`).toContain(res.status);
         expect(await res.text()).not.toContain(one!.phone);
       }
@@ -224,11 +245,15 @@ describe('retention', () => {
     const backdate = db.prepare('UPDATE call_requests SET created_at = ? WHERE document_id = ?');
     for (const id of ids) backdate.run(old, id);
     db.close();
-    const run = spawnSync(process.execPath, [path.resolve(cmsDir, '../node_modules/tsx/dist/cli.mjs'), 'scripts/purge-call-requests.ts'], {
-      cwd: cmsDir,
-      env: { ...cms.env, CALL_REQUEST_RETENTION_DAYS: '90' },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [path.resolve(cmsDir, '../node_modules/tsx/dist/cli.mjs'), 'scripts/purge-call-requests.ts'],
+      {
+        cwd: cmsDir,
+        env: { ...cms.env, CALL_REQUEST_RETENTION_DAYS: '90' },
+        encoding: 'utf8',
+      },
+    );
     expect(run.status, run.stderr + run.stdout).toBe(0);
     expect(run.stdout).toContain('Deleted 3 call request(s) older than 90 days');
     await cms.restart();

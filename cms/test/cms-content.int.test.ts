@@ -92,13 +92,26 @@ describe('seeded content read with the read-only token', () => {
 
   it('returns the IOP level with its schedule facts, modalities and FAQs populated', async () => {
     const type = contentTypes['program-levels'];
-    const res = await read(`/api/program-levels?filters[slug][$eq]=intensive-outpatient-program&${populateQuery(type.populate).join('&')}`);
+    const res = await read(
+      `/api/program-levels?filters[slug][$eq]=intensive-outpatient-program&${populateQuery(type.populate).join('&')}`,
+    );
     const body = collectionResponseSchema.parse(await res.json());
     const iop = type.schema.parse(body.data[0]);
-    expect(iop.schedule).toMatchObject({ hoursPerWeekMin: 12, hoursPerWeekMax: 15, daysPerWeekMin: 3, daysPerWeekMax: 5, hoursPerDayMin: 3, hoursPerDayMax: 4, durationWeeksMin: 12, durationWeeksMax: 16 });
+    expect(iop.schedule).toMatchObject({
+      hoursPerWeekMin: 12,
+      hoursPerWeekMax: 15,
+      daysPerWeekMin: 3,
+      daysPerWeekMax: 5,
+      hoursPerDayMin: 3,
+      hoursPerDayMax: 4,
+      durationWeeksMin: 12,
+      durationWeeksMax: 16,
+    });
     expect(iop.offeredOnSite).toBe(false);
     expect(iop.availabilityNote).toMatch(/Orange County/);
-    expect(iop.modalities.map((m) => m.slug)).toEqual(expect.arrayContaining(['group-therapy', 'medication-assisted-treatment', 'family-therapy']));
+    expect(iop.modalities.map((m) => m.slug)).toEqual(
+      expect.arrayContaining(['group-therapy', 'medication-assisted-treatment', 'family-therapy']),
+    );
     expect(iop.faqs.length).toBeGreaterThanOrEqual(5);
   });
 });
@@ -149,7 +162,7 @@ describe('drafts', () => {
       answer: 'DRAFT-ONLY ANSWER that is not published yet.',
     });
     expect(res.status, await res.clone().text()).toBe(200);
-    const published = await (await read(`/api/faqs/${documentId}`)).json() as { data: { answer: string } };
+    const published = (await (await read(`/api/faqs/${documentId}`)).json()) as { data: { answer: string } };
     expect(published.data.answer).not.toContain('DRAFT-ONLY');
   });
 });
@@ -174,29 +187,39 @@ describe('validation of editor input on publish', () => {
   });
 
   it('refuses a facility phone that is not E.164', async () => {
-    const res = await admin('POST', '/content-manager/single-types/api::facility.facility/actions/publish', { phoneE164: 'abc' });
+    const res = await admin('POST', '/content-manager/single-types/api::facility.facility/actions/publish', {
+      phoneE164: 'abc',
+    });
     await expectValidationError(res, 'phoneE164');
   });
 
   it('refuses a duplicate slug', async () => {
-    const res = await admin('POST', '/content-manager/collection-types/api::treatment-modality.treatment-modality/actions/publish', {
-      name: 'Group therapy copy',
-      slug: 'group-therapy',
-      summary: 'A summary that is long enough to pass the forty character minimum.',
-      category: 'group-support',
-    });
+    const res = await admin(
+      'POST',
+      '/content-manager/collection-types/api::treatment-modality.treatment-modality/actions/publish',
+      {
+        name: 'Group therapy copy',
+        slug: 'group-therapy',
+        summary: 'A summary that is long enough to pass the forty character minimum.',
+        category: 'group-support',
+      },
+    );
     await expectValidationError(res, 'slug');
   });
 
   it('refuses schedule facts whose minimum exceeds the maximum, naming the field', async () => {
-    const res = await admin('POST', '/content-manager/collection-types/api::program-level.program-level/actions/publish', {
-      name: 'Test level with bad schedule',
-      slug: 'test-level-bad-schedule',
-      continuumRank: 50,
-      summary: 'A summary that is long enough to pass the forty character minimum.',
-      setting: 'outpatient',
-      schedule: { hoursPerWeekMin: 20, hoursPerWeekMax: 10 },
-    });
+    const res = await admin(
+      'POST',
+      '/content-manager/collection-types/api::program-level.program-level/actions/publish',
+      {
+        name: 'Test level with bad schedule',
+        slug: 'test-level-bad-schedule',
+        continuumRank: 50,
+        summary: 'A summary that is long enough to pass the forty character minimum.',
+        setting: 'outpatient',
+        schedule: { hoursPerWeekMin: 20, hoursPerWeekMax: 10 },
+      },
+    );
     await expectValidationError(res, 'hoursPerWeekMax');
   });
 });
@@ -205,11 +228,15 @@ describe('seeding', () => {
   it('leaves the same counts when run twice', async () => {
     const before = await counts();
     await cms.stop();
-    const run = spawnSync(process.execPath, [path.resolve(cmsDir, '../node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'], {
-      cwd: cmsDir,
-      env: cms.env,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [path.resolve(cmsDir, '../node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'],
+      {
+        cwd: cmsDir,
+        env: cms.env,
+        encoding: 'utf8',
+      },
+    );
     expect(run.status, run.stderr + run.stdout).toBe(0);
     expect(run.stdout).toContain('Seed is already complete');
     await cms.restart();

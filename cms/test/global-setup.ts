@@ -6,5 +6,8 @@ import { ensureServerCompiled } from '../scripts/build-state.ts';
 /** Compiles the CMS server once for every integration test file (the admin panel is not needed). */
 export default function setup(): void {
   const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  ensureServerCompiled(cmsDir, (command, args) => spawnSync(command, args, { cwd: cmsDir, stdio: 'inherit' }).status ?? 1);
+  ensureServerCompiled(
+    cmsDir,
+    (command, args) => spawnSync(command, args, { cwd: cmsDir, stdio: 'inherit' }).status ?? 1,
+  );
 }

@@ -35,10 +35,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 90_000): Promise<void> {
+async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs = 90_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`CMS exited with ${child.exitCode} before it was healthy:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`CMS exited with ${child.exitCode} before it was healthy:\n${output()}`);
     try {
       const res = await fetch(`${url}/_health`);
       if (res.status === 204) return;
@@ -71,7 +77,16 @@ export async function startTestCms(extraEnv: NodeJS.ProcessEnv = {}): Promise<Te
     BROWSER: 'none',
     ...extraEnv,
   };
-  for (const key of ['CMS_TOKEN', 'REBUILD_SECRET', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) {
+  for (const key of [
+    'CMS_TOKEN',
+    'REBUILD_SECRET',
+    'APP_KEYS',
+    'API_TOKEN_SALT',
+    'ADMIN_JWT_SECRET',
+    'TRANSFER_TOKEN_SALT',
+    'JWT_SECRET',
+    'ENCRYPTION_KEY',
+  ]) {
     if (!(key in extraEnv)) delete env[key];
   }
   loadRuntimeEnv(env);

@@ -22,7 +22,10 @@ async function admin(method: string, path: string, body?: unknown): Promise<Resp
 }
 
 async function findDocument(uid: string, field: string, value: string): Promise<string> {
-  const res = await admin('GET', `/collection-types/${uid}?filters[${field}][$eq]=${encodeURIComponent(value)}&pageSize=1`);
+  const res = await admin(
+    'GET',
+    `/collection-types/${uid}?filters[${field}][$eq]=${encodeURIComponent(value)}&pageSize=1`,
+  );
   const body = (await res.json()) as { results: { documentId: string }[] };
   const id = body.results[0]?.documentId;
   if (!id) throw new Error(`${uid} with ${field}=${value} not found`);
@@ -43,14 +46,22 @@ describe('publish to live', () => {
     await admin('PUT', `/collection-types/${FAQ}/${id}`, { answer: 'Groups hold 8 to 15 people. MARKER-PUBLISH-1' });
     expect((await page('/faq/')).text).not.toContain('MARKER-PUBLISH-1');
     await admin('POST', `/collection-types/${FAQ}/${id}/actions/publish`, {});
-    await eventually(async () => (await page('/faq/')).text.includes('MARKER-PUBLISH-1'), 60_000, 'the change on /faq/');
+    await eventually(
+      async () => (await page('/faq/')).text.includes('MARKER-PUBLISH-1'),
+      60_000,
+      'the change on /faq/',
+    );
   });
 
   it('removes an unpublished FAQ from the served /faq/', async () => {
     const id = await findDocument(FAQ, 'slug', 'do-i-have-to-join-a-peer-support-group');
     expect((await page('/faq/')).text).toContain('Do I have to join a peer support group?');
     await admin('POST', `/collection-types/${FAQ}/${id}/actions/unpublish`, {});
-    await eventually(async () => !(await page('/faq/')).text.includes('Do I have to join a peer support group?'), 60_000, 'the FAQ to disappear');
+    await eventually(
+      async () => !(await page('/faq/')).text.includes('Do I have to join a peer support group?'),
+      60_000,
+      'the FAQ to disappear',
+    );
   });
 
   it("turns a deleted level's page into a 404 and drops it from the sitemap", async () => {
@@ -65,21 +76,36 @@ describe('publish to live', () => {
   });
 
   it('merges 10 publishes within a second into at most 2 builds, and the live site holds all 10 changes', async () => {
-    await eventually(async () => !(await system.status()).building && !(await system.status()).queued, 60_000, 'the publisher to be idle');
+    await eventually(
+      async () => !(await system.status()).building && !(await system.status()).queued,
+      60_000,
+      'the publisher to be idle',
+    );
     const before = (await system.status()).builds;
-    const list = (await (await admin('GET', `/collection-types/${FAQ}?pageSize=10&sort=order:asc`)).json()) as { results: { documentId: string }[] };
+    const list = (await (await admin('GET', `/collection-types/${FAQ}?pageSize=10&sort=order:asc`)).json()) as {
+      results: { documentId: string }[];
+    };
     const ids = list.results.map((r) => r.documentId).slice(0, 10);
     expect(ids).toHaveLength(10);
     // Drafts first, then ten publishes in a burst.
-    for (const [i, id] of ids.entries()) await admin('PUT', `/collection-types/${FAQ}/${id}`, { answer: `Burst answer BURST-${i}-MARK.` });
+    for (const [i, id] of ids.entries())
+      await admin('PUT', `/collection-types/${FAQ}/${id}`, { answer: `Burst answer BURST-${i}-MARK.` });
     const started = Date.now();
     await Promise.all(ids.map((id) => admin('POST', `/collection-types/${FAQ}/${id}/actions/publish`, {})));
     expect(Date.now() - started).toBeLessThan(1000);
-    await eventually(async () => {
-      const text = (await page('/faq/')).text;
-      return ids.every((_, i) => text.includes(`BURST-${i}-MARK`));
-    }, 90_000, 'all 10 changes on /faq/');
-    await eventually(async () => !(await system.status()).building && !(await system.status()).queued, 60_000, 'the publisher to be idle');
+    await eventually(
+      async () => {
+        const text = (await page('/faq/')).text;
+        return ids.every((_, i) => text.includes(`BURST-${i}-MARK`));
+      },
+      90_000,
+      'all 10 changes on /faq/',
+    );
+    await eventually(
+      async () => !(await system.status()).building && !(await system.status()).queued,
+      60_000,
+      'the publisher to be idle',
+    );
     expect((await system.status()).builds - before).toBeLessThanOrEqual(2);
   });
 });
@@ -88,7 +114,10 @@ describe('failures keep the live site', () => {
   it('keeps serving when the CMS is down, shows why in /status, and recovers on the next publish', async () => {
     const liveBefore = (await system.status()).live!.id;
     await system.cms.stop();
-    await fetch(`${system.hooksUrl}/hooks/rebuild`, { method: 'POST', headers: { Authorization: `Bearer ${system.cms.env.REBUILD_SECRET}` } });
+    await fetch(`${system.hooksUrl}/hooks/rebuild`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${system.cms.env.REBUILD_SECRET}` },
+    });
     await eventually(async () => (await system.status()).lastError !== null, 120_000, 'the build to fail');
     const failed = await system.status();
     expect(failed.live!.id).toBe(liveBefore);
@@ -100,13 +129,20 @@ describe('failures keep the live site', () => {
     const id = await findDocument(FAQ, 'slug', 'how-big-are-iop-therapy-groups');
     await admin('PUT', `/collection-types/${FAQ}/${id}`, { answer: 'Groups hold 8 to 15 people. MARKER-RECOVERED' });
     await admin('POST', `/collection-types/${FAQ}/${id}/actions/publish`, {});
-    await eventually(async () => (await page('/faq/')).text.includes('MARKER-RECOVERED'), 90_000, 'recovery after the CMS returns');
+    await eventually(
+      async () => (await page('/faq/')).text.includes('MARKER-RECOVERED'),
+      90_000,
+      'recovery after the CMS returns',
+    );
     expect((await system.status()).live!.id).not.toBe(liveBefore);
   });
 
   it('serves the last good build after the publisher is killed with SIGKILL mid-build', async () => {
     const liveBefore = (await system.status()).live!.id;
-    await fetch(`${system.hooksUrl}/hooks/rebuild`, { method: 'POST', headers: { Authorization: `Bearer ${system.cms.env.REBUILD_SECRET}` } });
+    await fetch(`${system.hooksUrl}/hooks/rebuild`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${system.cms.env.REBUILD_SECRET}` },
+    });
     await eventually(async () => (await system.status()).building, 10_000, 'a build to start');
     await system.killPublisher('SIGKILL');
     await system.startPublisher();
@@ -130,7 +166,9 @@ describe('webhook endpoint of the running publisher', () => {
     const secret = `Bearer ${system.cms.env.REBUILD_SECRET}`;
     expect((await post('{"event":"entry.publish"}')).status).toBe(401);
     expect((await post('{"event":"entry.publish"}', 'Bearer wrong')).status).toBe(401);
-    expect((await post(JSON.stringify({ event: 'entry.publish', pad: 'x'.repeat(1_100_000) }), secret)).status).toBe(413);
+    expect((await post(JSON.stringify({ event: 'entry.publish', pad: 'x'.repeat(1_100_000) }), secret)).status).toBe(
+      413,
+    );
     expect((await post('not json{', secret)).status).toBe(400);
   });
 });

@@ -37,12 +37,17 @@ export async function startTestSystem(): Promise<TestSystem> {
   const hooksPort = await freePort();
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   const hooksUrl = `http://127.0.0.1:${hooksPort}`;
-  const cms = await startTestCms({ PUBLISHER_PORT: String(hooksPort), SITE_URL: siteUrl, CALL_REQUEST_TRUST_PROXY: 'true' });
+  const cms = await startTestCms({
+    PUBLISHER_PORT: String(hooksPort),
+    SITE_URL: siteUrl,
+    CALL_REQUEST_TRUST_PROXY: 'true',
+  });
   const adminJwt = await adminLogin(cms);
   let publisher: ChildProcess | null = null;
   let log = '';
 
-  const status = async (): Promise<PublisherStatus> => (await (await fetch(`${hooksUrl}/status`)).json()) as PublisherStatus;
+  const status = async (): Promise<PublisherStatus> =>
+    (await (await fetch(`${hooksUrl}/status`)).json()) as PublisherStatus;
 
   const startPublisher = async () => {
     log += '\n--- publisher start ---\n';

@@ -25,7 +25,8 @@ export function DeployStatusWidget() {
         const { data } = await get<unknown>('/admin/deploy-status');
         if (!cancelled) setResponse(data);
       } catch (error) {
-        if (!cancelled) setResponse({ reachable: false, error: error instanceof Error ? error.message : 'request failed' });
+        if (!cancelled)
+          setResponse({ reachable: false, error: error instanceof Error ? error.message : 'request failed' });
       }
       if (!cancelled) setNow(new Date());
     };

@@ -19,7 +19,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function parseStatus(value: unknown): PublisherStatus | null {
   if (!isRecord(value) || typeof value.building !== 'boolean') return null;
-  const live = isRecord(value.live) && typeof value.live.finishedAt === 'string' ? { finishedAt: value.live.finishedAt } : null;
+  const live =
+    isRecord(value.live) && typeof value.live.finishedAt === 'string' ? { finishedAt: value.live.finishedAt } : null;
   const lastError =
     isRecord(value.lastError) && typeof value.lastError.message === 'string' && typeof value.lastError.at === 'string'
       ? { at: value.lastError.at, message: value.lastError.message }
@@ -45,12 +46,27 @@ export function formatAgo(from: Date, now: Date): string {
 export function describeDeployState(response: unknown, now: Date): DeployState {
   if (!isRecord(response) || response.reachable !== true) {
     const why = isRecord(response) && typeof response.error === 'string' ? response.error : undefined;
-    return { tone: 'neutral', headline: 'Publishing status unavailable', detail: why ? `The publisher did not answer (${why}).` : undefined };
+    return {
+      tone: 'neutral',
+      headline: 'Publishing status unavailable',
+      detail: why ? `The publisher did not answer (${why}).` : undefined,
+    };
   }
   const status = parseStatus(response.status);
-  if (!status) return { tone: 'neutral', headline: 'Publishing status unavailable', detail: 'Unexpected answer from the publisher.' };
+  if (!status)
+    return {
+      tone: 'neutral',
+      headline: 'Publishing status unavailable',
+      detail: 'Unexpected answer from the publisher.',
+    };
   if (status.building) {
-    return { tone: 'warning', headline: 'Building…', detail: status.queued ? 'Another update is queued after this one.' : 'Your changes will be live in a few seconds.' };
+    return {
+      tone: 'warning',
+      headline: 'Building…',
+      detail: status.queued
+        ? 'Another update is queued after this one.'
+        : 'Your changes will be live in a few seconds.',
+    };
   }
   if (status.queued) return { tone: 'warning', headline: 'Update queued', detail: 'A build starts in a moment.' };
   const liveAt = status.live ? new Date(status.live.finishedAt) : null;
@@ -58,7 +74,9 @@ export function describeDeployState(response: unknown, now: Date): DeployState {
     return {
       tone: 'danger',
       headline: `Failed: ${status.lastError.message.split('\n')[0]}`,
-      detail: liveAt ? `The site still shows the version published ${formatAgo(liveAt, now)}.` : 'The site has not been built yet.',
+      detail: liveAt
+        ? `The site still shows the version published ${formatAgo(liveAt, now)}.`
+        : 'The site has not been built yet.',
     };
   }
   if (liveAt) return { tone: 'success', headline: `Live, published ${formatAgo(liveAt, now)}` };

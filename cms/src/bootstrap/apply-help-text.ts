@@ -19,7 +19,9 @@ export async function applyHelpText(strapi: Core.Strapi): Promise<void> {
   const help = helpText as Record<string, Record<string, string>>;
   for (const [uid, fields] of Object.entries(help)) {
     const isComponent = !uid.includes('::');
-    const service = contentManager.service(isComponent ? 'components' : 'content-types') as unknown as ConfigurationService;
+    const service = contentManager.service(
+      isComponent ? 'components' : 'content-types',
+    ) as unknown as ConfigurationService;
     const model = { uid };
     const configuration = await service.findConfiguration(model);
     let changed = false;

@@ -23,8 +23,8 @@ export const BULK_LOAD_MODEL = 'bulk-load';
  * `bulk-load` and whose entry says how many documents changed.
  */
 export async function runBulkLoad(strapi: Core.Strapi, load: () => Promise<number>): Promise<number> {
-  const store = strapi.get('webhookStore') as WebhookStore;
-  const runner = strapi.get('webhookRunner') as WebhookRunner;
+  const store = strapi.get<WebhookStore>('webhookStore');
+  const runner = strapi.get<WebhookRunner>('webhookRunner');
   const webhooks = (await store.findWebhooks()).filter((w) => w.isEnabled);
   webhooks.forEach((w) => runner.remove(w));
   let changed: number;
@@ -34,7 +34,11 @@ export async function runBulkLoad(strapi: Core.Strapi, load: () => Promise<numbe
     webhooks.forEach((w) => runner.add(w));
   }
   if (changed > 0) {
-    await strapi.eventHub.emit(BULK_LOAD_EVENT, { model: BULK_LOAD_MODEL, uid: BULK_LOAD_MODEL, entry: { count: changed } });
+    await strapi.eventHub.emit(BULK_LOAD_EVENT, {
+      model: BULK_LOAD_MODEL,
+      uid: BULK_LOAD_MODEL,
+      entry: { count: changed },
+    });
   }
   return changed;
 }

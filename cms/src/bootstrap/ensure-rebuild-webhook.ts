@@ -34,8 +34,8 @@ export function rebuildWebhookUrl(env: NodeJS.ProcessEnv): string {
  * shared secret as a bearer token. Idempotent; `REBUILD_WEBHOOK_URL=off` disables it.
  */
 export async function ensureRebuildWebhook(strapi: Core.Strapi, env: NodeJS.ProcessEnv): Promise<void> {
-  const store = strapi.get('webhookStore') as WebhookStore;
-  const runner = strapi.get('webhookRunner') as WebhookRunner;
+  const store = strapi.get<WebhookStore>('webhookStore');
+  const runner = strapi.get<WebhookRunner>('webhookRunner');
   const existing = (await store.findWebhooks()).find((w) => w.name === REBUILD_WEBHOOK_NAME);
   const disabled = env.REBUILD_WEBHOOK_URL === 'off';
   if (!env.REBUILD_SECRET) throw new Error('REBUILD_SECRET is not set: the rebuild webhook cannot authenticate');

@@ -18,6 +18,10 @@ export async function lockPublicRole(strapi: Core.Strapi): Promise<void> {
   if (!role) return;
   const granted = (role.permissions ?? []).filter((p) => p.action.startsWith('api::'));
   if (granted.length === 0) return;
-  await strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { id: { $in: granted.map((p) => p.id) } } });
-  strapi.log.warn(`Removed ${granted.length} content permission(s) from the Public role: ${granted.map((p) => p.action).join(', ')}`);
+  await strapi.db
+    .query('plugin::users-permissions.permission')
+    .deleteMany({ where: { id: { $in: granted.map((p) => p.id) } } });
+  strapi.log.warn(
+    `Removed ${granted.length} content permission(s) from the Public role: ${granted.map((p) => p.action).join(', ')}`,
+  );
 }

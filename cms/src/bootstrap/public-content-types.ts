@@ -2,7 +2,11 @@ import type { Core } from '@strapi/strapi';
 
 /** The API content types the site reads: every `api::` type with draft & publish. */
 export function publicContentTypes(strapi: Core.Strapi): { uid: string; kind: 'collectionType' | 'singleType' }[] {
-  return Object.entries(strapi.contentTypes)
+  const types = strapi.contentTypes as unknown as Record<
+    string,
+    { kind: 'collectionType' | 'singleType'; options?: { draftAndPublish?: boolean } }
+  >;
+  return Object.entries(types)
     .filter(([uid, ct]) => uid.startsWith('api::') && ct.options?.draftAndPublish === true)
     .map(([uid, ct]) => ({ uid, kind: ct.kind }));
 }

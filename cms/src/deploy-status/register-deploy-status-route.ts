@@ -26,7 +26,8 @@ export function registerDeployStatusRoute(strapi: Core.Strapi, env: NodeJS.Proce
           try {
             const res = await fetch(publisherStatusUrl(env), { signal: AbortSignal.timeout(2000) });
             if (!res.ok) throw new Error(`publisher answered ${res.status}`);
-            ctx.body = { reachable: true, status: (await res.json()) as unknown };
+            const status: unknown = await res.json();
+            ctx.body = { reachable: true, status };
           } catch (error) {
             ctx.body = { reachable: false, error: error instanceof Error ? error.message : String(error) };
           }

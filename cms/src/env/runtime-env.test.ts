@@ -11,7 +11,16 @@ describe('loadRuntimeEnv', () => {
     const env: NodeJS.ProcessEnv = { DATA_DIR: tempDir() };
     const { secretsFile } = loadRuntimeEnv(env);
     const stored = parseEnvFile(fs.readFileSync(secretsFile, 'utf8'));
-    for (const key of ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'REBUILD_SECRET', 'CMS_TOKEN']) {
+    for (const key of [
+      'APP_KEYS',
+      'API_TOKEN_SALT',
+      'ADMIN_JWT_SECRET',
+      'TRANSFER_TOKEN_SALT',
+      'JWT_SECRET',
+      'ENCRYPTION_KEY',
+      'REBUILD_SECRET',
+      'CMS_TOKEN',
+    ]) {
       expect(stored[key], key).toBeTruthy();
       expect(env[key]).toBe(stored[key]);
     }

@@ -52,7 +52,9 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Parses a dotenv file with Node's own parser (the publisher reads the same file the same way). */
 export function parseEnvFile(text: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(parseEnv(text)).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(parseEnv(text)).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
 }
 
 /**
@@ -75,9 +77,13 @@ export function loadRuntimeEnv(env: NodeJS.ProcessEnv = process.env): { dataDir:
     const body = Object.entries(stored)
       .map(([key, value]) => `${key}=${value}`)
       .join('\n');
-    fs.writeFileSync(secretsFile, `# Generated on first run. Never commit. Environment variables override these.\n${body}\n`, {
-      mode: 0o600,
-    });
+    fs.writeFileSync(
+      secretsFile,
+      `# Generated on first run. Never commit. Environment variables override these.\n${body}\n`,
+      {
+        mode: 0o600,
+      },
+    );
   }
   for (const [key, value] of Object.entries(stored)) {
     if (!env[key]) env[key] = value;

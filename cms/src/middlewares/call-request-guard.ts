@@ -23,7 +23,12 @@ export default () => {
       ctx.status = 413;
       ctx.body = {
         data: null,
-        error: { status: 413, name: 'PayloadTooLargeError', message: `The form may be at most ${maxBodyBytes} bytes.`, details: {} },
+        error: {
+          status: 413,
+          name: 'PayloadTooLargeError',
+          message: `The form may be at most ${maxBodyBytes} bytes.`,
+          details: {},
+        },
       };
       return;
     }

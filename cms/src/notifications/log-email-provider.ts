@@ -19,8 +19,9 @@ export function useLogEmailProviderUnlessConfigured(strapi: Core.Strapi, env: No
   if (env.EMAIL_PROVIDER) return;
   const plugin = strapi.plugin('email') as unknown as { provider: { send(options: EmailOptions): Promise<void> } };
   plugin.provider = {
-    send: async ({ to, subject, text }: EmailOptions) => {
+    send: ({ to, subject, text }: EmailOptions) => {
       strapi.log.info(`[email:log] to ${to}: ${subject}${text ? `\n${mask(text)}` : ''}`);
+      return Promise.resolve();
     },
   };
 }

@@ -11,7 +11,8 @@ export function retentionCutoff(now: Date, days: number): Date {
 export function retentionDays(env: NodeJS.ProcessEnv): number {
   const raw = env.CALL_REQUEST_RETENTION_DAYS ?? '90';
   const days = Number(raw);
-  if (!Number.isInteger(days) || days < 1) throw new Error(`CALL_REQUEST_RETENTION_DAYS must be a whole number of days >= 1 (got "${raw}")`);
+  if (!Number.isInteger(days) || days < 1)
+    throw new Error(`CALL_REQUEST_RETENTION_DAYS must be a whole number of days >= 1 (got "${raw}")`);
   return days;
 }
 
@@ -21,7 +22,11 @@ export async function purgeOldCallRequests(strapi: Core.Strapi, now: Date, days:
   const documents = strapi.documents(CALL_REQUEST_UID);
   let deleted = 0;
   for (;;) {
-    const old = (await documents.findMany({ filters: { createdAt: { $lt: cutoff } }, fields: ['documentId'], limit: 100 })) as { documentId: string }[];
+    const old = (await documents.findMany({
+      filters: { createdAt: { $lt: cutoff } },
+      fields: ['documentId'],
+      limit: 100,
+    })) as { documentId: string }[];
     if (old.length === 0) break;
     for (const { documentId } of old) {
       await documents.delete({ documentId });

@@ -40,7 +40,10 @@ export async function seedContent(strapi: Core.Strapi, content: SeedContent, log
     });
 
   for (const condition of content.conditions) {
-    ids.conditions.set(condition.slug, await upsertBySlug('api::condition.condition', condition.slug, () => ({ ...condition })));
+    ids.conditions.set(
+      condition.slug,
+      await upsertBySlug('api::condition.condition', condition.slug, () => ({ ...condition })),
+    );
   }
   for (const modality of content.modalities) {
     const id = await upsertBySlug('api::treatment-modality.treatment-modality', modality.slug, () => ({

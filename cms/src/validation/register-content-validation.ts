@@ -12,9 +12,12 @@ const WRITE_ACTIONS = new Set(['create', 'update']);
  */
 export function registerContentValidation(strapi: Core.Strapi): void {
   const scheduleAttributesByUid = new Map<string, Record<string, boolean>>();
-  for (const [uid, contentType] of Object.entries(strapi.contentTypes)) {
+  const contentTypes = strapi.contentTypes as unknown as Record<
+    string,
+    { attributes: Record<string, { type: string; component?: string; repeatable?: boolean }> }
+  >;
+  for (const [uid, { attributes }] of Object.entries(contentTypes)) {
     const found: Record<string, boolean> = {};
-    const attributes = contentType.attributes as Record<string, { type: string; component?: string; repeatable?: boolean }>;
     for (const [name, attr] of Object.entries(attributes)) {
       if (attr.type === 'component' && attr.component === SCHEDULE_COMPONENT) found[name] = attr.repeatable === true;
     }

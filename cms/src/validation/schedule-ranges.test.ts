@@ -3,11 +3,19 @@ import { findDocumentScheduleErrors, findScheduleRangeErrors } from './schedule-
 
 describe('findScheduleRangeErrors', () => {
   it('accepts equal and ordered ranges, and ranges with a missing end', () => {
-    expect(findScheduleRangeErrors({ hoursPerWeekMin: 12, hoursPerWeekMax: 15, daysPerWeekMin: 5, daysPerWeekMax: 5, hoursPerDayMin: 3 }, ['schedule'])).toEqual([]);
+    expect(
+      findScheduleRangeErrors(
+        { hoursPerWeekMin: 12, hoursPerWeekMax: 15, daysPerWeekMin: 5, daysPerWeekMax: 5, hoursPerDayMin: 3 },
+        ['schedule'],
+      ),
+    ).toEqual([]);
   });
 
   it('names the max field of every inverted range', () => {
-    const errors = findScheduleRangeErrors({ hoursPerWeekMin: 20, hoursPerWeekMax: 10, durationWeeksMin: '16', durationWeeksMax: '12' }, ['schedule']);
+    const errors = findScheduleRangeErrors(
+      { hoursPerWeekMin: 20, hoursPerWeekMax: 10, durationWeeksMin: '16', durationWeeksMax: '12' },
+      ['schedule'],
+    );
     expect(errors.map((e) => e.path)).toEqual([
       ['schedule', 'hoursPerWeekMax'],
       ['schedule', 'durationWeeksMax'],
@@ -19,7 +27,10 @@ describe('findScheduleRangeErrors', () => {
 describe('findDocumentScheduleErrors', () => {
   it('checks single and repeatable schedule attributes with their index in the path', () => {
     const errors = findDocumentScheduleErrors(
-      { schedule: { daysPerWeekMin: 5, daysPerWeekMax: 3 }, alternateSchedules: [{}, { hoursPerDayMin: 4, hoursPerDayMax: 1 }] },
+      {
+        schedule: { daysPerWeekMin: 5, daysPerWeekMax: 3 },
+        alternateSchedules: [{}, { hoursPerDayMin: 4, hoursPerDayMax: 1 }],
+      },
       { schedule: false, alternateSchedules: true },
     );
     expect(errors.map((e) => e.path)).toEqual([

@@ -25,7 +25,11 @@ async function main(): Promise<void> {
         sourcePage: '/contact/',
       });
     const post = (i: number) =>
-      fetch(`${cms.url}/api/call-requests`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: body(i) });
+      fetch(`${cms.url}/api/call-requests`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: body(i),
+      });
     // Warm up connections and Strapi's code paths.
     await Promise.all(Array.from({ length: 20 }, (_, i) => post(i).then((r) => r.arrayBuffer())));
 

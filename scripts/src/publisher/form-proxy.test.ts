@@ -23,7 +23,9 @@ async function listen(server: Server): Promise<string> {
 }
 
 /** A stand-in CMS that records what reached it and answers like the real endpoint. */
-async function startUpstream(answer: (seen: Seen) => { status: number; headers: Record<string, string>; body: string }) {
+async function startUpstream(
+  answer: (seen: Seen) => { status: number; headers: Record<string, string>; body: string },
+) {
   const seen: Seen[] = [];
   const url = await listen(
     createServer((req, res) => {
@@ -47,7 +49,11 @@ async function startSite(target: URL): Promise<string> {
 
 describe('form proxy', () => {
   it('forwards the form post to the CMS and relays its redirect', async () => {
-    const cms = await startUpstream(() => ({ status: 303, headers: { Location: 'http://site/contact/thanks/', 'Cache-Control': 'no-store', 'Set-Cookie': 'x=1' }, body: '' }));
+    const cms = await startUpstream(() => ({
+      status: 303,
+      headers: { Location: 'http://site/contact/thanks/', 'Cache-Control': 'no-store', 'Set-Cookie': 'x=1' },
+      body: '',
+    }));
     const site = await startSite(new URL('/api/call-requests', cms.url));
     const res = await fetch(`${site}/api/call-requests`, {
       method: 'POST',
@@ -64,7 +70,11 @@ describe('form proxy', () => {
   });
 
   it("sends the visitor's own address, not one they claim in X-Forwarded-For", async () => {
-    const cms = await startUpstream(() => ({ status: 201, headers: { 'Content-Type': 'application/json' }, body: '{"data":{"received":true}}' }));
+    const cms = await startUpstream(() => ({
+      status: 201,
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"data":{"received":true}}',
+    }));
     const site = await startSite(new URL('/api/call-requests', cms.url));
     const res = await fetch(`${site}/api/call-requests`, {
       method: 'POST',
@@ -78,7 +88,11 @@ describe('form proxy', () => {
 
   it('answers 502 with a call-us message when the CMS is down', async () => {
     const site = await startSite(new URL('http://127.0.0.1:9/api/call-requests'));
-    const res = await fetch(`${site}/api/call-requests`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${site}/api/call-requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(502);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/call us/);

@@ -36,7 +36,11 @@ export function createFormProxy(target: URL, { timeoutMs = 15_000 } = {}) {
       if (res.headersSent) return res.destroy();
       const body = JSON.stringify({
         data: null,
-        error: { status: 502, name: 'BadGatewayError', message: 'We could not send your request just now. Please call us instead.' },
+        error: {
+          status: 502,
+          name: 'BadGatewayError',
+          message: 'We could not send your request just now. Please call us instead.',
+        },
       });
       res.writeHead(502, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(body);

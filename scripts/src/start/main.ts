@@ -40,7 +40,10 @@ async function main(): Promise<void> {
     args: [tsxCli, 'scripts/start.ts'],
     options: { cwd: path.join(rootDir, 'cms'), env },
   });
-  const cmsReady = await waitForHttp(`${env.CMS_URL}/_health`, { timeoutMs: 5 * 60_000, while: () => cms.exitCode === null && !interrupted });
+  const cmsReady = await waitForHttp(`${env.CMS_URL}/_health`, {
+    timeoutMs: 5 * 60_000,
+    while: () => cms.exitCode === null && !interrupted,
+  });
   if (!cmsReady) {
     await supervisor.stopAll('the CMS did not become healthy');
     process.exit(await supervisor.done);

@@ -1,7 +1,11 @@
 /** Polls `url` until it answers with a 2xx; false if `while` turns false or the timeout passes first. */
 export async function waitForHttp(
   url: string,
-  { timeoutMs, intervalMs = 250, while: keepWaiting = () => true }: { timeoutMs: number; intervalMs?: number; while?: () => boolean },
+  {
+    timeoutMs,
+    intervalMs = 250,
+    while: keepWaiting = () => true,
+  }: { timeoutMs: number; intervalMs?: number; while?: () => boolean },
 ): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && keepWaiting()) {

@@ -25,7 +25,12 @@ async function main(): Promise<number> {
   try {
     const result = spawnSync(command, args, {
       stdio: 'inherit',
-      env: { ...process.env, CMS_URL: cms.url, CMS_TOKEN: cms.token, SITE_URL: process.env.SITE_URL ?? 'http://localhost:4321' },
+      env: {
+        ...process.env,
+        CMS_URL: cms.url,
+        CMS_TOKEN: cms.token,
+        SITE_URL: process.env.SITE_URL ?? 'http://localhost:4321',
+      },
     });
     return result.status ?? 1;
   } finally {

@@ -28,7 +28,9 @@ describe('generated content module', () => {
 describe('scalarToZod', () => {
   it("carries Strapi's length, range, regex and enum constraints", () => {
     expect(scalarToZod('t', { type: 'string', required: true, maxLength: 60 }, 'x')).toBe('z.string().max(60)');
-    expect(scalarToZod('n', { type: 'integer', min: 0, max: 7 }, 'x')).toBe('z.number().int().min(0).max(7).nullable()');
+    expect(scalarToZod('n', { type: 'integer', min: 0, max: 7 }, 'x')).toBe(
+      'z.number().int().min(0).max(7).nullable()',
+    );
     expect(scalarToZod('e', { type: 'enumeration', enum: ['a', 'b'], required: true }, 'x')).toBe('z.enum(["a","b"])');
     expect(scalarToZod('p', { type: 'string', regex: '^\\d+$' }, 'x')).toBe(
       'z.string().regex(new RegExp("^\\\\d+$")).or(z.literal(\'\')).nullable()',

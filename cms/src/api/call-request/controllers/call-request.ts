@@ -6,7 +6,14 @@ import { errorBody, redirectTarget } from '../form/respond';
 import { storeCallRequest } from '../services/store-call-request';
 
 interface Ctx {
-  request: { body?: unknown; is(...types: string[]): string | false | null; length?: number; ip: string; ips: string[]; accepts(...types: string[]): string | false };
+  request: {
+    body?: unknown;
+    is(...types: string[]): string | false | null;
+    length?: number;
+    ip: string;
+    ips: string[];
+    accepts(...types: string[]): string | false;
+  };
   get(header: string): string;
   set(header: string, value: string): void;
   status: number;
@@ -16,7 +23,10 @@ interface Ctx {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = readFormSettings(process.env);
-  const consume = createFormRateLimiter({ points: settings.rateLimitPoints, durationSeconds: settings.rateLimitWindowSeconds });
+  const consume = createFormRateLimiter({
+    points: settings.rateLimitPoints,
+    durationSeconds: settings.rateLimitWindowSeconds,
+  });
 
   return {
     /**
@@ -25,7 +35,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * `global::call-request-guard` has already set no-store and refused oversized bodies.
      */
     async submit(ctx: Ctx) {
-      const wantsJson = ctx.request.is('application/json') === 'application/json' || ctx.request.accepts('html', 'json') === 'json';
+      const wantsJson =
+        ctx.request.is('application/json') === 'application/json' || ctx.request.accepts('html', 'json') === 'json';
       const reply = (status: number, body: unknown) => {
         ctx.status = status;
         ctx.body = body;
@@ -33,14 +44,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const type = ctx.request.is('application/json', 'application/x-www-form-urlencoded');
       if (!type) {
-        return reply(415, errorBody(415, 'UnsupportedMediaTypeError', 'Send the form as application/x-www-form-urlencoded or application/json.'));
+        return reply(
+          415,
+          errorBody(
+            415,
+            'UnsupportedMediaTypeError',
+            'Send the form as application/x-www-form-urlencoded or application/json.',
+          ),
+        );
       }
 
       const client = settings.trustProxy ? (ctx.request.ips[0] ?? ctx.request.ip) : ctx.request.ip;
       const limit = await consume(client);
       if (!limit.allowed) {
         ctx.set('Retry-After', String(limit.retryAfterSeconds));
-        return reply(429, errorBody(429, 'RateLimitError', `Too many requests. Please try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s), or call us.`));
+        return reply(
+          429,
+          errorBody(
+            429,
+            'RateLimitError',
+            `Too many requests. Please try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minute(s), or call us.`,
+          ),
+        );
       }
 
       const result = parseCallRequest(ctx.request.body, { now: Date.now(), minFillMs: settings.minFillMs });
@@ -52,16 +77,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       if (result.kind === 'invalid') {
         const [first] = result.errors;
-        if (wantsJson || !first) return reply(400, errorBody(400, 'ValidationError', first?.message ?? 'Invalid form', result.errors));
+        if (wantsJson || !first)
+          return reply(400, errorBody(400, 'ValidationError', first?.message ?? 'Invalid form', result.errors));
         ctx.status = 303;
-        return ctx.redirect(redirectTarget(settings.siteUrl, { ok: false, code: first.code, sourcePage: result.sourcePage }));
+        return ctx.redirect(
+          redirectTarget(settings.siteUrl, { ok: false, code: first.code, sourcePage: result.sourcePage }),
+        );
       }
 
       const stored = await storeCallRequest(strapi, result.data);
       if (!stored.ok) {
         if (wantsJson) return reply(400, errorBody(400, 'ValidationError', stored.error.message, [stored.error]));
         ctx.status = 303;
-        return ctx.redirect(redirectTarget(settings.siteUrl, { ok: false, code: stored.error.code, sourcePage: result.data.sourcePage }));
+        return ctx.redirect(
+          redirectTarget(settings.siteUrl, { ok: false, code: stored.error.code, sourcePage: result.data.sourcePage }),
+        );
       }
       if (wantsJson) return reply(201, { data: { received: true } });
       ctx.status = 303;

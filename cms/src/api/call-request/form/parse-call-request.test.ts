@@ -10,7 +10,15 @@ describe('parseCallRequest', () => {
   it('normalizes a US number to E.164 and defaults the preferred time', () => {
     expect(parseCallRequest(valid, options)).toEqual({
       kind: 'valid',
-      data: { name: 'José Núñez', phone: '+19495550142', preferredTime: 'as-soon-as-possible', message: null, program: null, consentVersion: '2026-11', sourcePage: null },
+      data: {
+        name: 'José Núñez',
+        phone: '+19495550142',
+        preferredTime: 'as-soon-as-possible',
+        message: null,
+        program: null,
+        consentVersion: '2026-11',
+        sourcePage: null,
+      },
     });
   });
 

@@ -60,6 +60,7 @@ export interface ParseOptions {
 
 // C0/C1 controls (except tab and newline in the message) and Unicode direction overrides,
 // which can disguise what staff read in the admin.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const BIDI = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/;
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M}' .,-]*$/u;
@@ -72,10 +73,11 @@ const MARKUP = /[<>]/;
 const text = z.string().max(10_000);
 const bodySchema = z.record(z.union([text, z.boolean(), z.number()]));
 
-const asText = (value: unknown): string | null =>
-  value === undefined || value === null ? null : typeof value === 'string' ? value : String(value);
+const asText = (value: string | number | boolean | undefined): string | null =>
+  value === undefined ? null : typeof value === 'string' ? value : String(value);
 
-const isTruthy = (value: unknown): boolean => value === true || (typeof value === 'string' && ['on', 'true', 'yes', '1'].includes(value.toLowerCase()));
+const isTruthy = (value: unknown): boolean =>
+  value === true || (typeof value === 'string' && ['on', 'true', 'yes', '1'].includes(value.toLowerCase()));
 
 /**
  * Validates a request-a-call post (urlencoded or JSON, already parsed into an object).
@@ -85,7 +87,11 @@ const isTruthy = (value: unknown): boolean => value === true || (typeof value ==
 export function parseCallRequest(body: unknown, { now, minFillMs, defaultCountry = 'US' }: ParseOptions): ParseResult {
   const shape = bodySchema.safeParse(body);
   if (!shape.success) {
-    return { kind: 'invalid', sourcePage: null, errors: [{ field: 'form', code: 'body_invalid', message: FORM_ERRORS.body_invalid }] };
+    return {
+      kind: 'invalid',
+      sourcePage: null,
+      errors: [{ field: 'form', code: 'body_invalid', message: FORM_ERRORS.body_invalid }],
+    };
   }
   const fields = shape.data;
   const rawSource = asText(fields.sourcePage)?.trim() || null;
@@ -94,7 +100,8 @@ export function parseCallRequest(body: unknown, { now, minFillMs, defaultCountry
   // Bots fill the hidden field or post faster than a person can type: drop them quietly.
   if (asText(fields.website)?.trim()) return { kind: 'bot', sourcePage };
   const startedAt = Number(asText(fields.startedAt));
-  if (Number.isFinite(startedAt) && startedAt > 0 && startedAt <= now && now - startedAt < minFillMs) return { kind: 'bot', sourcePage };
+  if (Number.isFinite(startedAt) && startedAt > 0 && startedAt <= now && now - startedAt < minFillMs)
+    return { kind: 'bot', sourcePage };
 
   const errors: FormError[] = [];
   const unknown = Object.keys(fields).filter((key) => !(FORM_FIELDS as readonly string[]).includes(key));
@@ -118,13 +125,23 @@ export function parseCallRequest(body: unknown, { now, minFillMs, defaultCountry
   }
 
   const rawTime = asText(fields.preferredTime)?.trim() || 'as-soon-as-possible';
-  const preferredTime = (PREFERRED_TIMES as readonly string[]).includes(rawTime) ? (rawTime as CallRequestInput['preferredTime']) : null;
-  if (!preferredTime) errors.push({ field: 'preferredTime', code: 'preferred_time_invalid', message: FORM_ERRORS.preferred_time_invalid });
+  const preferredTime = (PREFERRED_TIMES as readonly string[]).includes(rawTime)
+    ? (rawTime as CallRequestInput['preferredTime'])
+    : null;
+  if (!preferredTime)
+    errors.push({
+      field: 'preferredTime',
+      code: 'preferred_time_invalid',
+      message: FORM_ERRORS.preferred_time_invalid,
+    });
 
   const message = asText(fields.message)?.trim() || null;
   if (message && message.length > 500) {
     errors.push({ field: 'message', code: 'message_too_long', message: FORM_ERRORS.message_too_long });
-  } else if (message && (CONTROL.test(message.replace(/[\t\n\r]/g, '')) || BIDI.test(message) || MARKUP.test(message))) {
+  } else if (
+    message &&
+    (CONTROL.test(message.replace(/[\t\n\r]/g, '')) || BIDI.test(message) || MARKUP.test(message))
+  ) {
     errors.push({ field: 'message', code: 'message_invalid', message: FORM_ERRORS.message_invalid });
   }
 
@@ -138,7 +155,11 @@ export function parseCallRequest(body: unknown, { now, minFillMs, defaultCountry
   }
   const consentVersion = asText(fields.consentVersion)?.trim() ?? '';
   if (!CONSENT_VERSION.test(consentVersion)) {
-    errors.push({ field: 'consentVersion', code: 'consent_version_invalid', message: FORM_ERRORS.consent_version_invalid });
+    errors.push({
+      field: 'consentVersion',
+      code: 'consent_version_invalid',
+      message: FORM_ERRORS.consent_version_invalid,
+    });
   }
   if (rawSource && !sourcePage) {
     errors.push({ field: 'sourcePage', code: 'source_page_invalid', message: FORM_ERRORS.source_page_invalid });

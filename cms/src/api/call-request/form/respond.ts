@@ -1,7 +1,10 @@
 import type { FormError, FormErrorCode } from './parse-call-request';
 
 /** Where a form post without JavaScript lands next: never with what the visitor typed. */
-export function redirectTarget(siteUrl: string, outcome: { ok: true } | { ok: false; code: FormErrorCode; sourcePage: string | null }): string {
+export function redirectTarget(
+  siteUrl: string,
+  outcome: { ok: true } | { ok: false; code: FormErrorCode; sourcePage: string | null },
+): string {
   if (outcome.ok) return `${siteUrl}/contact/thanks/`;
   const page = outcome.sourcePage ?? '/contact/';
   // The fragment targets the page's pre-rendered message for this code (shown with :target, no JS).

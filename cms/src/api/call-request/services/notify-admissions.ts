@@ -9,9 +9,14 @@ const RECIPIENT_TTL_MS = 60_000;
 let recipientCache: { at: number; to: string | undefined; name: string | undefined } | null = null;
 
 /** The facility's published email and name, read at most once a minute: a burst of posts needs one lookup. */
-async function facilityContact(strapi: Core.Strapi, now = Date.now()): Promise<{ to: string | undefined; name: string | undefined }> {
+async function facilityContact(
+  strapi: Core.Strapi,
+  now = Date.now(),
+): Promise<{ to: string | undefined; name: string | undefined }> {
   if (recipientCache && now - recipientCache.at < RECIPIENT_TTL_MS) return recipientCache;
-  const facility = (await strapi.documents('api::facility.facility').findFirst({ status: 'published', fields: ['email', 'name'] })) as {
+  const facility = (await strapi
+    .documents('api::facility.facility')
+    .findFirst({ status: 'published', fields: ['email', 'name'] })) as {
     email?: string;
     name?: string;
   } | null;

@@ -20,17 +20,18 @@ export async function storeCallRequest(
   if (input.program) {
     // Only a program visitors can see is a valid choice; the link goes to its draft row,
     // which is the version the admin shows and edits.
-    const published = await strapi.db.query('api::program-level.program-level').findOne({
+    const published = (await strapi.db.query('api::program-level.program-level').findOne({
       where: { slug: input.program, publishedAt: { $notNull: true } },
       select: ['documentId'],
-    }) as { documentId: string } | null;
+    })) as { documentId: string } | null;
     const level = published
       ? ((await strapi.db.query('api::program-level.program-level').findOne({
           where: { documentId: published.documentId, publishedAt: null },
           select: ['id'],
         })) as { id: number } | null)
       : null;
-    if (!level) return { ok: false, error: { field: 'program', code: 'program_invalid', message: FORM_ERRORS.program_invalid } };
+    if (!level)
+      return { ok: false, error: { field: 'program', code: 'program_invalid', message: FORM_ERRORS.program_invalid } };
     programId = level.id;
   }
   const created = (await strapi.db.query(CALL_REQUEST_UID).create({
@@ -47,7 +48,11 @@ export async function storeCallRequest(
     },
   })) as { documentId: string };
   // The visitor does not wait for the email; the request is already safe.
-  notifyAdmissions(strapi, { documentId: created.documentId, phone: input.phone, preferredTime: input.preferredTime }).then(
+  notifyAdmissions(strapi, {
+    documentId: created.documentId,
+    phone: input.phone,
+    preferredTime: input.preferredTime,
+  }).then(
     () => strapi.log.info(`Call request stored (phone ${maskPhone(input.phone)}); admissions notified`),
     (error: unknown) =>
       strapi.log.error(

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { buildBreadcrumbs } from './breadcrumbs.ts';
+
+describe('buildBreadcrumbs', () => {
+  it('starts every trail at home', () => {
+    expect(buildBreadcrumbs({ name: 'FAQ', path: '/faq/' })).toEqual([
+      { name: 'Home', path: '/' },
+      { name: 'FAQ', path: '/faq/' },
+    ]);
+  });
+  it('is just home on the home page, without repeating it', () => {
+    expect(buildBreadcrumbs()).toEqual([{ name: 'Home', path: '/' }]);
+    expect(buildBreadcrumbs({ name: 'Start', path: '/' })).toEqual([{ name: 'Home', path: '/' }]);
+  });
+  it('keeps the order of deeper trails', () => {
+    const trail = buildBreadcrumbs({ name: 'Programs', path: '/programs/' }, { name: 'IOP', path: '/programs/iop/' });
+    expect(trail.map((c) => c.name)).toEqual(['Home', 'Programs', 'IOP']);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { buildFaqPage } from './faq-page.ts';
+
+describe('buildFaqPage', () => {
+  it('turns each FAQ into a Question with a plain-text accepted answer', () => {
+    const node = buildFaqPage(
+      [{ question: 'How long is IOP?', answer: 'Usually **12 to 16 weeks**. See [the IOP page](/programs/iop/).' }],
+      'https://www.example.org/faq/',
+    );
+    expect(node).toEqual({
+      '@type': 'FAQPage',
+      '@id': 'https://www.example.org/faq/#faq',
+      url: 'https://www.example.org/faq/',
+      mainEntity: [
+        {
+          '@type': 'Question',
+          name: 'How long is IOP?',
+          acceptedAnswer: { '@type': 'Answer', text: 'Usually 12 to 16 weeks. See the IOP page.' },
+        },
+      ],
+    });
+  });
+
+  it('drops markup an editor slipped into an answer', () => {
+    const node = buildFaqPage(
+      [{ question: 'Q?', answer: 'Safe<script>alert(1)</script> <b>bold</b>' }],
+      'https://x.example/',
+    );
+    const entity = (node?.['mainEntity'] as { acceptedAnswer: { text: string } }[])[0];
+    expect(entity?.acceptedAnswer.text).toBe('Safe bold');
+  });
+
+  it('is null when a page shows no FAQs', () => {
+    expect(buildFaqPage([], 'https://x.example/')).toBeNull();
+  });
+});

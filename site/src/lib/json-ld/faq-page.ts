@@ -1,0 +1,26 @@
+import { markdownToPlainText } from '../render-markdown.ts';
+import type { JsonLdNode } from './types.ts';
+
+export interface FaqForJsonLd {
+  question: string;
+  /** Markdown, as editors write it; emitted as plain text. */
+  answer: string;
+}
+
+/**
+ * A `FAQPage` for the questions a page shows, answers as plain text (no markup to
+ * sanitize twice). Returns null when the page shows no FAQs, so no empty node is emitted.
+ */
+export function buildFaqPage(faqs: readonly FaqForJsonLd[], pageUrl: string): JsonLdNode | null {
+  if (faqs.length === 0) return null;
+  return {
+    '@type': 'FAQPage',
+    '@id': `${pageUrl}#faq`,
+    url: pageUrl,
+    mainEntity: faqs.map((faq) => ({
+      '@type': 'Question',
+      name: faq.question,
+      acceptedAnswer: { '@type': 'Answer', text: markdownToPlainText(faq.answer) },
+    })),
+  };
+}

@@ -1,0 +1,105 @@
+import type { Facility, TreatmentModality } from '@clinic/shared-types';
+import { routes } from '../routes.ts';
+import { clinicId, type JsonLdNode } from './types.ts';
+
+/** A service the clinic itself provides, as `availableService` lists it. */
+export interface ClinicService {
+  '@type': 'MedicalTherapy' | 'PsychologicalTreatment';
+  name: string;
+  url: string;
+}
+
+export interface ServiceSourceLevel {
+  name: string;
+  slug: string;
+  offeredOnSite: boolean;
+  modalities: readonly Pick<TreatmentModality, 'name' | 'slug' | 'category'>[];
+}
+
+function serviceTypeOf(category: TreatmentModality['category']): ClinicService['@type'] {
+  return category === 'medication' ? 'MedicalTherapy' : 'PsychologicalTreatment';
+}
+
+/**
+ * What the clinic offers itself: the levels of care it provides on site and the therapies
+ * used at those levels. Levels arranged through partners (IOP, for this clinic) and
+ * therapies used only at them are left out, so search engines are not told otherwise.
+ */
+export function selectOnSiteServices(levels: readonly ServiceSourceLevel[], siteUrl: string | URL): ClinicService[] {
+  const onSite = levels.filter((level) => level.offeredOnSite);
+  const levelServices = onSite.map((level): ClinicService => ({
+    '@type': 'MedicalTherapy',
+    name: level.name,
+    url: new URL(routes.program(level.slug), siteUrl).href,
+  }));
+  const modalities = new Map<string, ClinicService>();
+  for (const modality of onSite.flatMap((level) => level.modalities)) {
+    modalities.set(modality.slug, {
+      '@type': serviceTypeOf(modality.category),
+      name: modality.name,
+      url: new URL(routes.treatment(modality.slug), siteUrl).href,
+    });
+  }
+  const byName = (a: ClinicService, b: ClinicService) => a.name.localeCompare(b.name);
+  return [...levelServices, ...[...modalities.values()].sort(byName)];
+}
+
+export type ClinicFacts = Pick<
+  Facility,
+  'name' | 'description' | 'phoneE164' | 'email' | 'serviceArea' | 'address' | 'geo' | 'accreditations'
+>;
+
+export interface MedicalClinicInput {
+  facility: ClinicFacts;
+  siteUrl: string | URL;
+  services: readonly ClinicService[];
+  /** Absolute URL of the clinic's image, when the CMS has one. */
+  imageUrl?: string | undefined;
+  /** Licences that expired before this day are left out. Defaults to now. */
+  today?: Date | undefined;
+}
+
+/** The clinic as a `MedicalClinic`: name, contact, address, area served and services. */
+export function buildMedicalClinic({
+  facility,
+  siteUrl,
+  services,
+  imageUrl,
+  today = new Date(),
+}: MedicalClinicInput): JsonLdNode {
+  const { address, geo } = facility;
+  const todayIso = today.toISOString().slice(0, 10);
+  const credentials = facility.accreditations
+    .filter((a) => !a.expiresOn || a.expiresOn >= todayIso)
+    .map((a) => ({
+      '@type': 'EducationalOccupationalCredential',
+      name: a.name,
+      credentialCategory: 'license',
+      recognizedBy: { '@type': 'Organization', name: a.issuer },
+      ...(a.number ? { identifier: a.number } : {}),
+      ...(a.expiresOn ? { expires: a.expiresOn } : {}),
+    }));
+  return {
+    '@type': 'MedicalClinic',
+    '@id': clinicId(siteUrl),
+    name: facility.name,
+    description: facility.description,
+    url: new URL('/', siteUrl).href,
+    telephone: facility.phoneE164,
+    email: facility.email,
+    ...(imageUrl ? { image: imageUrl } : {}),
+    address: {
+      '@type': 'PostalAddress',
+      ...(address.streetAddress ? { streetAddress: address.streetAddress } : {}),
+      addressLocality: address.locality,
+      addressRegion: address.region,
+      ...(address.postalCode ? { postalCode: address.postalCode } : {}),
+      addressCountry: address.country,
+    },
+    ...(geo ? { geo: { '@type': 'GeoCoordinates', latitude: geo.latitude, longitude: geo.longitude } } : {}),
+    areaServed: { '@type': 'AdministrativeArea', name: facility.serviceArea },
+    medicalSpecialty: 'Psychiatric',
+    ...(services.length > 0 ? { availableService: services } : {}),
+    ...(credentials.length > 0 ? { hasCredential: credentials } : {}),
+  };
+}

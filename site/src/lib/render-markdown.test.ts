@@ -1,0 +1,229 @@
+import sanitizeHtml from 'sanitize-html';
+import { describe, expect, it } from 'vitest';
+import { isExternalHref, markdownToPlainText, renderMarkdown } from './render-markdown.ts';
+
+/** Every element and attribute in some HTML, as a browser would decode them. */
+function inspect(html: string): { tag: string; attribs: Record<string, string> }[] {
+  const seen: { tag: string; attribs: Record<string, string> }[] = [];
+  sanitizeHtml(html, {
+    allowedTags: false,
+    allowedAttributes: false,
+    allowVulnerableTags: true,
+    // Report every URL as written: the inspector must not launder what it checks.
+    allowedSchemesAppliedToAttributes: [],
+    transformTags: {
+      '*': (tag, attribs) => {
+        seen.push({ tag, attribs });
+        return { tagName: tag, attribs };
+      },
+    },
+  });
+  return seen;
+}
+
+const ALLOWED = new Set([
+  'p',
+  'a',
+  'ul',
+  'ol',
+  'li',
+  'strong',
+  'em',
+  'del',
+  'h2',
+  'h3',
+  'h4',
+  'blockquote',
+  'code',
+  'pre',
+  'br',
+  'hr',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+]);
+
+/** A URL as a browser reads it: control characters and whitespace inside a scheme are ignored. */
+function schemeOf(url: string): string {
+  // eslint-disable-next-line no-control-regex -- browsers drop these characters from URLs; matching them is the point.
+  const cleaned = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+  return /^([a-z][a-z0-9+.-]*):/.exec(cleaned)?.[1] ?? '';
+}
+
+// Each one tries to run script, load something, or change where the page or a form points.
+const XSS_VECTORS: [name: string, source: string][] = [
+  ['script tag', '<script>alert(1)</script>'],
+  ['script tag in a paragraph', 'Hello <script type="text/javascript">alert(1)</script> world'],
+  ['uppercase script', '<SCRIPT SRC=//evil.example/x.js></SCRIPT>'],
+  ['img onerror', '<img src=x onerror=alert(1)>'],
+  ['markdown image with javascript src', '![x](javascript:alert(1))'],
+  ['javascript: link', '<a href="javascript:alert(1)">x</a>'],
+  ['mixed-case javascript: link', '<a href="JaVaScRiPt:alert(1)">x</a>'],
+  ['entity-encoded colon', '<a href="javascript&colon;alert(1)">x</a>'],
+  [
+    'numeric entity-encoded scheme',
+    '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
+  ],
+  ['hex entity-encoded scheme', '<a href="&#x6A;avascript&#x3A;alert(1)">x</a>'],
+  ['tab inside the scheme', '<a href="jav&#x09;ascript:alert(1)">x</a>'],
+  ['newline inside the scheme', '<a href="java\nscript:alert(1)">x</a>'],
+  ['leading spaces', '<a href="  javascript:alert(1)">x</a>'],
+  ['leading control character', '<a href="&#x01;javascript:alert(1)">x</a>'],
+  ['markdown javascript link', '[x](javascript:alert(1))'],
+  ['markdown javascript link with entity', '[x](javascript&colon;alert(1))'],
+  ['markdown autolink-ish', '<javascript:alert(1)>'],
+  ['markdown reference link', '[x][1]\n\n[1]: javascript:alert(1)'],
+  ['data: text/html link', '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>'],
+  ['markdown data: link', '[x](data:text/html,<script>alert(1)</script>)'],
+  ['vbscript link', '<a href="vbscript:msgbox(1)">x</a>'],
+  ['svg onload', '<svg onload=alert(1)><circle r=1 /></svg>'],
+  ['svg with script inside', '<svg><script>alert(1)</script></svg>'],
+  ['iframe', '<iframe src="https://evil.example"></iframe>'],
+  ['iframe srcdoc', '<iframe srcdoc="<script>alert(1)</script>"></iframe>'],
+  ['style tag', '<style>body{background:url(javascript:alert(1))}</style>'],
+  ['style attribute', '<p style="background:url(javascript:alert(1))">x</p>'],
+  ['event attribute on an allowed tag', '<p onclick="alert(1)" onmouseover="alert(1)">x</p>'],
+  ['event attribute on a link', '<a href="/ok/" onfocus="alert(1)" autofocus>x</a>'],
+  ['math with an xlink', '<math><mtext><a xlink:href="javascript:alert(1)">x</a></mtext></math>'],
+  ['math maction', '<math href="javascript:alert(1)">CLICK</math>'],
+  ['form with an action', '<form action="javascript:alert(1)"><button>x</button></form>'],
+  ['input with formaction', '<form><input type="submit" formaction="javascript:alert(1)" value="x"></form>'],
+  ['button formaction', '<button formaction="javascript:alert(1)">x</button>'],
+  ['object data', '<object data="javascript:alert(1)"></object>'],
+  ['embed src', '<embed src="javascript:alert(1)">'],
+  ['base href', '<base href="https://evil.example/">'],
+  ['meta refresh', '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">'],
+  ['link stylesheet', '<link rel="stylesheet" href="https://evil.example/x.css">'],
+  ['body onload', '<body onload=alert(1)>'],
+  ['details ontoggle', '<details open ontoggle=alert(1)>'],
+  ['video poster', '<video poster=javascript:alert(1)>'],
+  ['template content', '<template><script>alert(1)</script></template>'],
+  ['noscript breakout', '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>'],
+  ['comment breakout', '<!--<img src="--><img src=x onerror=alert(1)//">'],
+  ['unclosed attribute', '<a href="/x" title="a onmouseover=alert(1) b>x</a>'],
+  ['protocol-relative link', '<a href="//evil.example/">x</a>'],
+  ['backslash protocol-relative link', '<a href="/\\evil.example/">x</a>'],
+  ['xmp breakout', '<xmp><script>alert(1)</script></xmp>'],
+  ['table background', '<table background="javascript:alert(1)"><tr><td>x</td></tr></table>'],
+  ['id and name clobbering', '<a id="location" name="cookie" href="/x/">x</a>'],
+];
+
+describe('renderMarkdown against XSS vectors', () => {
+  it('has a corpus of at least 25 vectors', () => {
+    expect(XSS_VECTORS.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it.each(XSS_VECTORS)('neutralizes: %s', (_name, source) => {
+    const html = renderMarkdown(source);
+    expect(html).not.toMatch(
+      /<\s*(script|style|iframe|object|embed|svg|math|form|input|button|base|meta|link|img|body|template|noscript)\b/i,
+    );
+    for (const { tag, attribs } of inspect(html)) {
+      expect(ALLOWED.has(tag), `tag <${tag}> in ${html}`).toBe(true);
+      for (const [name, value] of Object.entries(attribs)) {
+        expect(name, `attribute ${name} in ${html}`).not.toMatch(
+          /^on|^style$|^srcdoc$|^formaction$|^action$|^xlink|^id$|^name$/i,
+        );
+        if (name === 'href') {
+          expect(['', 'http', 'https', 'mailto', 'tel'], `href ${value} in ${html}`).toContain(schemeOf(value));
+          expect(value.trim(), `protocol-relative href in ${html}`).not.toMatch(/^[/\\]{2}/);
+        }
+      }
+    }
+  });
+
+  it('keeps the text of a dropped harmless tag but not of script or style', () => {
+    expect(renderMarkdown('<span>kept</span>')).toBe('<p>kept</p>');
+    expect(renderMarkdown('before<script>gone()</script>after')).toBe('<p>beforeafter</p>');
+    expect(renderMarkdown('<style>p{}</style>text')).toBe('text');
+  });
+});
+
+describe('renderMarkdown on ordinary copy', () => {
+  it('renders paragraphs, emphasis and lists', () => {
+    const html = renderMarkdown('Hello **there** and *you*.\n\n- one\n- two\n\n3. three\n4. four');
+    expect(html).toContain('<p>Hello <strong>there</strong> and <em>you</em>.</p>');
+    expect(html).toContain('<ul>\n<li>one</li>\n<li>two</li>\n</ul>');
+    expect(html).toContain('<ol start="3">');
+  });
+
+  it('keeps internal, anchor, tel and mailto links without rel', () => {
+    const html = renderMarkdown(
+      '[IOP](/programs/intensive-outpatient-program/) [up](#top) [call](tel:+19496948305) [mail](mailto:a@example.org)',
+    );
+    expect(html).toContain('<a href="/programs/intensive-outpatient-program/">IOP</a>');
+    expect(html).toContain('<a href="#top">up</a>');
+    expect(html).toContain('<a href="tel:+19496948305">call</a>');
+    expect(html).toContain('<a href="mailto:a@example.org">mail</a>');
+    expect(html).not.toContain('rel=');
+  });
+
+  it('gives external links rel="noopener noreferrer" and replaces an editor rel', () => {
+    const html = renderMarkdown(
+      '[ASAM](https://www.asam.org/asam-criteria) <a href="http://x.example/" rel="opener">x</a>',
+    );
+    expect(html).toContain('<a href="https://www.asam.org/asam-criteria" rel="noopener noreferrer">ASAM</a>');
+    expect(html).toContain('<a href="http://x.example/" rel="noopener noreferrer">x</a>');
+  });
+
+  it('treats absolute links to the site itself as internal', () => {
+    const html = renderMarkdown('[FAQ](https://www.example.org/faq/)', { siteOrigin: 'https://www.example.org' });
+    expect(html).toBe('<p><a href="https://www.example.org/faq/">FAQ</a></p>');
+  });
+
+  it('never emits an h1: # and ## become h2, deeper levels stay, h5 and h6 become h4', () => {
+    const html = renderMarkdown(
+      '# One\n\n## Two\n\n### Three\n\n#### Four\n\n##### Five\n\n###### Six\n\n<h1>Raw</h1>',
+    );
+    expect(html).not.toMatch(/<h1|<h5|<h6/);
+    expect(html.match(/<h2>/g)).toHaveLength(3);
+    expect(html).toContain('<h3>Three</h3>');
+    expect(html.match(/<h4>/g)).toHaveLength(3);
+  });
+
+  it('renders tables, quotes and code', () => {
+    const html = renderMarkdown(
+      '| Level | Hours |\n| :-- | --: |\n| IOP | 12-15 |\n\n> quoted\n\n`x < y`\n\n```\n<b>code</b>\n```',
+    );
+    expect(html).toContain('<table>');
+    expect(html).toContain('<th align="left">Level</th>');
+    expect(html).toContain('<td align="right">12-15</td>');
+    expect(html).toContain('<blockquote>');
+    expect(html).toContain('<code>x &lt; y</code>');
+    expect(html).toContain('<pre><code>&lt;b&gt;code&lt;/b&gt;\n</code></pre>');
+  });
+
+  it('drops images, which would be third-party or shift the layout', () => {
+    expect(renderMarkdown('![alt](https://cdn.example/x.png)')).toBe('<p></p>');
+  });
+
+  it('returns an empty string for empty input', () => {
+    expect(renderMarkdown(null)).toBe('');
+    expect(renderMarkdown('')).toBe('');
+  });
+});
+
+describe('isExternalHref', () => {
+  it('classifies links', () => {
+    expect(isExternalHref('https://other.example/')).toBe(true);
+    expect(isExternalHref('//other.example/')).toBe(true);
+    expect(isExternalHref('/programs/')).toBe(false);
+    expect(isExternalHref('tel:988')).toBe(false);
+    expect(isExternalHref('https://site.example/a', 'https://site.example')).toBe(false);
+  });
+});
+
+describe('markdownToPlainText', () => {
+  it('strips markup and keeps one line per block, with entities decoded', () => {
+    const text = markdownToPlainText("Don't **panic** & [call](tel:988).\n\n- one\n- two <script>x()</script>");
+    expect(text).toBe("Don't panic & call.\none\ntwo");
+  });
+  it('returns an empty string for empty input', () => {
+    expect(markdownToPlainText(undefined)).toBe('');
+  });
+});

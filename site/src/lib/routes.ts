@@ -1,0 +1,37 @@
+/**
+ * Every internal path the site links to, in one place: the page files under src/pages and
+ * these builders must agree, and the build test checks that every link resolves.
+ * Paths end with a slash (`trailingSlash: 'always'`).
+ */
+export const routes = {
+  home: '/',
+  programs: '/programs/',
+  program: (slug: string) => `/programs/${encodeURIComponent(slug)}/`,
+  compare: '/compare/',
+  treatments: '/treatments/',
+  treatment: (slug: string) => `/treatments/${encodeURIComponent(slug)}/`,
+  conditions: '/conditions/',
+  condition: (slug: string) => `/conditions/${encodeURIComponent(slug)}/`,
+  faq: '/faq/',
+  faqAnswer: (slug: string) => `/faq/#${encodeURIComponent(slug)}`,
+  contact: '/contact/',
+  requestACall: '/contact/#request-a-call',
+  contactThanks: '/contact/thanks/',
+} as const;
+
+/** The main navigation, in order. */
+export const mainNavigation = [
+  { label: 'Programs', href: routes.programs },
+  { label: 'Compare', href: routes.compare },
+  { label: 'Treatments', href: routes.treatments },
+  { label: 'Conditions', href: routes.conditions },
+  { label: 'FAQ', href: routes.faq },
+  { label: 'Contact', href: routes.contact },
+] as const;
+
+/** Whether a nav item is the current section, so it can carry `aria-current`. */
+export function isCurrentSection(href: string, pathname: string): 'page' | 'true' | undefined {
+  if (href === pathname) return 'page';
+  if (href !== '/' && pathname.startsWith(href)) return 'true';
+  return undefined;
+}

@@ -1,0 +1,39 @@
+/**
+ * The pages' one way into the content layer: typed, sorted lists and lookups. I/O stays
+ * here; everything the pages decide from the data is in the pure modules beside it.
+ */
+import type { Condition, Facility, Faq, ProgramLevel, TreatmentModality } from '@clinic/shared-types';
+import { getCollection, getEntry } from 'astro:content';
+import { sortByContinuum } from './continuum.ts';
+import { sortFaqs } from './faq-topics.ts';
+
+const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+
+/** The facility single type. The site cannot be built without it. */
+export async function getFacility(): Promise<Facility> {
+  const entry = await getEntry('facility', 'facility');
+  if (!entry) {
+    throw new Error('The facility entry is missing: publish the Facility single type in the CMS, then rebuild.');
+  }
+  return entry.data;
+}
+
+/** Levels of care from least to most intensive. */
+export async function getProgramLevels(): Promise<ProgramLevel[]> {
+  return sortByContinuum((await getCollection('programLevels')).map((entry) => entry.data));
+}
+
+/** Therapies by name. */
+export async function getTreatmentModalities(): Promise<TreatmentModality[]> {
+  return (await getCollection('treatmentModalities')).map((entry) => entry.data).sort(byName);
+}
+
+/** Conditions by name. */
+export async function getConditions(): Promise<Condition[]> {
+  return (await getCollection('conditions')).map((entry) => entry.data).sort(byName);
+}
+
+/** FAQs in editor order. */
+export async function getFaqs(): Promise<Faq[]> {
+  return sortFaqs((await getCollection('faqs')).map((entry) => entry.data));
+}

@@ -1,0 +1,46 @@
+/**
+ * What the sitemap needs to know about each built page that only the page knows: when its
+ * content last changed and whether it may be indexed.
+ *
+ * Pages record themselves while Astro renders them; `@astrojs/sitemap` reads the record in
+ * `astro:build:done` (see astro.config.mjs). Astro prerenders pages in the build's own
+ * process, but the config and the pages are bundled separately, so the record lives on
+ * `globalThis` under a registered symbol rather than in this module's scope.
+ */
+export interface SitemapPageFacts {
+  /** ISO timestamp of the latest change to the content the page shows. */
+  lastmod?: string | undefined;
+  /** Left out of the sitemap (the page also carries a `noindex` robots meta). */
+  noindex: boolean;
+}
+
+const REGISTRY_KEY = Symbol.for('@clinic/site:sitemap-registry');
+
+type Registry = Map<string, SitemapPageFacts>;
+
+function registry(): Registry {
+  const holder = globalThis as { [REGISTRY_KEY]?: Registry };
+  holder[REGISTRY_KEY] ??= new Map();
+  return holder[REGISTRY_KEY];
+}
+
+/** Normalizes a path or URL to the registry's key: the pathname with a trailing slash. */
+export function sitemapKey(pathOrUrl: string): string {
+  const pathname = new URL(pathOrUrl, 'http://registry.invalid').pathname;
+  return pathname.endsWith('/') ? pathname : `${pathname}/`;
+}
+
+/** Called by the layout for every page it renders. */
+export function recordSitemapPage(pathname: string, facts: SitemapPageFacts): void {
+  registry().set(sitemapKey(pathname), facts);
+}
+
+/** The facts a page recorded, or undefined when it recorded none. */
+export function readSitemapPage(pathOrUrl: string): SitemapPageFacts | undefined {
+  return registry().get(sitemapKey(pathOrUrl));
+}
+
+/** Forgets every page: each build starts empty (and tests start clean). */
+export function clearSitemapRegistry(): void {
+  registry().clear();
+}

@@ -1,0 +1,158 @@
+import type { Loader } from 'astro/loaders';
+import { contentTypes, type ContentTypeKey } from '@clinic/shared-types';
+import { ContentValidationError, type InvalidEntry } from './errors.ts';
+import { fetchCollection, fetchSingle, type StrapiClientConfig } from './strapi-client.ts';
+
+export interface StrapiLoaderOptions {
+  /**
+   * The content type to load: its REST path segment, a key of `contentTypes` in
+   * `@clinic/shared-types` (`'program-levels'`, `'faqs'`, `'facility'`...). It decides the
+   * URL, the populate, and the schema every entry is validated with.
+   */
+  contentType: ContentTypeKey;
+  /**
+   * Base URL of the CMS, without `/api`.
+   * @default process.env.CMS_URL, else 'http://localhost:1337'
+   */
+  url?: string | undefined;
+  /**
+   * Read-only API token, sent as `Authorization: Bearer <token>`. The CMS writes one to
+   * `DATA_DIR/secrets.env` on its first run.
+   * @default process.env.CMS_TOKEN
+   */
+  token?: string | undefined;
+  /**
+   * Entries per request. Strapi clamps anything larger to its `maxLimit` (100 here).
+   * @default 100
+   */
+  pageSize?: number | undefined;
+  /**
+   * Pages fetched at the same time once page 1 has said how many there are.
+   * @default 4
+   */
+  concurrency?: number | undefined;
+  /**
+   * Extra attempts per request after network errors, timeouts, 5xx and 429. 4xx are never retried.
+   * @default 4
+   */
+  retries?: number | undefined;
+  /**
+   * Delay before the first retry in ms, doubled for each further one (0.5 s, 1 s, 2 s, 4 s).
+   * @default 500
+   */
+  retryBaseDelayMs?: number | undefined;
+  /**
+   * Time limit of one attempt in ms.
+   * @default 30000
+   */
+  timeoutMs?: number | undefined;
+  /**
+   * The fetch implementation, for tests or a proxy.
+   * @default globalThis.fetch
+   */
+  fetch?: typeof globalThis.fetch | undefined;
+}
+
+/** Id under which a single type's only entry is stored: `getEntry('facility', 'facility')`. */
+export function singleTypeEntryId(contentType: ContentTypeKey): string {
+  return contentType;
+}
+
+/**
+ * An Astro Content Layer loader for one Strapi 5 content type. Collection types load
+ * every page, keyed by `documentId`; a single type is one entry keyed by its REST key.
+ * Each load replaces the collection, so unpublished and deleted entries disappear.
+ * Failures throw the errors of `./errors.ts`, which fail the build.
+ */
+export function strapiLoader(options: StrapiLoaderOptions): Loader {
+  const { contentType } = options;
+  const type = contentTypes[contentType];
+  return {
+    name: 'strapi-loader',
+    schema: type.schema,
+    load: async (context) => {
+      // parseData and generateDigest are declared as methods: call them on the context.
+      const { store, logger } = context;
+      // Read at load time, not config time, so the environment of the build is what counts.
+      const config: StrapiClientConfig = {
+        url: options.url ?? (process.env.CMS_URL || 'http://localhost:1337'),
+        token: options.token ?? (process.env.CMS_TOKEN || undefined),
+        retries: options.retries ?? 4,
+        retryBaseDelayMs: options.retryBaseDelayMs ?? 500,
+        timeoutMs: options.timeoutMs ?? 30_000,
+        fetch: options.fetch ?? globalThis.fetch,
+        onRetry: (message) => logger.warn(message),
+      };
+
+      let raw: { id: string; entry: unknown }[];
+      let requests: number;
+      if (type.kind === 'singleType') {
+        const result = await fetchSingle(config, contentType, type.populate);
+        requests = result.requests;
+        if (result.data === null) {
+          throw new ContentValidationError(
+            contentType,
+            [],
+            `${contentType} is not published: GET /api/${contentType} at CMS_URL=${config.url} returned nothing. ` +
+              `Publish it in the CMS admin (Content Manager, ${type.singularName}, Publish).`,
+          );
+        }
+        raw = [{ id: singleTypeEntryId(contentType), entry: result.data }];
+      } else {
+        const result = await fetchCollection(config, contentType, type.populate, {
+          pageSize: options.pageSize ?? 100,
+          concurrency: options.concurrency ?? 4,
+        });
+        requests = result.requests;
+        // Keyed by documentId: an entry seen twice (content moved between pages) is stored once.
+        const byId = new Map(result.data.map((entry, index) => [documentIdOf(entry) ?? `#${index + 1}`, entry]));
+        raw = [...byId].map(([id, entry]) => ({ id, entry }));
+        if (raw.length !== result.total) {
+          logger.warn(
+            `${contentType}: the CMS announced ${result.total} entries but returned ${raw.length}; ` +
+              'content changed during the fetch, and the publish that changed it starts another build.',
+          );
+        }
+      }
+
+      // Validate everything before touching the store, so a bad entry leaves the last good
+      // content in place (in dev) and the error lists every bad entry at once.
+      const invalid: InvalidEntry[] = [];
+      const valid: { id: string; entry: Record<string, unknown> }[] = [];
+      for (const { id, entry } of raw) {
+        const result = type.schema.safeParse(entry);
+        if (result.success) valid.push({ id, entry: entry as Record<string, unknown> });
+        else invalid.push({ label: labelOf(entry, id), documentId: documentIdOf(entry), issues: result.error.issues });
+      }
+      if (invalid.length > 0) throw new ContentValidationError(contentType, invalid);
+
+      // The raw entry goes to parseData, not zod's output: the collection's own schema may
+      // transform, and transforming twice is not safe.
+      const parsed = await Promise.all(
+        valid.map(async ({ id, entry }) => ({ id, entry, data: await context.parseData({ id, data: entry }) })),
+      );
+      store.clear();
+      for (const { id, entry, data } of parsed) store.set({ id, data, digest: context.generateDigest(entry) });
+      logger.info(`${contentType}: ${parsed.length} entries in ${requests} request(s)`);
+    },
+  };
+}
+
+function documentIdOf(entry: unknown): string | undefined {
+  const value = isRecord(entry) ? entry.documentId : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** How an editor finds the entry in the CMS: its slug, else its question, else its documentId. */
+function labelOf(entry: unknown, fallback: string): string {
+  if (!isRecord(entry)) return fallback;
+  for (const key of ['slug', 'question', 'name', 'documentId']) {
+    const value = entry[key];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return fallback;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

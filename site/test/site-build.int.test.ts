@@ -1,0 +1,330 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callRequestForm } from '@clinic/shared-types';
+import { adminLogin, startTestCms, type TestCms } from '../../cms/test/start-test-cms.ts';
+import {
+  elementsOf,
+  fileOf,
+  jsonLdOf,
+  jsonLdTypesOf,
+  listFiles,
+  readPages,
+  sitemapEntriesOf,
+  type BuiltPage,
+} from './built-site.ts';
+
+/**
+ * The whole site built against a real, seeded Strapi: the IOP page's facts, the sitemap
+ * against the built pages, every internal link and anchor, what every page must carry,
+ * and the size budgets.
+ */
+
+const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const astroBin = path.resolve(siteDir, '../node_modules/astro/astro.js');
+const SITE_URL = 'https://www.example.test';
+const IOP = '/programs/intensive-outpatient-program/';
+// Published by the test: hidden from search engines, with hostile text in its fields.
+const HIDDEN = { slug: 'test-hidden-condition', name: 'Hidden </script><script>alert(1)</script>' };
+
+let cms: TestCms;
+let outDir: string;
+let pages: BuiltPage[];
+let files: string[];
+
+function page(urlPath: string): BuiltPage {
+  const found = pages.find((p) => p.urlPath === urlPath);
+  if (!found) throw new Error(`${urlPath} was not built; built: ${pages.map((p) => p.urlPath).join(', ')}`);
+  return found;
+}
+
+function isNoindex(html: string): boolean {
+  return elementsOf(html).some(
+    (e) => e.tag === 'meta' && e.attribs['name'] === 'robots' && /noindex/.test(e.attribs['content'] ?? ''),
+  );
+}
+
+async function buildSite(env: NodeJS.ProcessEnv, dir: string): Promise<void> {
+  const child = spawn(process.execPath, [astroBin, 'build', '--outDir', dir], {
+    cwd: siteDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`astro build exited with ${code}:\n${log}`);
+}
+
+beforeAll(async () => {
+  cms = await startTestCms();
+  const jwt = await adminLogin(cms);
+  const res = await fetch(`${cms.url}/content-manager/collection-types/api::condition.condition/actions/publish`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      name: HIDDEN.name,
+      slug: HIDDEN.slug,
+      summary:
+        'A condition page that editors hid from search engines, with markup in its text <img src=x onerror=alert(1)>.',
+      body: '## Heading\n\n<script>alert(1)</script>\n\n[bad](javascript:alert(1)) and [good](/faq/)\n\n<iframe src="https://evil.example"></iframe>',
+      seo: { metaTitle: null, metaDescription: null, noindex: true },
+    }),
+  });
+  if (!res.ok) throw new Error(`publishing the hidden condition failed: ${res.status} ${await res.text()}`);
+
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'site-build-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CMS_URL: cms.url,
+    CMS_TOKEN: cms.token,
+    SITE_URL,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  await buildSite(env, outDir);
+  pages = readPages(outDir);
+  files = listFiles(outDir);
+}, 240_000);
+
+afterAll(async () => {
+  await cms?.stop();
+  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('the IOP page', () => {
+  it('states the schedule facts from the CMS: 12–15 hours a week, 3–5 days, 3–4 hours a day, 12–16 weeks', () => {
+    const { html } = page(IOP);
+    expect(html).toMatch(/<dt[^>]*>Hours a week<\/dt>\s*<dd[^>]*>12–15 hours<\/dd>/);
+    for (const value of ['3–5 days', '3–4 hours', '12–16 weeks']) expect(html).toContain(`>${value}</dd>`);
+    expect(html).toContain('Mental health IOP');
+  });
+
+  it('says IOP is arranged through partners, not offered on site', () => {
+    const { html } = page(IOP);
+    expect(html).toContain('Arranged through our partners');
+    expect(html).toContain('does not offer IOP at its facility');
+  });
+
+  it('shows its FAQs as details/summary, each also in the FAQPage JSON-LD', () => {
+    const { html } = page(IOP);
+    const summaries = [...html.matchAll(/<summary>([^<]+)<\/summary>/g)].map((m) => m[1]);
+    expect(summaries.length).toBeGreaterThanOrEqual(19);
+    expect(summaries).toContain('How many hours a week is an intensive outpatient program?');
+    expect(summaries).toContain('Does California Detox offer IOP on site?');
+    const faqPage = jsonLdOf(html)
+      .flatMap((b) => (b as { '@graph': { '@type': string; mainEntity?: { name: string }[] }[] })['@graph'])
+      .find((n) => n['@type'] === 'FAQPage');
+    expect(faqPage?.mainEntity?.map((q) => q.name).sort()).toEqual([...summaries].sort());
+  });
+
+  it('has a tap-to-call link to the clinic', () => {
+    expect(page(IOP).html).toContain('href="tel:+19496948305"');
+  });
+
+  it('carries MedicalClinic, MedicalWebPage, BreadcrumbList and FAQPage JSON-LD', () => {
+    expect(jsonLdTypesOf(page(IOP).html).sort()).toEqual([
+      'BreadcrumbList',
+      'FAQPage',
+      'MedicalClinic',
+      'MedicalWebPage',
+    ]);
+  });
+
+  it('links its modalities and the levels one step down and up', () => {
+    const hrefs = elementsOf(page(IOP).html).map((e) => e.attribs['href']);
+    expect(hrefs).toContain('/treatments/group-therapy/');
+    expect(hrefs).toContain('/programs/outpatient-program/');
+    expect(hrefs).toContain('/programs/partial-hospitalization-program/');
+  });
+});
+
+describe('the compare page', () => {
+  it('is a real table with column and row headers and the IOP range', () => {
+    const { html } = page('/compare/');
+    const elements = elementsOf(html);
+    expect(elements.some((e) => e.tag === 'caption')).toBe(true);
+    expect(elements.filter((e) => e.tag === 'th' && e.attribs['scope'] === 'col').length).toBeGreaterThanOrEqual(7);
+    expect(elements.filter((e) => e.tag === 'th' && e.attribs['scope'] === 'row').length).toBeGreaterThanOrEqual(7);
+    expect(html).toMatch(/Intensive outpatient program \(IOP\)<\/a>\s*<\/th>\s*<td[^>]*>\s*12–15\s*<\/td>/);
+  });
+});
+
+describe('the FAQ page', () => {
+  it('has an anchor for every question and groups them under topic headings', () => {
+    const { html } = page('/faq/');
+    const ids = new Set(elementsOf(html).map((e) => e.attribs['id']));
+    for (const slug of ['what-is-the-difference-between-iop-and-php', 'how-big-are-iop-therapy-groups'])
+      expect(ids).toContain(slug);
+    expect(html).toContain('Schedule and time commitment');
+    expect(jsonLdTypesOf(html)).toContain('FAQPage');
+  });
+});
+
+describe('the sitemap', () => {
+  const entries = () => {
+    const index = fs.readFileSync(path.join(outDir, 'sitemap-index.xml'), 'utf8');
+    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+    expect(sitemaps.length).toBeGreaterThan(0);
+    return sitemaps.flatMap((p) => sitemapEntriesOf(fs.readFileSync(path.join(outDir, p), 'utf8')));
+  };
+
+  it('lists only built pages, each with a real lastmod', () => {
+    for (const { loc, lastmod } of entries()) {
+      const url = new URL(loc);
+      expect(url.origin).toBe(SITE_URL);
+      expect(files, loc).toContain(fileOf(url.pathname));
+      expect(lastmod, `${loc} lastmod`).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    }
+  });
+
+  it('lists every built page except the 404 page and the noindex pages', () => {
+    const listed = new Set(entries().map((e) => new URL(e.loc).pathname));
+    const expected = pages.filter((p) => p.urlPath !== '/404.html' && !isNoindex(p.html)).map((p) => p.urlPath);
+    expect([...listed].sort()).toEqual(expected.sort());
+  });
+
+  it('leaves out an entry an editor marked noindex, and the thank-you page', () => {
+    const listed = entries().map((e) => new URL(e.loc).pathname);
+    expect(listed).not.toContain(`/conditions/${HIDDEN.slug}/`);
+    expect(listed).not.toContain('/contact/thanks/');
+    expect(isNoindex(page(`/conditions/${HIDDEN.slug}/`).html)).toBe(true);
+  });
+
+  it('is named by robots.txt', () => {
+    expect(fs.readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toContain(
+      `Sitemap: ${SITE_URL}/sitemap-index.xml`,
+    );
+  });
+});
+
+describe('links', () => {
+  it('never point to a missing page or a missing anchor', () => {
+    const idsByPath = new Map(pages.map((p) => [p.urlPath, new Set(elementsOf(p.html).map((e) => e.attribs['id']))]));
+    const broken: string[] = [];
+    for (const { urlPath, html } of pages) {
+      for (const { tag, attribs } of elementsOf(html)) {
+        const href = (tag === 'a' || tag === 'link') && attribs['href'];
+        if (!href || /^(tel|sms|mailto):/.test(href)) continue;
+        const url = new URL(href, `${SITE_URL}${urlPath}`);
+        if (url.origin !== SITE_URL) continue;
+        if (!files.includes(fileOf(url.pathname))) {
+          broken.push(`${urlPath} -> ${href}`);
+          continue;
+        }
+        const fragment = decodeURIComponent(url.hash.slice(1));
+        if (fragment && !idsByPath.get(url.pathname)?.has(fragment))
+          broken.push(`${urlPath} -> ${href} (no #${fragment})`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('every page', () => {
+  it('has one h1, a skip link first, a breadcrumb, the phone, crisis lines and a canonical URL', () => {
+    for (const { urlPath, html } of pages) {
+      const elements = elementsOf(html);
+      const at = (tag: string) => elements.filter((e) => e.tag === tag);
+      expect(at('h1'), urlPath).toHaveLength(1);
+      const body = elements.findIndex((e) => e.tag === 'body');
+      expect(elements[body + 1], `${urlPath} skip link`).toMatchObject({ tag: 'a', attribs: { href: '#main' } });
+      expect(at('main')[0]?.attribs['id'], urlPath).toBe('main');
+      expect(
+        at('nav').some((n) => n.attribs['aria-label'] === 'Breadcrumb'),
+        urlPath,
+      ).toBe(true);
+      expect(
+        elements.some((e) => e.attribs['aria-current'] === 'page'),
+        urlPath,
+      ).toBe(true);
+      const hrefs = at('a').map((a) => a.attribs['href']);
+      for (const href of ['tel:+19496948305', 'tel:988', 'sms:988', 'tel:+18006624357', 'tel:+18004874889']) {
+        expect(hrefs, `${urlPath} ${href}`).toContain(href);
+      }
+      expect(at('title')).toHaveLength(1);
+      expect(at('meta').find((m) => m.attribs['name'] === 'description')?.attribs['content'], urlPath).toMatch(/\w{3}/);
+      for (const property of ['og:title', 'og:description', 'og:type', 'og:site_name']) {
+        expect(
+          at('meta').some((m) => m.attribs['property'] === property),
+          `${urlPath} ${property}`,
+        ).toBe(true);
+      }
+      if (urlPath !== '/404.html') {
+        const canonical = at('link').find((l) => l.attribs['rel'] === 'canonical')?.attribs['href'];
+        expect(canonical, urlPath).toBe(`${SITE_URL}${urlPath}`);
+        expect(at('meta').find((m) => m.attribs['property'] === 'og:url')?.attribs['content']).toBe(canonical);
+      }
+      expect(jsonLdTypesOf(html), urlPath).toEqual(expect.arrayContaining(['MedicalClinic', 'BreadcrumbList']));
+    }
+  });
+
+  it("ships only the call-back form's script, under 3 KB, and loads nothing from another origin", () => {
+    const scripts = files.filter((f) => /\.m?js$/.test(f));
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatch(/^\/_astro\/CallRequestForm\./);
+    expect(fs.statSync(path.join(outDir, scripts[0]!)).size).toBeLessThan(3 * 1024);
+    for (const { urlPath, html } of pages) {
+      for (const { tag, attribs } of elementsOf(html)) {
+        if (tag === 'script') {
+          // JSON-LD is data; the one module script is an external same-origin file (CSP: script-src 'self').
+          if (attribs['type'] === 'module') expect(attribs['src'], `${urlPath} module script`).toBe(scripts[0]);
+          else expect(attribs['type'], `${urlPath} script`).toBe('application/ld+json');
+        }
+        expect(
+          Object.keys(attribs).filter((a) => a.startsWith('on')),
+          urlPath,
+        ).toEqual([]);
+        const src = attribs['src'] ?? (tag === 'link' && attribs['rel'] !== 'canonical' ? attribs['href'] : undefined);
+        if (src) expect(new URL(src, SITE_URL).origin, `${urlPath} ${tag} ${src}`).toBe(SITE_URL);
+      }
+    }
+  });
+
+  it('offers the call-back form on the contact page and every program page, posting to our own origin', () => {
+    const withForm = pages.filter(({ html }) => html.includes('data-call-request-form'));
+    const paths = withForm.map((p) => p.urlPath);
+    expect(paths).toContain('/contact/');
+    expect(paths).toContain('/programs/intensive-outpatient-program/');
+    for (const { urlPath, html } of withForm) {
+      const form = elementsOf(html).find((e) => e.tag === 'form');
+      expect(form?.attribs['action'], urlPath).toBe('/api/call-requests');
+      expect(form?.attribs['method'], urlPath).toBe('post');
+      const inputs = elementsOf(html).filter((e) => e.tag === 'input');
+      expect(inputs.find((i) => i.attribs['name'] === 'phone')?.attribs).toMatchObject({
+        type: 'tel',
+        inputmode: 'tel',
+        autocomplete: 'tel',
+      });
+      expect(inputs.find((i) => i.attribs['name'] === 'name')?.attribs).toMatchObject({ autocomplete: 'name' });
+      expect(inputs.find((i) => i.attribs['name'] === 'sourcePage')?.attribs['value']).toBe(urlPath);
+      // Every error the endpoint can redirect with has a message to show without JavaScript.
+      for (const code of Object.keys(callRequestForm.errors))
+        expect(html, `${urlPath} ${code}`).toContain(`id="form-error-${code}"`);
+    }
+  });
+
+  it('keeps hostile CMS text inert: no script from markdown, no early end of the JSON-LD', () => {
+    const { html } = page(`/conditions/${HIDDEN.slug}/`);
+    expect(elementsOf(html).filter((e) => e.tag === 'script')).toHaveLength(1);
+    expect(elementsOf(html).some((e) => e.tag === 'iframe' || e.tag === 'img')).toBe(false);
+    expect(html).not.toContain('javascript:');
+    const names = jsonLdOf(html).flatMap((b) => (b as { '@graph': { name?: string }[] })['@graph'].map((n) => n.name));
+    expect(names.some((n) => n?.includes('</script>'))).toBe(true);
+  });
+
+  it('stays within the budgets: under 60 KB of HTML per page, under 30 KB of CSS in all', () => {
+    for (const { urlPath, html } of pages) expect(Buffer.byteLength(html), urlPath).toBeLessThan(60 * 1024);
+    const css = files
+      .filter((f) => f.endsWith('.css'))
+      .reduce((sum, f) => sum + fs.statSync(path.join(outDir, f)).size, 0);
+    const inlineCss = pages.reduce(
+      (max, p) => Math.max(max, [...p.html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].join('').length),
+      0,
+    );
+    expect(css + inlineCss).toBeLessThan(30 * 1024);
+  });
+});
