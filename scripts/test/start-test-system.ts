@@ -17,6 +17,7 @@ export interface PublisherStatus {
 
 export interface TestSystem {
   cms: TestCms;
+  /** Mutable: a test that restarts the CMS logs in again. */
   siteUrl: string;
   hooksUrl: string;
   adminJwt: string;
@@ -32,7 +33,7 @@ export interface TestSystem {
  * Strapi seeded on first boot, whose webhook points at a real publisher process that
  * builds the real site with Astro.
  */
-export async function startTestSystem(): Promise<TestSystem> {
+export async function startTestSystem({ quietMs = '300' }: { quietMs?: string | undefined } = {}): Promise<TestSystem> {
   const sitePort = await freePort();
   const hooksPort = await freePort();
   const siteUrl = `http://127.0.0.1:${sitePort}`;
@@ -60,7 +61,7 @@ export async function startTestSystem(): Promise<TestSystem> {
         SITE_PORT: String(sitePort),
         SITE_HOST: '127.0.0.1',
         PUBLISHER_PORT: String(hooksPort),
-        BUILD_QUIET_MS: '300',
+        BUILD_QUIET_MS: quietMs,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -46,6 +46,12 @@ describe('parsePublisherEnv', () => {
     });
   });
 
+  it('gives the site listener SITE_URL as its canonical URL (an https one turns on HSTS)', () => {
+    const { options } = parsePublisherEnv({ REBUILD_SECRET: 's', SITE_URL: 'https://www.example-clinic.org' }, ROOT);
+    expect(options.canonicalUrl).toBe('https://www.example-clinic.org');
+    expect(parsePublisherEnv({ REBUILD_SECRET: 's' }, ROOT).options.canonicalUrl).toBeUndefined();
+  });
+
   it('reads DATA_DIR/secrets.env, lets the environment override it, and keeps the secret out of the build', async () => {
     const dataDir = await createDataDir();
     await writeFile(join(dataDir, 'secrets.env'), 'REBUILD_SECRET=from-file\nCMS_TOKEN=token-from-file\n');

@@ -97,6 +97,7 @@ export function parsePublisherEnv(source: NodeJS.ProcessEnv, rootDir: string): P
       siteDir: env.SITE_WORKSPACE_DIR ? resolve(rootDir, env.SITE_WORKSPACE_DIR) : join(rootDir, 'site'),
       buildEnv,
       ...(env.CMS_URL ? { formTarget: new URL('/api/call-requests', env.CMS_URL) } : {}),
+      ...(env.SITE_URL ? { canonicalUrl: env.SITE_URL } : {}),
     },
   };
 }

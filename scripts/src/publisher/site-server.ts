@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv, { type RequestHandler } from 'sirv';
 import { FORM_PATH } from './form-proxy.ts';
+import { SECURITY_HEADERS, type SecurityHeader } from './security-headers.ts';
 
 /** Hashed asset names change with their content, so browsers may keep them for a year. */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
@@ -102,8 +103,14 @@ function sendBuilding(req: IncomingMessage, res: ServerResponse): void {
 export class SiteHandler {
   #builds: readonly ServedBuild[] = [];
 
-  /** @param proxyForm forwards the request-a-call form to the CMS (see form-proxy.ts) */
-  constructor(private readonly proxyForm?: (req: IncomingMessage, res: ServerResponse) => void) {}
+  /**
+   * @param proxyForm forwards the request-a-call form to the CMS (see form-proxy.ts)
+   * @param headers sent on every response, whatever its status (see security-headers.ts)
+   */
+  constructor(
+    private readonly proxyForm?: (req: IncomingMessage, res: ServerResponse) => void,
+    private readonly headers: readonly SecurityHeader[] = SECURITY_HEADERS,
+  ) {}
 
   /** The live build first, then the kept previous builds, newest first. */
   setBuilds(builds: readonly ServedBuild[]): void {
@@ -116,7 +123,8 @@ export class SiteHandler {
 
   readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
     const builds = this.#builds;
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+    // Set first, so pages, 304s, 404s, 503s, 405s and relayed form answers all carry them.
+    for (const [name, value] of this.headers) res.setHeader(name, value);
     if (this.proxyForm && req.method === 'POST' && (req.url ?? '').split('?')[0] === FORM_PATH) {
       this.proxyForm(req, res);
       return;

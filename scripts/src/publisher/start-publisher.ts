@@ -10,6 +10,7 @@ import { precompressAssets } from './precompress-assets.ts';
 import { createAstroBuildRunner } from './run-astro-build.ts';
 import type { RunBuild } from './run-build.ts';
 import { createFormProxy } from './form-proxy.ts';
+import { securityHeadersFor } from './security-headers.ts';
 import { SiteHandler, createServedBuild, type ServedBuild } from './site-server.ts';
 import { verifyBuildOutput } from './verify-build-output.ts';
 
@@ -72,6 +73,8 @@ export interface PublisherOptions {
   logger?: Logger;
   /** The CMS's `/api/call-requests`; when set, the site forwards form posts there. */
   formTarget?: URL;
+  /** The site's canonical origin (SITE_URL); an https one adds Strict-Transport-Security. */
+  canonicalUrl?: string;
 }
 
 /** The body of `GET /status`. */
@@ -142,12 +145,20 @@ async function closeServer(server: Server): Promise<void> {
   clearTimeout(force);
 }
 
-/** The failure in one line, with the build's own last error line when it printed one. */
-function summarizeFailure(error: unknown, output: readonly string[]): string {
+/** The one line an editor needs: why the build failed, taken from astro's own output. */
+export function summarizeFailure(error: unknown, output: readonly string[]): string {
   const message = error instanceof Error ? error.message : String(error);
   if (!(error instanceof BuildCommandError)) return message;
-  const errorLine = [...output].reverse().find((line) => /error/i.test(line));
-  return errorLine ? `${message}: ${errorLine.trim()}` : message;
+  // Astro prints an error's message just above its "Location:" or "Stack trace:" block.
+  const block = output.findIndex((line) => /^\s*(Location|Stack trace):/.test(line));
+  const above = block > 0 ? output[block - 1]?.trim() : undefined;
+  const errorLine =
+    above ||
+    [...output]
+      .reverse()
+      .find((line) => /error/i.test(line))
+      ?.trim();
+  return errorLine ? `${message}: ${errorLine}` : message;
 }
 
 function withoutSecret(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -173,7 +184,10 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     });
 
   const store = new BuildStore(options.dataDir);
-  const site = new SiteHandler(options.formTarget ? createFormProxy(options.formTarget) : undefined);
+  const site = new SiteHandler(
+    options.formTarget ? createFormProxy(options.formTarget) : undefined,
+    securityHeadersFor(options.canonicalUrl),
+  );
   let live: LiveBuild | null = null;
   let served: ServedBuild[] = [];
   let current: PublisherStatus['current'] = null;

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench:publish`: publish-to-live on the real system (seeded CMS on SQLite,
+ * publisher, Astro build), measured the way an editor feels it: from the publish
+ * request to the served page containing the new text.
+ *  - 20 sequential publishes: p50, p95, max (target p95 < 8 s, aim 5 s);
+ *  - a burst of 50 publishes within 5 s: builds run (target <= 3), changes lost (target 0).
+ */
+import { eventually, startTestSystem } from '../../test/start-test-system.ts';
+import { percentile, s } from './stats.ts';
+
+const FAQ = 'api::faq.faq';
+const SEQUENTIAL = Number(process.env.BENCH_PUBLISH_SEQUENTIAL ?? 20);
+const BURST = Number(process.env.BENCH_PUBLISH_BURST ?? 50);
+
+async function main(): Promise<void> {
+  console.log('[bench:publish] starting CMS and publisher on a temp DATA_DIR...');
+  const system = await startTestSystem({ quietMs: process.env.BUILD_QUIET_MS });
+  try {
+    await eventually(async () => (await system.status()).live !== null, 180_000, 'the first build');
+    const admin = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${system.cms.url}/content-manager${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${system.adminJwt}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return res;
+    };
+    const faqPage = async () => (await fetch(`${system.siteUrl}/faq/`)).text();
+    const list = (await (await admin('GET', `/collection-types/${FAQ}?pageSize=100&sort=order:asc`)).json()) as {
+      results: { documentId: string }[];
+    };
+    const ids = list.results.map((r) => r.documentId);
+    const idle = () =>
+      eventually(
+        async () => {
+          const st = await system.status();
+          return !st.building && !st.queued;
+        },
+        120_000,
+        'the publisher to be idle',
+      );
+
+    const timings: number[] = [];
+    for (let i = 0; i < SEQUENTIAL; i++) {
+      await idle();
+      const id = ids[i % ids.length]!;
+      const marker = `SEQ-${Date.now()}-${i}`;
+      await admin('PUT', `/collection-types/${FAQ}/${id}`, { answer: `Answer ${marker}.` });
+      const started = Date.now();
+      await admin('POST', `/collection-types/${FAQ}/${id}/actions/publish`, {});
+      await eventually(async () => (await faqPage()).includes(marker), 60_000, `publish ${i + 1}`);
+      timings.push(Date.now() - started);
+      console.log(`[bench:publish] publish ${String(i + 1).padStart(2)}: live in ${s(timings.at(-1)!)}`);
+    }
+    console.log(
+      `[bench:publish] sequential x${SEQUENTIAL}: p50 ${s(percentile(timings, 50))}, p95 ${s(percentile(timings, 95))}, max ${s(Math.max(...timings))}`,
+    );
+
+    await idle();
+    const buildsBefore = (await system.status()).builds;
+    const expected = new Map<string, string>();
+    const burstStarted = Date.now();
+    for (let i = 0; i < BURST; i++) {
+      const id = ids[i % ids.length]!;
+      const marker = `BURST-${burstStarted}-${i}`;
+      await admin('PUT', `/collection-types/${FAQ}/${id}`, { answer: `Answer ${marker}.` });
+      await admin('POST', `/collection-types/${FAQ}/${id}/actions/publish`, {});
+      expected.set(id, marker);
+      // Spread over a little under 5 s, as a busy editing team might.
+      await new Promise((r) => setTimeout(r, Math.max(0, (4500 / BURST) * (i + 1) - (Date.now() - burstStarted))));
+    }
+    const burstSeconds = (Date.now() - burstStarted) / 1000;
+    await idle();
+    const text = await faqPage();
+    const lost = [...expected.values()].filter((marker) => !text.includes(marker));
+    const builds = (await system.status()).builds - buildsBefore;
+    console.log(
+      `[bench:publish] burst of ${BURST} publishes in ${burstSeconds.toFixed(1)} s: ${builds} build(s), ${lost.length} change(s) lost, live ${s(Date.now() - burstStarted)} after the first`,
+    );
+    if (lost.length > 0) process.exitCode = 1;
+  } finally {
+    await system.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

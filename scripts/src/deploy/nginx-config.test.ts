@@ -1,0 +1,348 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '../publisher/security-headers.ts';
+import { IMMUTABLE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from '../publisher/site-server.ts';
+import { rawRequest, type RawResponse } from '../publisher/testing/fake-site.ts';
+import { directivesNamed, findDirectives, mapValues, readNginxConfig, type NginxDirective } from './nginx-config.ts';
+import {
+  NGINX_BINARY,
+  findFreePort,
+  startNginx,
+  testNginxConfig,
+  writeNginxConfig,
+  type RunningNginx,
+} from './testing/start-nginx.ts';
+
+const ROOT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+const SITE_CONFIG = join(ROOT_DIR, 'deploy/nginx/default.conf');
+
+function serverBlock(): NginxDirective[] {
+  const [server, ...others] = directivesNamed(readNginxConfig(SITE_CONFIG), 'server');
+  expect(others, 'one server block').toHaveLength(0);
+  return server?.block ?? [];
+}
+
+/** The server's `add_header` directives, by lower-case name. */
+function serverHeaders(): Map<string, { value: string; always: boolean }> {
+  return new Map(
+    directivesNamed(serverBlock(), 'add_header').map(({ args: [name = '', value = '', flag] }) => [
+      name.toLowerCase(),
+      { value, always: flag === 'always' },
+    ]),
+  );
+}
+
+describe('deploy/nginx/default.conf', () => {
+  it("sends the publisher's security headers, on every status", () => {
+    const headers = serverHeaders();
+    for (const [name, value] of SECURITY_HEADERS) {
+      expect(headers.get(name.toLowerCase()), name).toEqual({ value, always: true });
+    }
+  });
+
+  it("sends the publisher's HSTS value, and only over HTTPS", () => {
+    expect(serverHeaders().get('strict-transport-security')).toEqual({ value: '$clinic_hsts', always: true });
+    const values = mapValues(readNginxConfig(SITE_CONFIG), '$clinic_hsts');
+    expect(values.get('default')).toBe('');
+    const set = [...values].filter(([pattern]) => pattern !== 'default');
+    expect(set.length).toBeGreaterThan(0);
+    for (const [, value] of set) expect(value).toBe(STRICT_TRANSPORT_SECURITY);
+  });
+
+  it("uses the publisher's cache policy", () => {
+    expect(serverHeaders().get('cache-control')).toEqual({ value: '$clinic_cache_control', always: true });
+    const values = new Set(mapValues(readNginxConfig(SITE_CONFIG), '$clinic_cache_control').values());
+    expect(values).toEqual(new Set([REVALIDATE_CACHE_CONTROL, IMMUTABLE_CACHE_CONTROL, 'no-store']));
+  });
+
+  it('sets no header inside a location, which would drop the server-level ones there', () => {
+    const nested = findDirectives(serverBlock(), 'add_header').filter(({ within }) => within.length > 0);
+    expect(nested.map(({ directive }) => `line ${directive.line}`)).toEqual([]);
+  });
+
+  it('serves the live build through the `current` symlink without caching open files', () => {
+    const server = serverBlock();
+    expect(directivesNamed(server, 'root')[0]?.args).toEqual(['/srv/site/current']);
+    expect(directivesNamed(server, 'open_file_cache')[0]?.args).toEqual(['off']);
+    expect(directivesNamed(server, 'disable_symlinks')[0]?.args).toEqual(['off']);
+  });
+});
+
+const nginxInstalled = existsSync(NGINX_BINARY);
+const skipNginx = process.env.CI_SKIP_NGINX === '1';
+
+describe.skipIf(skipNginx)('nginx', () => {
+  it('is installed, for the live checks of the deploy config', () => {
+    if (!nginxInstalled) {
+      throw new Error(
+        `${NGINX_BINARY} is missing: .ci/run must install it (apt-get install -y nginx). ` +
+          'Set CI_SKIP_NGINX=1 only where nginx cannot be installed.',
+      );
+    }
+  });
+});
+
+interface SeenRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** A tiny fake build: pages, a 404 page, a hashed asset, each with its .gz as the publisher writes. */
+async function writeBuild(dir: string, label: string, asset: string): Promise<void> {
+  const files: Record<string, string> = {
+    'index.html': `<!doctype html><title>Home</title><link rel="stylesheet" href="/_astro/${asset}"><h1>Home ${label}</h1>\n`,
+    'faq/index.html': `<!doctype html><h1>FAQ ${label}</h1>\n`,
+    '404.html': `<!doctype html><h1>Page not found</h1><p>${label}</p>\n`,
+    [`_astro/${asset}`]: `body { color: #123456; }\n`.repeat(40),
+  };
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(join(dir, path, '..'), { recursive: true });
+    await writeFile(join(dir, path), content);
+    await writeFile(join(dir, `${path}.gz`), gzipSync(content));
+  }
+}
+
+describe.runIf(nginxInstalled && !skipNginx)('nginx with the deploy config', () => {
+  let workDir: string;
+  let siteRoot: string;
+  let nginx: RunningNginx | undefined;
+  let cms: Server;
+  const seen: SeenRequest[] = [];
+  let cmsPort: number;
+  let nginxConfig: string;
+
+  /** Points `current` at a build the way the publisher does: a temp link renamed over it. */
+  async function switchLive(id: string): Promise<void> {
+    const temp = join(siteRoot, `current.${id}.tmp`);
+    await rm(temp, { force: true });
+    await symlink(id, temp, 'dir');
+    await rename(temp, join(siteRoot, 'current'));
+  }
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'nginx-test-'));
+    siteRoot = join(workDir, 'srv-site');
+    await writeBuild(join(siteRoot, 'build-a'), 'build-a', 'index.AAAA1111.css');
+    await writeBuild(join(siteRoot, 'build-b'), 'build-b', 'index.BBBB2222.css');
+    await switchLive('build-a');
+
+    cms = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+        res.writeHead(303, {
+          Location: 'https://www.example-clinic.org/contact/thanks/',
+          'Cache-Control': 'no-cache',
+          'Content-Security-Policy': "default-src 'none'",
+          'X-Frame-Options': 'SAMEORIGIN',
+          'X-Powered-By': 'Strapi <strapi.io>',
+          'Set-Cookie': 'koa.sess=1',
+        });
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => cms.listen(0, '127.0.0.1', resolve));
+    cmsPort = (cms.address() as AddressInfo).port;
+
+    const port = await findFreePort();
+    nginxConfig = await writeNginxConfig(
+      { siteConfig: SITE_CONFIG, siteRoot, cmsAddress: `127.0.0.1:${cmsPort}`, workDir },
+      port,
+    );
+    await testNginxConfig(workDir, nginxConfig);
+    nginx = await startNginx(workDir, nginxConfig, port);
+  }, 30_000);
+
+  afterAll(async () => {
+    await nginx?.stop();
+    await new Promise((resolve) => cms.close(resolve));
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    rawRequest(`${nginx!.origin}${path}`, { headers });
+  const postForm = (body: string, headers: Record<string, string> = {}) =>
+    rawRequest(`${nginx!.origin}/api/call-requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+      body,
+    });
+
+  function expectSecurityHeaders(response: RawResponse): void {
+    for (const [name, value] of SECURITY_HEADERS) {
+      expect(response.headers[name.toLowerCase()], `${name} on a ${response.status}`).toBe(value);
+    }
+    expect(response.headers['strict-transport-security'], 'no HSTS over plain HTTP').toBeUndefined();
+    expect(response.headers.server).toBe('nginx');
+  }
+
+  it('passes nginx -t', async () => {
+    await expect(testNginxConfig(workDir, nginxConfig)).resolves.toMatch(/syntax is ok/);
+  });
+
+  it('serves pages as revalidated UTF-8 HTML with the security headers', async () => {
+    const home = await get('/');
+    expect(home.status).toBe(200);
+    expect(home.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(home.headers['cache-control']).toBe(REVALIDATE_CACHE_CONTROL);
+    expect(home.headers.etag).toBeDefined();
+    expect(home.body.toString()).toContain('Home build-a');
+    expectSecurityHeaders(home);
+
+    const faq = await get('/faq/');
+    expect(faq.status).toBe(200);
+    expect(faq.body.toString()).toContain('FAQ build-a');
+
+    const notModified = await get('/faq/', { 'If-None-Match': String(faq.headers.etag) });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers['cache-control']).toBe(REVALIDATE_CACHE_CONTROL);
+    expectSecurityHeaders(notModified);
+  });
+
+  it('caches hashed assets for a year and serves the precompressed gzip', async () => {
+    const plain = await get('/_astro/index.AAAA1111.css');
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(plain.headers['cache-control']).toBe(IMMUTABLE_CACHE_CONTROL);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expectSecurityHeaders(plain);
+
+    const gzipped = await get('/_astro/index.AAAA1111.css', { 'Accept-Encoding': 'gzip, br' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toBe('Accept-Encoding');
+    expect(gunzipSync(gzipped.body).equals(plain.body)).toBe(true);
+  });
+
+  it("answers unknown paths with the build's 404 page, never cached for long", async () => {
+    const missing = await get('/programs/no-such-level/');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(missing.body.toString()).toContain('Page not found');
+    expect(missing.headers['cache-control']).toBe(REVALIDATE_CACHE_CONTROL);
+    expectSecurityHeaders(missing);
+
+    const missingAsset = await get('/_astro/gone.0000.css', { 'Accept-Encoding': 'gzip' });
+    expect(missingAsset.status).toBe(404);
+    expect(missingAsset.headers['cache-control']).toBe(REVALIDATE_CACHE_CONTROL);
+    expect(gunzipSync(missingAsset.body).toString()).toContain('Page not found');
+  });
+
+  it('adds HSTS when a TLS proxy in front says the request came over HTTPS', async () => {
+    const page = await get('/', { 'X-Forwarded-Proto': 'https' });
+    expect(page.headers['strict-transport-security']).toBe(STRICT_TRANSPORT_SECURITY);
+  });
+
+  it("forwards the form post to the CMS with the visitor's own address, and only what it needs", async () => {
+    seen.length = 0;
+    const answer = await postForm('name=Ann&phone=9495550142', {
+      'X-Forwarded-For': '203.0.113.9',
+      Cookie: 'tracking=1',
+      Accept: 'text/html',
+    });
+    expect(answer.status).toBe(303);
+    expect(answer.headers.location).toBe('https://www.example-clinic.org/contact/thanks/');
+    expect(answer.headers['cache-control']).toBe('no-store');
+    expect(answer.headers['x-powered-by']).toBeUndefined();
+    expect(answer.headers['x-frame-options']).toBeUndefined();
+    expect(answer.headers['set-cookie']).toBeUndefined();
+    expectSecurityHeaders(answer);
+
+    expect(seen).toHaveLength(1);
+    const [request] = seen;
+    expect(request).toMatchObject({ method: 'POST', url: '/api/call-requests', body: 'name=Ann&phone=9495550142' });
+    expect(request?.headers['x-forwarded-for']).toBe('127.0.0.1');
+    expect(request?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(request?.headers.accept).toBe('text/html');
+    expect(request?.headers.cookie).toBeUndefined();
+  });
+
+  it('refuses an oversized form with JSON, before it reaches the CMS', async () => {
+    seen.length = 0;
+    const answer = await postForm(`message=${'x'.repeat(20 * 1024)}`);
+    expect(answer.status).toBe(413);
+    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(answer.body.toString())).toMatchObject({ error: { status: 413 } });
+    expectSecurityHeaders(answer);
+    expect(seen).toHaveLength(0);
+  });
+
+  it('refuses the CMS API, the admin and other methods on the form path, without asking the CMS', async () => {
+    seen.length = 0;
+    for (const path of [
+      '/admin',
+      '/admin/',
+      '/admin/auth/login',
+      '/api/faqs',
+      '/api/call-requests',
+      '/api/users',
+      '/_health',
+    ]) {
+      const answer = await get(path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.body.toString(), path).toContain('Page not found');
+      expectSecurityHeaders(answer);
+    }
+    const post = await rawRequest(`${nginx!.origin}/api/faqs`, { method: 'POST', body: '{}' });
+    expect(post.status).toBe(404);
+    expect(seen).toHaveLength(0);
+  });
+
+  it('answers the form with a call-us message when the CMS is down', async () => {
+    await new Promise((resolve) => cms.close(resolve));
+    try {
+      const answer = await postForm('name=Ann');
+      expect(answer.status).toBe(502);
+      expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(JSON.parse(answer.body.toString())).toMatchObject({ error: { status: 502 } });
+      expect(answer.body.toString()).toContain('call us');
+      expectSecurityHeaders(answer);
+    } finally {
+      await new Promise<void>((resolve) => cms.listen(cmsPort, '127.0.0.1', resolve));
+    }
+  });
+
+  it('serves a new build from the next request once the symlink is switched', async () => {
+    expect((await get('/')).body.toString()).toContain('Home build-a');
+    await switchLive('build-b');
+    try {
+      expect((await get('/')).body.toString()).toContain('Home build-b');
+      expect((await get('/faq/', { 'Accept-Encoding': 'gzip' })).body).toEqual(
+        gzipSync('<!doctype html><h1>FAQ build-b</h1>\n'),
+      );
+      expect((await get('/_astro/index.BBBB2222.css')).status).toBe(200);
+    } finally {
+      await switchLive('build-a');
+    }
+    expect((await get('/')).body.toString()).toContain('Home build-a');
+  });
+
+  it('answers 503 with Retry-After until a build is live', async () => {
+    await rm(join(siteRoot, 'current'));
+    try {
+      const waiting = await get('/faq/');
+      expect(waiting.status).toBe(503);
+      expect(waiting.headers['retry-after']).toBe('5');
+      expect(waiting.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(waiting.headers['cache-control']).toBe(REVALIDATE_CACHE_CONTROL);
+      expect(waiting.body.toString()).toContain('being built');
+      expectSecurityHeaders(waiting);
+
+      const asset = await get('/_astro/index.AAAA1111.css');
+      expect(asset.status).toBe(503);
+      expect(asset.headers['cache-control'], 'a 503 is never cached for a year').toBe(REVALIDATE_CACHE_CONTROL);
+    } finally {
+      await switchLive('build-a');
+    }
+    expect((await get('/')).status).toBe(200);
+  });
+});
