@@ -33,7 +33,15 @@ export interface TestSystem {
  * Strapi seeded on first boot, whose webhook points at a real publisher process that
  * builds the real site with Astro.
  */
-export async function startTestSystem({ quietMs = '300' }: { quietMs?: string | undefined } = {}): Promise<TestSystem> {
+export async function startTestSystem({
+  // The publisher's default quiet window: the coalescing test measures the real behaviour.
+  quietMs = '1000',
+  cmsEnv = {},
+}: {
+  quietMs?: string | undefined;
+  /** More CMS environment, e.g. `SERVE_ADMIN_PANEL` or the call-back form's guards. */
+  cmsEnv?: NodeJS.ProcessEnv;
+} = {}): Promise<TestSystem> {
   const sitePort = await freePort();
   const hooksPort = await freePort();
   const siteUrl = `http://127.0.0.1:${sitePort}`;
@@ -42,6 +50,7 @@ export async function startTestSystem({ quietMs = '300' }: { quietMs?: string | 
     PUBLISHER_PORT: String(hooksPort),
     SITE_URL: siteUrl,
     CALL_REQUEST_TRUST_PROXY: 'true',
+    ...cmsEnv,
   });
   const adminJwt = await adminLogin(cms);
   let publisher: ChildProcess | null = null;

@@ -7,7 +7,7 @@ import { BuildAbortedError, BuildCommandError, ListenError } from './errors.ts';
 import { createHooksHandler } from './hooks-server.ts';
 import { consoleLogger, type Logger } from './logger.ts';
 import { precompressAssets } from './precompress-assets.ts';
-import { createAstroBuildRunner } from './run-astro-build.ts';
+import { createWarmAstroBuildRunner } from './warm-astro-build.ts';
 import type { RunBuild } from './run-build.ts';
 import { createFormProxy } from './form-proxy.ts';
 import { securityHeadersFor } from './security-headers.ts';
@@ -61,7 +61,7 @@ export interface PublisherOptions {
    * @default 30000
    */
   pruneGraceMs?: number;
-  /** The build step. @default `astro build` in `siteDir` (see `createAstroBuildRunner`) */
+  /** The build step. @default Astro's `build()` in a warm worker in `siteDir` (see `createWarmAstroBuildRunner`) */
   runBuild?: RunBuild;
   /** Astro project for the default build step. */
   siteDir?: string;
@@ -175,13 +175,14 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   const keep = Math.max(1, options.keepBuilds ?? 3);
   const retryDelayMs = options.retryDelayMs ?? 15_000;
   const pruneGraceMs = options.pruneGraceMs ?? 30_000;
-  const runBuild =
-    options.runBuild ??
-    createAstroBuildRunner({
-      siteDir: options.siteDir ?? process.cwd(),
-      env: options.buildEnv ?? withoutSecret(process.env),
-      timeoutMs: options.buildTimeoutMs ?? 300_000,
-    });
+  const defaultRunner = options.runBuild
+    ? null
+    : createWarmAstroBuildRunner({
+        siteDir: options.siteDir ?? process.cwd(),
+        env: options.buildEnv ?? withoutSecret(process.env),
+        timeoutMs: options.buildTimeoutMs ?? 300_000,
+      });
+  const runBuild: RunBuild = options.runBuild ?? (defaultRunner as RunBuild);
 
   const store = new BuildStore(options.dataDir);
   const site = new SiteHandler(
@@ -357,6 +358,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       if (retryTimer) clearTimeout(retryTimer);
       currentAbort?.abort();
       await Promise.all([closeServer(siteServer), closeServer(hooksServer), scheduler.close()]);
+      defaultRunner?.close();
       // Nothing is served any more, so old builds can go now.
       await Promise.all(
         [...pendingRemovals].map(async ([id, timer]) => {

@@ -1,0 +1,137 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import type { BuildRequest, BuildResult } from './astro-build-worker.ts';
+import { BuildAbortedError, BuildCommandError } from './errors.ts';
+import type { AstroBuildOptions } from './run-astro-build.ts';
+import type { RunBuild } from './run-build.ts';
+
+export interface WarmAstroBuildOptions extends Omit<AstroBuildOptions, 'command'> {
+  /**
+   * A worker is replaced after this many builds, or once it holds more memory than
+   * `maxRssBytes`, so a slow leak in a long-running publisher never adds up.
+   * @default 50
+   */
+  maxBuildsPerWorker?: number;
+  /** @default 1 GiB */
+  maxRssBytes?: number;
+}
+
+/** A build step that can also release what it holds (the worker process). */
+export type ClosableRunBuild = RunBuild & { close(): void };
+
+const KILL_GRACE_MS = 5000;
+// eslint-disable-next-line no-control-regex
+const ANSI_PATTERN = /\u001b\[[0-9;?]*[A-Za-z]/g;
+const workerPath = fileURLToPath(new URL('./astro-build-worker.ts', import.meta.url));
+const tsxLoader = createRequire(import.meta.url).resolve('tsx');
+
+/**
+ * The default build step: Astro's `build()` in a long-lived worker process, one build at
+ * a time. A timeout, a cancel or a worker crash kills the worker (and everything it
+ * started); the next build starts a fresh one. Output lines go to `log` as with the CLI.
+ */
+export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): ClosableRunBuild {
+  const timeoutMs = options.timeoutMs ?? 300_000;
+  const maxBuilds = options.maxBuildsPerWorker ?? 50;
+  const maxRss = options.maxRssBytes ?? 1024 ** 3;
+  let worker: ChildProcess | null = null;
+  let builds = 0;
+  let log: (line: string) => void = () => {};
+
+  const kill = (target: ChildProcess | null, signal: NodeJS.Signals = 'SIGTERM') => {
+    if (!target?.pid || target.exitCode !== null || target.signalCode !== null) return;
+    try {
+      // Its own process group: whatever Astro started goes too.
+      process.kill(-target.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+
+  const start = (): ChildProcess => {
+    const child = fork(workerPath, [], {
+      cwd: options.siteDir,
+      env: options.env,
+      execArgv: ['--import', tsxLoader],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      detached: true,
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      if (stream)
+        createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) =>
+          log(line.replace(ANSI_PATTERN, '')),
+        );
+    }
+    builds = 0;
+    return child;
+  };
+
+  const runBuild = (({ outDir, signal, log: lineLog }) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal.aborted) {
+        reject(new BuildAbortedError('build cancelled before it started'));
+        return;
+      }
+      log = lineLog;
+      if (!worker || worker.exitCode !== null || worker.signalCode !== null) worker = start();
+      const current = worker;
+      let settled = false;
+      let stopReason: Error | null = null;
+      const cleanup = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        current.off('message', onMessage);
+        current.off('exit', onExit);
+      };
+      const finish = (error: Error | null) => {
+        if (settled) return;
+        settled = true;
+        cleanup();
+        if (error) reject(error);
+        else resolve();
+      };
+      const stop = (reason: Error) => {
+        stopReason = reason;
+        kill(current);
+        setTimeout(() => kill(current, 'SIGKILL'), KILL_GRACE_MS).unref();
+        if (worker === current) worker = null;
+      };
+      const onMessage = (result: BuildResult) => {
+        if (result.type !== 'result') return;
+        builds += 1;
+        if (builds >= maxBuilds || result.rssBytes > maxRss) {
+          // Retire it now, between builds; the next publish starts a fresh one.
+          kill(current);
+          if (worker === current) worker = null;
+        }
+        finish(result.ok ? null : new BuildCommandError(`astro build failed: ${result.message}`));
+      };
+      const onExit = (code: number | null, killedBy: NodeJS.Signals | null) => {
+        if (worker === current) worker = null;
+        finish(
+          stopReason ??
+            new BuildCommandError(
+              `the build worker ${killedBy ? `was killed by ${killedBy}` : `exited with code ${code}`}`,
+            ),
+        );
+      };
+      const onAbort = () => stop(new BuildAbortedError('build cancelled: the publisher is shutting down'));
+      const timer = setTimeout(
+        () => stop(new BuildCommandError(`astro build timed out after ${Math.round(timeoutMs / 1000)} s`)),
+        timeoutMs,
+      );
+      signal.addEventListener('abort', onAbort, { once: true });
+      current.on('message', onMessage);
+      current.on('exit', onExit);
+      const request: BuildRequest = { type: 'build', outDir };
+      current.send(request);
+    })) as ClosableRunBuild;
+
+  runBuild.close = () => {
+    kill(worker);
+    worker = null;
+  };
+  return runBuild;
+}
