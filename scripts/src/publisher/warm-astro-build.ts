@@ -4,10 +4,20 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import type { BuildRequest, BuildResult } from './astro-build-worker.ts';
 import { BuildAbortedError, BuildCommandError } from './errors.ts';
-import type { AstroBuildOptions } from './run-astro-build.ts';
 import type { RunBuild } from './run-build.ts';
 
-export interface WarmAstroBuildOptions extends Omit<AstroBuildOptions, 'command'> {
+export interface WarmAstroBuildOptions {
+  /** The Astro project (the `site/` workspace); the worker runs there. */
+  siteDir: string;
+  /** Environment of the worker (`CMS_URL`, `CMS_TOKEN`, `SITE_URL`, `PATH`, ...). */
+  env: NodeJS.ProcessEnv;
+  /**
+   * A build running longer is killed (with its worker) and counts as failed.
+   * @default 300000
+   */
+  timeoutMs?: number;
+  /** The worker script. @default `astro-build-worker.ts`; tests pass stand-ins speaking its protocol. */
+  workerScript?: string;
   /**
    * A worker is replaced after this many builds, or once it holds more memory than
    * `maxRssBytes`, so a slow leak in a long-running publisher never adds up.
@@ -24,7 +34,7 @@ export type ClosableRunBuild = RunBuild & { close(): void };
 const KILL_GRACE_MS = 5000;
 // eslint-disable-next-line no-control-regex
 const ANSI_PATTERN = /\u001b\[[0-9;?]*[A-Za-z]/g;
-const workerPath = fileURLToPath(new URL('./astro-build-worker.ts', import.meta.url));
+const defaultWorker = fileURLToPath(new URL('./astro-build-worker.ts', import.meta.url));
 const tsxLoader = createRequire(import.meta.url).resolve('tsx');
 
 /**
@@ -51,7 +61,7 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
   };
 
   const start = (): ChildProcess => {
-    const child = fork(workerPath, [], {
+    const child = fork(options.workerScript ?? defaultWorker, [], {
       cwd: options.siteDir,
       env: options.env,
       execArgv: ['--import', tsxLoader],

@@ -1,0 +1,176 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { BuildAbortedError, BuildCommandError } from './errors.ts';
+import { createDataDir } from './testing/fake-site.ts';
+import { createWarmAstroBuildRunner, type ClosableRunBuild } from './warm-astro-build.ts';
+
+const tinySite = fileURLToPath(new URL('./__fixtures__/tiny-site/', import.meta.url));
+
+/** A stand-in worker speaking the worker's protocol: `script` runs on each build request. */
+function fakeWorker(script: string): string {
+  const file = join(tmpdir(), `fake-worker-${process.pid}-${Math.random().toString(36).slice(2)}.cjs`);
+  writeFileSync(
+    file,
+    `let builds = 0;
+     process.on('message', (request) => { builds += 1; ${script} });
+     process.on('disconnect', () => process.exit(0));`,
+  );
+  return file;
+}
+
+async function run(runBuild: ClosableRunBuild, signal = new AbortController().signal) {
+  const lines: string[] = [];
+  const outDir = await createDataDir();
+  const result = runBuild({ id: 'test', outDir, signal, log: (line) => lines.push(line) });
+  return { result, lines, outDir };
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+const ok = `console.log('built ' + builds + ' pid ' + process.pid); process.send({ type: 'result', ok: true, rssBytes: 1 });`;
+
+describe('createWarmAstroBuildRunner', () => {
+  it('builds a real Astro site twice in one worker process', async () => {
+    const runBuild = createWarmAstroBuildRunner({
+      siteDir: tinySite,
+      env: { ...process.env, TINY_SITE_MARK: 'mark-1' },
+    });
+    try {
+      const first = await run(runBuild);
+      await first.result;
+      const second = await run(runBuild);
+      await second.result;
+      for (const { outDir } of [first, second]) {
+        expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('Tiny site mark-1');
+      }
+      expect(second.lines.some((line) => line.includes('page(s) built'))).toBe(true);
+    } finally {
+      runBuild.close();
+    }
+  }, 120_000);
+
+  it('reuses the worker between builds and streams its output', async () => {
+    const runBuild = createWarmAstroBuildRunner({ siteDir: tmpdir(), env: process.env, workerScript: fakeWorker(ok) });
+    try {
+      const first = await run(runBuild);
+      await first.result;
+      const second = await run(runBuild);
+      await second.result;
+      const pid = (lines: string[]) => lines.find((l) => l.startsWith('built'))?.split(' pid ')[1];
+      expect(first.lines[0]).toMatch(/^built 1 pid/);
+      expect(second.lines[0]).toMatch(/^built 2 pid/);
+      expect(pid(second.lines)).toBe(pid(first.lines));
+    } finally {
+      runBuild.close();
+    }
+  });
+
+  it("fails with the build's own message", async () => {
+    const runBuild = createWarmAstroBuildRunner({
+      siteDir: tmpdir(),
+      env: process.env,
+      workerScript: fakeWorker(
+        `process.send({ type: 'result', ok: false, message: 'Could not reach the CMS at CMS_URL=x', rssBytes: 1 });`,
+      ),
+    });
+    try {
+      const { result } = await run(runBuild);
+      await expect(result).rejects.toThrow(
+        new BuildCommandError('astro build failed: Could not reach the CMS at CMS_URL=x'),
+      );
+    } finally {
+      runBuild.close();
+    }
+  });
+
+  it('kills a build past the timeout, and the next build gets a fresh worker', async () => {
+    const script = fakeWorker(`console.log('pid ' + process.pid); setInterval(() => {}, 1000);`);
+    const runBuild = createWarmAstroBuildRunner({
+      siteDir: tmpdir(),
+      env: process.env,
+      workerScript: script,
+      // Long enough for the worker to start and print, short enough for a test.
+      timeoutMs: 2000,
+    });
+    try {
+      const first = await run(runBuild);
+      await expect(first.result).rejects.toThrow(/timed out/);
+      const second = await run(runBuild);
+      await expect(second.result).rejects.toThrow(/timed out/);
+      expect(first.lines[0]).toMatch(/^pid \d+$/);
+      expect(second.lines[0]).toMatch(/^pid \d+$/);
+      expect(second.lines[0]).not.toBe(first.lines[0]);
+    } finally {
+      runBuild.close();
+    }
+  }, 20_000);
+
+  it('stops the worker and everything it started when aborted', async () => {
+    const controller = new AbortController();
+    const runBuild = createWarmAstroBuildRunner({
+      siteDir: tmpdir(),
+      env: process.env,
+      workerScript: fakeWorker(
+        `const { spawn } = require('node:child_process');
+         const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+         console.log('child ' + child.pid);`,
+      ),
+    });
+    const { result, lines } = await run(runBuild, controller.signal);
+    await expect.poll(() => lines.find((line) => line.startsWith('child '))).toBeDefined();
+    const grandchild = Number(lines.find((line) => line.startsWith('child '))?.slice(6));
+    controller.abort();
+    await expect(result).rejects.toBeInstanceOf(BuildAbortedError);
+    await expect.poll(() => isRunning(grandchild), { timeout: 8000 }).toBe(false);
+    runBuild.close();
+  });
+
+  it('reports a worker that dies mid-build', async () => {
+    const runBuild = createWarmAstroBuildRunner({
+      siteDir: tmpdir(),
+      env: process.env,
+      workerScript: fakeWorker('process.exit(7);'),
+    });
+    const { result } = await run(runBuild);
+    await expect(result).rejects.toThrow(new BuildCommandError('the build worker exited with code 7'));
+    runBuild.close();
+  });
+
+  it('retires a worker after maxBuildsPerWorker builds', async () => {
+    const runBuild = createWarmAstroBuildRunner({
+      siteDir: tmpdir(),
+      env: process.env,
+      workerScript: fakeWorker(ok),
+      maxBuildsPerWorker: 1,
+    });
+    try {
+      const first = await run(runBuild);
+      await first.result;
+      const second = await run(runBuild);
+      await second.result;
+      expect(second.lines[0]).toMatch(/^built 1 pid/);
+      expect(second.lines[0]).not.toBe(first.lines[0]);
+    } finally {
+      runBuild.close();
+    }
+  });
+
+  it('does not start a build that is already cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const runBuild = createWarmAstroBuildRunner({ siteDir: tmpdir(), env: process.env, workerScript: fakeWorker(ok) });
+    const { result, lines } = await run(runBuild, controller.signal);
+    await expect(result).rejects.toBeInstanceOf(BuildAbortedError);
+    expect(lines).toEqual([]);
+    runBuild.close();
+  });
+});
