@@ -43,7 +43,8 @@ async function main(): Promise<void> {
       const row = figuresOf(figures);
       missed += row.filter(([, , ok]) => !ok).length;
       console.log(`[bench:lighthouse] ${path}`);
-      for (const [label, value, ok] of row) console.log(`  ${label.padEnd(15)} ${value.padStart(9)}${ok ? '' : '  MISSED'}`);
+      for (const [label, value, ok] of row)
+        console.log(`  ${label.padEnd(15)} ${value.padStart(9)}${ok ? '' : '  MISSED'}`);
       for (const shortfall of figures.shortfalls) console.log(`  below 100: ${shortfall}`);
     }
     console.log(

@@ -107,7 +107,9 @@ export async function runLighthouse(url: string, port: number): Promise<Lighthou
     for (const ref of category.auditRefs) {
       const audit = lhr.audits[ref.id];
       if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1)
-        shortfalls.push(`${id}: ${ref.id} (${Math.round(audit.score * 100)}${audit.displayValue ? `, ${audit.displayValue}` : ''})`);
+        shortfalls.push(
+          `${id}: ${ref.id} (${Math.round(audit.score * 100)}${audit.displayValue ? `, ${audit.displayValue}` : ''})`,
+        );
     }
   }
   return {

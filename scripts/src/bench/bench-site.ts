@@ -1,0 +1,148 @@
+/**
+ * `npm run bench:site`: the site build against a real CMS, measured.
+ *  1. The seeded site: build time including the fetch (target < 15 s), API requests,
+ *     the largest page (target < 60 KB of HTML), CSS and JS shipped (targets < 30 KB CSS).
+ *  2. The same CMS with 10,000 extra FAQs: build time (target < 90 s), peak memory
+ *     (target < 1 GB), and API requests, which must grow with pages of 100 entries.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { startTestCms, type TestCms } from '../../../cms/test/start-test-cms.ts';
+
+const rootDir = fileURLToPath(new URL('../../../', import.meta.url));
+const siteDir = path.join(rootDir, 'site');
+const tsxCli = path.join(rootDir, 'node_modules/tsx/dist/cli.mjs');
+const EXTRA_FAQS = Number(process.env.BENCH_SITE_EXTRA_FAQS ?? 10_000);
+/** Node flags for the measured build, e.g. `--max-old-space-size=640`, to compare heap caps. */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
+interface BuildFigures {
+  ms: number;
+  maxRssKb: number;
+  requests: Record<string, { entries: number; requests: number }>;
+  outDir: string;
+}
+
+async function measureBuild(cms: TestCms, label: string): Promise<BuildFigures> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-site-${label}-`));
+  const child = spawn(
+    process.execPath,
+    [...NODE_ARGS, tsxCli, path.join(rootDir, 'scripts/src/bench/measure-astro-build.ts'), outDir],
+    {
+      cwd: siteDir,
+      env: {
+        ...process.env,
+        CMS_URL: cms.url,
+        CMS_TOKEN: cms.token,
+        SITE_URL: 'https://www.example.test',
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const result = /BENCH_RESULT (.*)/.exec(output)?.[1];
+  if (code !== 0 || !result) throw new Error(`build failed (${code}):\n${output.slice(-3000)}`);
+  const requests: BuildFigures['requests'] = {};
+  for (const match of output.matchAll(/\[strapi-loader\] ([\w-]+): (\d+) entr(?:y|ies) in (\d+) request/g)) {
+    requests[match[1]!] = { entries: Number(match[2]), requests: Number(match[3]) };
+  }
+  return { ...(JSON.parse(result) as { ms: number; maxRssKb: number }), requests, outDir };
+}
+
+function pageFigures(outDir: string) {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.push(full);
+    }
+  };
+  walk(outDir);
+  const size = (f: string) => fs.statSync(f).size;
+  const html = files
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => ({ page: path.relative(outDir, f), bytes: size(f) }));
+  html.sort((a, b) => b.bytes - a.bytes);
+  const sum = (ext: string) => files.filter((f) => f.endsWith(ext)).reduce((n, f) => n + size(f), 0);
+  return { pages: html.length, largest: html.slice(0, 3), css: sum('.css'), js: sum('.js') };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function report(label: string, figures: BuildFigures): void {
+  const pages = pageFigures(figures.outDir);
+  const total = Object.values(figures.requests).reduce((n, r) => n + r.requests, 0);
+  console.log(
+    `[bench:site] ${label}: built in ${(figures.ms / 1000).toFixed(2)} s (fetch included), peak memory ${(figures.maxRssKb / 1024).toFixed(0)} MB`,
+  );
+  console.log(
+    `[bench:site]   API requests: ${total} (${Object.entries(figures.requests)
+      .map(([type, r]) => `${type} ${r.entries} entries/${r.requests} req`)
+      .join(', ')})`,
+  );
+  console.log(
+    `[bench:site]   ${pages.pages} pages; largest ${pages.largest.map((p) => `${p.page} ${kb(p.bytes)}`).join(', ')}; CSS ${kb(pages.css)}; JS ${kb(pages.js)}`,
+  );
+}
+
+/** Adds `count` published FAQs straight into the CMS's SQLite file (CMS stopped): a bulk load, not an editor. */
+function loadExtraFaqs(cms: TestCms, count: number): void {
+  const db = new Database(path.join(cms.dataDir, 'cms.db'));
+  const now = Date.now();
+  const insert = db.prepare(
+    'INSERT INTO faqs (document_id, question, slug, answer, topic, "order", created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const topics = ['about-iop', 'schedule-and-time', 'therapies', 'medication', 'getting-started', 'after-treatment'];
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const documentId = `benchfaq${String(i).padStart(16, '0')}`;
+      const question = `Benchmark question number ${i}?`;
+      const answer = `A short answer to benchmark question ${i}, with **some** markdown and a [link](/faq/).`;
+      const values = [
+        documentId,
+        question,
+        `benchmark-question-${i}`,
+        answer,
+        topics[i % topics.length],
+        100 + (i % 5000),
+        now,
+        now,
+      ];
+      insert.run(...values, null); // the draft
+      insert.run(...values, now); // the published version
+    }
+  })();
+  db.close();
+}
+
+async function main(): Promise<void> {
+  console.log('[bench:site] starting a seeded CMS on a temp SQLite database...');
+  const cms = await startTestCms({ LOG_LEVEL: 'warn' });
+  try {
+    report('seeded site', await measureBuild(cms, 'seeded'));
+    if (EXTRA_FAQS > 0) {
+      await cms.stop();
+      const started = Date.now();
+      loadExtraFaqs(cms, EXTRA_FAQS);
+      console.log(`[bench:site] loaded ${EXTRA_FAQS} extra FAQs in ${Date.now() - started} ms`);
+      await cms.restart();
+      report(`seeded + ${EXTRA_FAQS} FAQs`, await measureBuild(cms, 'large'));
+    }
+  } finally {
+    await cms.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
