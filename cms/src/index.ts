@@ -5,6 +5,7 @@ import { ensureReadToken } from './bootstrap/ensure-read-token';
 import { ensureRebuildWebhook } from './bootstrap/ensure-rebuild-webhook';
 import { ensureSuperAdmin } from './bootstrap/ensure-super-admin';
 import { lockPublicRole } from './bootstrap/lock-public-role';
+import { restrictCallRequests } from './bootstrap/restrict-call-requests';
 import { useLogEmailProviderUnlessConfigured } from './notifications/log-email-provider';
 import { seedContent } from './seed/seed-content';
 import { seedContent as content } from './seed/content';
@@ -20,6 +21,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     useLogEmailProviderUnlessConfigured(strapi, process.env);
     await lockPublicRole(strapi);
+    await restrictCallRequests(strapi);
     await ensureSuperAdmin(strapi, process.env);
     await ensureReadToken(strapi, process.env.CMS_TOKEN);
     await applyHelpText(strapi);

@@ -1,0 +1,63 @@
+import type { Core } from '@strapi/strapi';
+
+const CALL_REQUEST_UID = 'api::call-request.call-request';
+export const ADMISSIONS_ROLE = { name: 'Admissions', code: 'clinic-admissions' };
+
+/** The content manager actions admissions staff need on call requests: read, update status and notes, delete. */
+const ADMISSIONS_ACTIONS = ['read', 'update', 'delete'].map((verb) => `plugin::content-manager.explorer.${verb}`);
+/** Roles that edit website copy: they must never see what visitors sent. */
+const COPY_ROLES = ['strapi-editor', 'strapi-author'];
+
+interface Role {
+  id: number;
+}
+interface RoleService {
+  findOne(params: Record<string, unknown>): Promise<Role | null>;
+  create(attributes: { name: string; code: string; description: string }): Promise<Role>;
+  assignPermissions(
+    roleId: number,
+    permissions: { action: string; subject: string; properties?: Record<string, unknown> }[],
+  ): Promise<unknown>;
+}
+interface PermissionService {
+  findMany(params: Record<string, unknown>): Promise<{ id: number }[]>;
+  deleteByIds(ids: number[]): Promise<unknown>;
+}
+
+/**
+ * Call requests are health data. Strapi's Editor and Author roles get every content type by
+ * default; this takes call requests away from them at every boot, and creates an
+ * Admissions role (once) that can read, update and delete them and nothing else.
+ * Super Admins keep full access.
+ */
+export async function restrictCallRequests(strapi: Core.Strapi): Promise<void> {
+  const roles = strapi.service('admin::role') as unknown as RoleService;
+  const permissions = strapi.service('admin::permission') as unknown as PermissionService;
+
+  for (const code of COPY_ROLES) {
+    const role = await roles.findOne({ code });
+    if (!role) continue;
+    const granted = await permissions.findMany({ where: { role: { id: role.id }, subject: CALL_REQUEST_UID } });
+    if (granted.length === 0) continue;
+    await permissions.deleteByIds(granted.map((p) => p.id));
+    strapi.log.info(`Removed call-request access from the ${code} role`);
+  }
+
+  if (await roles.findOne({ code: ADMISSIONS_ROLE.code })) return;
+  const fields = Object.keys(
+    (strapi.contentType(CALL_REQUEST_UID) as unknown as { attributes: Record<string, unknown> }).attributes,
+  );
+  const role = await roles.create({
+    ...ADMISSIONS_ROLE,
+    description: 'Admissions staff: call-back requests only (health data). No website content.',
+  });
+  await roles.assignPermissions(
+    role.id,
+    ADMISSIONS_ACTIONS.map((action) => ({
+      action,
+      subject: CALL_REQUEST_UID,
+      properties: action.endsWith('.delete') ? {} : { fields },
+    })),
+  );
+  strapi.log.info('Created the Admissions role (call-back requests only)');
+}

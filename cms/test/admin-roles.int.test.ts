@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminLogin, startTestCms, type TestCms } from './start-test-cms.ts';
+
+let cms: TestCms;
+let jwt: string;
+
+beforeAll(async () => {
+  cms = await startTestCms();
+  jwt = await adminLogin(cms);
+});
+afterAll(async () => {
+  await cms?.stop();
+});
+
+interface Role {
+  id: number;
+  code: string;
+  name: string;
+}
+interface Permission {
+  action: string;
+  subject: string | null;
+}
+
+async function admin<T>(path: string): Promise<T> {
+  const res = await fetch(`${cms.url}${path}`, { headers: { Authorization: `Bearer ${jwt}` } });
+  expect(res.status, path).toBe(200);
+  return ((await res.json()) as { data: T }).data;
+}
+
+const permissionsOf = (role: Role) => admin<Permission[]>(`/admin/roles/${role.id}/permissions`);
+
+describe('who may see call requests in the admin', () => {
+  it('gives the Editor and Author roles, who edit website copy, no access to call requests', async () => {
+    const roles = await admin<Role[]>('/admin/roles');
+    for (const code of ['strapi-editor', 'strapi-author']) {
+      const role = roles.find((r) => r.code === code)!;
+      const permissions = await permissionsOf(role);
+      // They keep their website content...
+      expect(permissions.some((p) => p.subject === 'api::faq.faq')).toBe(true);
+      // ...and see nothing visitors sent.
+      expect(permissions.filter((p) => p.subject === 'api::call-request.call-request')).toEqual([]);
+    }
+  });
+
+  it('has an Admissions role that can read, update and delete call requests and touch nothing else', async () => {
+    const roles = await admin<Role[]>('/admin/roles');
+    const admissions = roles.find((r) => r.code === 'clinic-admissions');
+    expect(admissions?.name).toBe('Admissions');
+    const permissions = await permissionsOf(admissions!);
+    expect(permissions.map((p) => `${p.action} ${p.subject}`).sort()).toEqual([
+      'plugin::content-manager.explorer.delete api::call-request.call-request',
+      'plugin::content-manager.explorer.read api::call-request.call-request',
+      'plugin::content-manager.explorer.update api::call-request.call-request',
+    ]);
+  });
+
+  it('keeps the roles as they are on the next boot', async () => {
+    await cms.restart();
+    jwt = await adminLogin(cms);
+    const roles = await admin<Role[]>('/admin/roles');
+    expect(roles.filter((r) => r.code === 'clinic-admissions')).toHaveLength(1);
+  });
+});
