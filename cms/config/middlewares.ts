@@ -1,3 +1,6 @@
+import { CSP_DEFAULTS } from '@strapi/utils';
+import { DEFAULT_UPLOAD_MAX_BYTES, readUploadConfig, uploadMediaOrigins } from '../src/upload/upload-config';
+
 type Env = (key: string, fallback?: string) => string;
 
 /** Origins allowed to call the CMS from a browser: the site (for the call-back form) plus any extra. */
@@ -11,16 +14,39 @@ function corsOrigins(env: Env): string[] {
   return [site, cms, ...extra];
 }
 
+function uploadSizeLimit(): number {
+  try {
+    return readUploadConfig(process.env).sizeLimit;
+  } catch {
+    // config/plugins.ts reports the bad setting; this default only has to be sane meanwhile.
+    return DEFAULT_UPLOAD_MAX_BYTES;
+  }
+}
+
 export default ({ env }: { env: Env }) => [
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
+  {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          // The admin shows uploads from object storage when UPLOAD_PROVIDER=aws-s3.
+          'img-src': [...CSP_DEFAULTS['img-src'], ...uploadMediaOrigins(process.env)],
+          'media-src': [...CSP_DEFAULTS['media-src'], ...uploadMediaOrigins(process.env)],
+          upgradeInsecureRequests: null,
+        },
+      },
+    },
+  },
   { name: 'strapi::cors', config: { origin: corsOrigins(env), credentials: false } },
   'strapi::poweredBy',
   'strapi::query',
   // Before the body parser: no-store and a size limit on the call-back form endpoint.
   'global::call-request-guard',
-  'strapi::body',
+  // The parser itself stops an oversized upload (413) before it is written to a temp file in full.
+  { name: 'strapi::body', config: { formidable: { maxFileSize: uploadSizeLimit() } } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -1,4 +1,5 @@
 import { loadRuntimeEnv } from '../src/env/runtime-env';
+import { readUploadConfig } from '../src/upload/upload-config';
 
 type Env = (key: string, fallback?: string) => string;
 
@@ -6,6 +7,8 @@ export default ({ env }: { env: Env }) => {
   loadRuntimeEnv();
   return {
     'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },
+    // Local files under DATA_DIR, or S3-compatible storage (UPLOAD_PROVIDER=aws-s3); types and size limited.
+    upload: { config: readUploadConfig(process.env) },
     // EMAIL_PROVIDER (e.g. nodemailer, installed separately) sends real mail; unset, mail is logged.
     email: {
       config: {

@@ -10,7 +10,8 @@ import { hashBuildInputs, isBuildFresh, stampFile, type BuildKind } from './buil
 import { loadRuntimeEnv } from '../src/env/runtime-env';
 
 const cmsDir = path.resolve(__dirname, '..');
-const strapiBin = require.resolve('@strapi/strapi/bin/strapi.js');
+// The package's `exports` do not list bin/, so resolving the CLI by name fails: find it beside package.json.
+const strapiBin = path.join(path.dirname(require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
 
 function run(label: string, command: string, args: string[]): void {
   const started = Date.now();

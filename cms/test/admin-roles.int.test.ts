@@ -62,3 +62,20 @@ describe('who may see call requests in the admin', () => {
     expect(roles.filter((r) => r.code === 'clinic-admissions')).toHaveLength(1);
   });
 });
+
+describe('the deploy status the admin home page shows', () => {
+  it('answers signed-in admins at /admin/deploy-status, saying when the publisher is unreachable', async () => {
+    const res = await fetch(`${cms.url}/admin/deploy-status`, { headers: { Authorization: `Bearer ${jwt}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    // No publisher runs beside this CMS.
+    expect(await res.json()).toMatchObject({ reachable: false, error: expect.any(String) as unknown });
+  });
+
+  it('refuses anyone who is not signed in to the admin, the read token included', async () => {
+    expect((await fetch(`${cms.url}/admin/deploy-status`)).status).toBe(401);
+    expect(
+      (await fetch(`${cms.url}/admin/deploy-status`, { headers: { Authorization: `Bearer ${cms.token}` } })).status,
+    ).toBe(401);
+  });
+});

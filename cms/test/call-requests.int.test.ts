@@ -1,23 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminLogin, startTestCms, type TestCms } from './start-test-cms.ts';
+import { execSql, testDatabases } from './test-database.ts';
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITE_URL = 'http://site.test';
 let cms: TestCms;
 let adminJwt: string;
-
-beforeAll(async () => {
-  // Rate limit off here; its own test below runs a second CMS with the default limit.
-  cms = await startTestCms({ SITE_URL, CALL_REQUEST_RATE_LIMIT: '0', CALL_REQUEST_MIN_FILL_MS: '3000' });
-  adminJwt = await adminLogin(cms);
-});
-afterAll(async () => {
-  await cms?.stop();
-});
 
 const valid = {
   name: "Mary-Jane O'Neil",
@@ -116,171 +107,187 @@ const badInputs: [string, unknown][] = [
   ['malformed JSON', '{"name": "Bob",'],
 ];
 
-describe('request-a-call endpoint refuses bad input', () => {
-  it.each(badInputs)('%s: 4xx with a clear message, nothing stored', async (_label, body) => {
-    const before = await storedCount();
-    const res = await postJson(body);
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(res.status).toBeLessThan(500);
-    const payload = (await res.json()) as { error: { message: string } };
-    expect(payload.error.message.length).toBeGreaterThan(5);
-    expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(await storedCount()).toBe(before);
-  });
-
-  it('refuses a wrong content type with 415', async () => {
-    const res = await fetch(`${cms.url}/api/call-requests`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/plain' },
-      body: 'name=Bob',
-    });
-    expect(res.status).toBe(415);
-  });
-
-  it('refuses a huge body with 413 and stores nothing', async () => {
-    const before = await storedCount();
-    const res = await postJson({ ...valid, message: 'x'.repeat(200_000) });
-    expect(res.status).toBe(413);
-    expect(await storedCount()).toBe(before);
-  });
-});
-
-describe('request-a-call endpoint stores valid requests', () => {
-  it('stores exactly one request for a valid JSON post, with the phone in E.164 and the program linked', async () => {
-    const before = await storedCount();
-    const res = await postJson({ ...valid, phone: '949-555-0199' });
-    expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({ data: { received: true } });
-    expect(await storedCount()).toBe(before + 1);
-    const stored = (await storedRequests()).find((r) => r.phone === '+19495550199');
-    expect(stored?.name).toBe("Mary-Jane O'Neil");
-    const relation = await fetch(
-      `${cms.url}/content-manager/relations/api::call-request.call-request/${stored!.documentId}/programOfInterest`,
-      { headers: { Authorization: `Bearer ${adminJwt}` } },
+describe.each(testDatabases())('call requests on %s', (database) => {
+  beforeAll(async () => {
+    // Rate limit off here; its own test below runs a second CMS with the default limit.
+    cms = await startTestCms(
+      { SITE_URL, CALL_REQUEST_RATE_LIMIT: '0', CALL_REQUEST_MIN_FILL_MS: '3000' },
+      { database },
     );
-    expect(relation.status).toBe(200);
-    const linked = (await relation.json()) as { results: { slug?: string; name?: string }[] };
-    expect(linked.results.map((r) => r.name)).toEqual(['Intensive outpatient program']);
-  });
-
-  it('redirects a form post without JavaScript to the thanks page with 303, nothing personal in the URL', async () => {
-    const before = await storedCount();
-    const res = await postForm({ ...valid, phone: '949 555 0177' });
-    expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`${SITE_URL}/contact/thanks/`);
-    expect(await storedCount()).toBe(before + 1);
-  });
-
-  it('sends a form post with an error back to its page with only an error code', async () => {
-    const before = await storedCount();
-    const res = await postForm({ ...valid, phone: 'abc' });
-    expect(res.status).toBe(303);
-    const location = res.headers.get('location')!;
-    expect(location).toBe(
-      `${SITE_URL}/programs/intensive-outpatient-program/?error=phone_invalid#form-error-phone_invalid`,
-    );
-    expect(location).not.toContain('abc');
-    expect(location).not.toContain('Mary');
-    expect(await storedCount()).toBe(before);
-  });
-
-  it('drops a post that filled the honeypot or came too fast, telling the bot it worked', async () => {
-    const before = await storedCount();
-    const honeypot = await postJson({ ...valid, website: 'http://spam.example' });
-    expect(honeypot.status).toBe(201);
-    const tooFast = await postForm({ ...valid, startedAt: String(Date.now() - 500) });
-    expect(tooFast.status).toBe(303);
-    expect(tooFast.headers.get('location')).toBe(`${SITE_URL}/contact/thanks/`);
-    expect(await storedCount()).toBe(before);
-  });
-
-  it('stores exactly 200 of 200 concurrent valid posts', async () => {
-    const before = await storedCount();
-    const responses = await Promise.all(
-      Array.from({ length: 200 }, (_, i) =>
-        postJson({ ...valid, phone: `+1949555${String(1000 + i).padStart(4, '0')}` }),
-      ),
-    );
-    expect(responses.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
-    expect(await storedCount()).toBe(before + 200);
-  });
-
-  it('never logs the full phone number', async () => {
-    await postJson({ ...valid, phone: '(949) 555-0123' });
-    expect(cms.output()).not.toContain('9495550123');
-    expect(cms.output()).toMatch(/\+1\*+123/);
-  });
-});
-
-describe('nobody reads requests through the API', () => {
-  it('refuses list, read, update and delete with no token and with the site read token', async () => {
-    const [one] = await storedRequests();
-    for (const token of [null, cms.token]) {
-      const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
-      for (const [method, url] of [
-        ['GET', '/api/call-requests'],
-        ['GET', `/api/call-requests/${one!.documentId}`],
-        ['PUT', `/api/call-requests/${one!.documentId}`],
-        ['DELETE', `/api/call-requests/${one!.documentId}`],
-      ] as const) {
-        const res = await fetch(`${cms.url}${url}`, {
-          method,
-          headers: { ...headers, 'Content-Type': 'application/json' },
-          body: method === 'PUT' ? '{"data":{}}' : undefined,
-        });
-        expect([401, 403, 404, 405], `${method} ${url} token=${Boolean(token)}`).toContain(res.status);
-        expect(await res.text()).not.toContain(one!.phone);
-      }
-    }
-  });
-});
-
-describe('retention', () => {
-  it('deletes only requests older than CALL_REQUEST_RETENTION_DAYS', async () => {
-    const total = await storedCount();
-    const ids = (await storedRequests()).slice(0, 3).map((r) => r.documentId);
-    await cms.stop();
-    const db = new Database(path.join(cms.dataDir, 'cms.db'));
-    const old = Date.now() - 91 * 24 * 3600 * 1000;
-    const backdate = db.prepare('UPDATE call_requests SET created_at = ? WHERE document_id = ?');
-    for (const id of ids) backdate.run(old, id);
-    db.close();
-    const run = spawnSync(
-      process.execPath,
-      [path.resolve(cmsDir, '../node_modules/tsx/dist/cli.mjs'), 'scripts/purge-call-requests.ts'],
-      {
-        cwd: cmsDir,
-        env: { ...cms.env, CALL_REQUEST_RETENTION_DAYS: '90' },
-        encoding: 'utf8',
-      },
-    );
-    expect(run.status, run.stderr + run.stdout).toBe(0);
-    expect(run.stdout).toContain('Deleted 3 call request(s) older than 90 days');
-    await cms.restart();
     adminJwt = await adminLogin(cms);
-    expect(await storedCount()).toBe(total - 3);
-    const remaining = (await storedRequests()).map((r) => r.documentId);
-    for (const id of ids) expect(remaining).not.toContain(id);
   });
-});
+  afterAll(async () => {
+    await cms?.dispose();
+  });
 
-describe('rate limit', () => {
-  it('answers 429 with Retry-After after 5 posts from one client in 10 minutes', async () => {
-    const limited = await startTestCms({ SITE_URL });
-    try {
-      const statuses: number[] = [];
-      for (let i = 0; i < 6; i++) {
-        const res = await fetch(`${limited.url}/api/call-requests`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ ...valid, phone: `+1949555020${i}` }),
-        });
-        statuses.push(res.status);
-        if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-      }
-      expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
-    } finally {
-      await limited.stop();
-    }
+  describe('request-a-call endpoint refuses bad input', () => {
+    it.each(badInputs)('%s: 4xx with a clear message, nothing stored', async (_label, body) => {
+      const before = await storedCount();
+      const res = await postJson(body);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      const payload = (await res.json()) as { error: { message: string } };
+      expect(payload.error.message.length).toBeGreaterThan(5);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(await storedCount()).toBe(before);
+    });
+
+    it('refuses a wrong content type with 415', async () => {
+      const res = await fetch(`${cms.url}/api/call-requests`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain' },
+        body: 'name=Bob',
+      });
+      expect(res.status).toBe(415);
+    });
+
+    it('refuses a huge body with 413 and stores nothing', async () => {
+      const before = await storedCount();
+      const res = await postJson({ ...valid, message: 'x'.repeat(200_000) });
+      expect(res.status).toBe(413);
+      expect(await storedCount()).toBe(before);
+    });
   });
+
+  describe('request-a-call endpoint stores valid requests', () => {
+    it('stores exactly one request for a valid JSON post, with the phone in E.164 and the program linked', async () => {
+      const before = await storedCount();
+      const res = await postJson({ ...valid, phone: '949-555-0199' });
+      expect(res.status).toBe(201);
+      expect(await res.json()).toEqual({ data: { received: true } });
+      expect(await storedCount()).toBe(before + 1);
+      const stored = (await storedRequests()).find((r) => r.phone === '+19495550199');
+      expect(stored?.name).toBe("Mary-Jane O'Neil");
+      const relation = await fetch(
+        `${cms.url}/content-manager/relations/api::call-request.call-request/${stored!.documentId}/programOfInterest`,
+        { headers: { Authorization: `Bearer ${adminJwt}` } },
+      );
+      expect(relation.status).toBe(200);
+      const linked = (await relation.json()) as { results: { slug?: string; name?: string }[] };
+      expect(linked.results.map((r) => r.name)).toEqual(['Intensive outpatient program']);
+    });
+
+    it('redirects a form post without JavaScript to the thanks page with 303, nothing personal in the URL', async () => {
+      const before = await storedCount();
+      const res = await postForm({ ...valid, phone: '949 555 0177' });
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe(`${SITE_URL}/contact/thanks/`);
+      expect(await storedCount()).toBe(before + 1);
+    });
+
+    it('sends a form post with an error back to its page with only an error code', async () => {
+      const before = await storedCount();
+      const res = await postForm({ ...valid, phone: 'abc' });
+      expect(res.status).toBe(303);
+      const location = res.headers.get('location')!;
+      expect(location).toBe(
+        `${SITE_URL}/programs/intensive-outpatient-program/?error=phone_invalid#form-error-phone_invalid`,
+      );
+      expect(location).not.toContain('abc');
+      expect(location).not.toContain('Mary');
+      expect(await storedCount()).toBe(before);
+    });
+
+    it('drops a post that filled the honeypot or came too fast, telling the bot it worked', async () => {
+      const before = await storedCount();
+      const honeypot = await postJson({ ...valid, website: 'http://spam.example' });
+      expect(honeypot.status).toBe(201);
+      const tooFast = await postForm({ ...valid, startedAt: String(Date.now() - 500) });
+      expect(tooFast.status).toBe(303);
+      expect(tooFast.headers.get('location')).toBe(`${SITE_URL}/contact/thanks/`);
+      expect(await storedCount()).toBe(before);
+    });
+
+    it('stores exactly 200 of 200 concurrent valid posts', async () => {
+      const before = await storedCount();
+      const responses = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          postJson({ ...valid, phone: `+1949555${String(1000 + i).padStart(4, '0')}` }),
+        ),
+      );
+      expect(responses.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
+      expect(await storedCount()).toBe(before + 200);
+    });
+
+    it('never logs the full phone number', async () => {
+      await postJson({ ...valid, phone: '(949) 555-0123' });
+      expect(cms.output()).not.toContain('9495550123');
+      expect(cms.output()).toMatch(/\+1\*+123/);
+    });
+  });
+
+  describe('nobody reads requests through the API', () => {
+    it('refuses list, read, update and delete with no token and with the site read token', async () => {
+      const [one] = await storedRequests();
+      for (const token of [null, cms.token]) {
+        const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+        for (const [method, url] of [
+          ['GET', '/api/call-requests'],
+          ['GET', `/api/call-requests/${one!.documentId}`],
+          ['PUT', `/api/call-requests/${one!.documentId}`],
+          ['DELETE', `/api/call-requests/${one!.documentId}`],
+        ] as const) {
+          const res = await fetch(`${cms.url}${url}`, {
+            method,
+            headers: { ...headers, 'Content-Type': 'application/json' },
+            body: method === 'PUT' ? '{"data":{}}' : undefined,
+          });
+          expect([401, 403, 404, 405], `${method} ${url} token=${Boolean(token)}`).toContain(res.status);
+          expect(await res.text()).not.toContain(one!.phone);
+        }
+      }
+    });
+  });
+
+  describe('retention', () => {
+    it('deletes only requests older than CALL_REQUEST_RETENTION_DAYS', async () => {
+      const total = await storedCount();
+      const ids = (await storedRequests()).slice(0, 3).map((r) => r.documentId);
+      await cms.stop();
+      const old = new Date(Date.now() - 91 * 24 * 3600 * 1000);
+      for (const id of ids) {
+        // Every locale/status row of the document (one here: call requests have no drafts).
+        expect(await execSql(cms, 'UPDATE call_requests SET created_at = ? WHERE document_id = ?', [old, id])).toBe(1);
+      }
+      const run = spawnSync(
+        process.execPath,
+        [path.resolve(cmsDir, '../node_modules/tsx/dist/cli.mjs'), 'scripts/purge-call-requests.ts'],
+        {
+          cwd: cmsDir,
+          env: { ...cms.env, CALL_REQUEST_RETENTION_DAYS: '90' },
+          encoding: 'utf8',
+        },
+      );
+      expect(run.status, run.stderr + run.stdout).toBe(0);
+      expect(run.stdout).toContain('Deleted 3 call request(s) older than 90 days');
+      await cms.restart();
+      adminJwt = await adminLogin(cms);
+      expect(await storedCount()).toBe(total - 3);
+      const remaining = (await storedRequests()).map((r) => r.documentId);
+      for (const id of ids) expect(remaining).not.toContain(id);
+    });
+  });
+
+  // The limiter lives in the CMS process's memory, not in the database: one run is enough.
+  if (database === 'sqlite')
+    describe('rate limit', () => {
+      it('answers 429 with Retry-After after 5 posts from one client in 10 minutes', async () => {
+        const limited = await startTestCms({ SITE_URL });
+        try {
+          const statuses: number[] = [];
+          for (let i = 0; i < 6; i++) {
+            const res = await fetch(`${limited.url}/api/call-requests`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({ ...valid, phone: `+1949555020${i}` }),
+            });
+            statuses.push(res.status);
+            if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+          }
+          expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+        } finally {
+          await limited.dispose();
+        }
+      });
+    });
 });

@@ -5,18 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectionResponseSchema, contentTypes, singleResponseSchema } from '@clinic/shared-types';
 import { seedContent } from '../src/seed/content.ts';
 import { adminLogin, startTestCms, type TestCms } from './start-test-cms.ts';
+import { testDatabases } from './test-database.ts';
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let cms: TestCms;
 let adminJwt: string;
-
-beforeAll(async () => {
-  cms = await startTestCms();
-  adminJwt = await adminLogin(cms);
-});
-afterAll(async () => {
-  await cms?.stop();
-});
 
 const collectionKeys = Object.entries(contentTypes)
   .filter(([, t]) => t.kind === 'collectionType')
@@ -61,185 +54,232 @@ async function admin(method: string, urlPath: string, body?: unknown): Promise<R
   });
 }
 
+/** Keys that name a row rather than describe content: they differ between any two databases. */
+const ROW_KEYS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt']);
+
+function withoutRowKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutRowKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !ROW_KEYS.has(key))
+      .map(([key, v]) => [key, withoutRowKeys(v)]),
+  );
+}
+
+/** Everything the site build reads (every collection and the facility), in a stable order, without row keys. */
+async function servedContent(): Promise<unknown> {
+  const content: Record<string, unknown> = {};
+  for (const key of collectionKeys) {
+    const entries = await readAll(key);
+    content[key] = withoutRowKeys([...entries].sort((a, b) => String(a.slug).localeCompare(String(b.slug))));
+  }
+  const facility = await read(`/api/facility?${populateQuery(contentTypes.facility.populate).join('&')}`);
+  content.facility = withoutRowKeys(((await facility.json()) as { data: unknown }).data);
+  return content;
+}
+
+/** What each database served right after its first-run seed, to compare them. */
+const seededContent = new Map<string, unknown>();
+
 async function counts(): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
   for (const key of collectionKeys) result[key] = (await readAll(key)).length;
   return result;
 }
 
-describe('seeded content read with the read-only token', () => {
-  it('returns every seeded entry of every collection, each valid against the shared-types schema', async () => {
-    const levels = await readAll('program-levels');
-    const modalities = await readAll('treatment-modalities');
-    const conditions = await readAll('conditions');
-    const faqs = await readAll('faqs');
-    expect(levels.map((l) => l.slug).sort()).toEqual(seedContent.programLevels.map((l) => l.slug).sort());
-    expect(modalities.map((m) => m.slug).sort()).toEqual(seedContent.modalities.map((m) => m.slug).sort());
-    expect(conditions.map((c) => c.slug).sort()).toEqual(seedContent.conditions.map((c) => c.slug).sort());
-    expect(faqs.map((f) => f.slug).sort()).toEqual(seedContent.faqs.map((f) => f.slug).sort());
-    expect(levels.length).toBeGreaterThanOrEqual(7);
-    expect(faqs.length).toBeGreaterThanOrEqual(12);
+// The same suite on each database the CMS supports: the content and the rules must not depend on it.
+describe.each(testDatabases())('CMS on %s', (database) => {
+  beforeAll(async () => {
+    cms = await startTestCms({}, { database });
+    adminJwt = await adminLogin(cms);
+  });
+  afterAll(async () => {
+    await cms?.dispose();
   });
 
-  it('returns the facility with its phone and crisis resources', async () => {
-    const res = await read(`/api/facility?${populateQuery(contentTypes.facility.populate).join('&')}`);
-    expect(res.status).toBe(200);
-    const facility = contentTypes.facility.schema.parse(singleResponseSchema.parse(await res.json()).data);
-    expect(facility.phoneE164).toBe('+19496948305');
-    expect(facility.address.locality).toBe('Laguna Beach');
-    expect(facility.crisisResources.map((r) => r.phone)).toEqual(expect.arrayContaining(['988', '+18006624357']));
-  });
-
-  it('returns the IOP level with its schedule facts, modalities and FAQs populated', async () => {
-    const type = contentTypes['program-levels'];
-    const res = await read(
-      `/api/program-levels?filters[slug][$eq]=intensive-outpatient-program&${populateQuery(type.populate).join('&')}`,
-    );
-    const body = collectionResponseSchema.parse(await res.json());
-    const iop = type.schema.parse(body.data[0]);
-    expect(iop.schedule).toMatchObject({
-      hoursPerWeekMin: 12,
-      hoursPerWeekMax: 15,
-      daysPerWeekMin: 3,
-      daysPerWeekMax: 5,
-      hoursPerDayMin: 3,
-      hoursPerDayMax: 4,
-      durationWeeksMin: 12,
-      durationWeeksMax: 16,
+  describe('seeded content read with the read-only token', () => {
+    it('returns every seeded entry of every collection, each valid against the shared-types schema', async () => {
+      const levels = await readAll('program-levels');
+      const modalities = await readAll('treatment-modalities');
+      const conditions = await readAll('conditions');
+      const faqs = await readAll('faqs');
+      expect(levels.map((l) => l.slug).sort()).toEqual(seedContent.programLevels.map((l) => l.slug).sort());
+      expect(modalities.map((m) => m.slug).sort()).toEqual(seedContent.modalities.map((m) => m.slug).sort());
+      expect(conditions.map((c) => c.slug).sort()).toEqual(seedContent.conditions.map((c) => c.slug).sort());
+      expect(faqs.map((f) => f.slug).sort()).toEqual(seedContent.faqs.map((f) => f.slug).sort());
+      expect(levels.length).toBeGreaterThanOrEqual(7);
+      expect(faqs.length).toBeGreaterThanOrEqual(12);
+      seededContent.set(database, await servedContent());
     });
-    expect(iop.offeredOnSite).toBe(false);
-    expect(iop.availabilityNote).toMatch(/Orange County/);
-    expect(iop.modalities.map((m) => m.slug)).toEqual(
-      expect.arrayContaining(['group-therapy', 'medication-assisted-treatment', 'family-therapy']),
-    );
-    expect(iop.faqs.length).toBeGreaterThanOrEqual(5);
-  });
-});
 
-describe('access', () => {
-  it('refuses every content endpoint without a token', async () => {
-    for (const key of Object.keys(contentTypes)) {
-      const url = `/api/${key}`;
-      const res = await read(url, null);
-      expect([401, 403], `${url} without token`).toContain(res.status);
+    // SQLite, the default, is the reference the other databases are held to.
+    if (database !== 'sqlite')
+      it('serves exactly the content SQLite serves, relations and components included', (context) => {
+        if (!seededContent.has('sqlite')) context.skip('the SQLite run was filtered out');
+        expect(seededContent.get(database)).toEqual(seededContent.get('sqlite'));
+      });
+
+    it('returns the facility with its phone and crisis resources', async () => {
+      const res = await read(`/api/facility?${populateQuery(contentTypes.facility.populate).join('&')}`);
+      expect(res.status).toBe(200);
+      const facility = contentTypes.facility.schema.parse(singleResponseSchema.parse(await res.json()).data);
+      expect(facility.phoneE164).toBe('+19496948305');
+      expect(facility.address.locality).toBe('Laguna Beach');
+      expect(facility.crisisResources.map((r) => r.phone)).toEqual(expect.arrayContaining(['988', '+18006624357']));
+    });
+
+    it('returns the IOP level with its schedule facts, modalities and FAQs populated', async () => {
+      const type = contentTypes['program-levels'];
+      const res = await read(
+        `/api/program-levels?filters[slug][$eq]=intensive-outpatient-program&${populateQuery(type.populate).join('&')}`,
+      );
+      const body = collectionResponseSchema.parse(await res.json());
+      const iop = type.schema.parse(body.data[0]);
+      expect(iop.schedule).toMatchObject({
+        hoursPerWeekMin: 12,
+        hoursPerWeekMax: 15,
+        daysPerWeekMin: 3,
+        daysPerWeekMax: 5,
+        hoursPerDayMin: 3,
+        hoursPerDayMax: 4,
+        durationWeeksMin: 12,
+        durationWeeksMax: 16,
+      });
+      expect(iop.offeredOnSite).toBe(false);
+      expect(iop.availabilityNote).toMatch(/Orange County/);
+      expect(iop.modalities.map((m) => m.slug)).toEqual(
+        expect.arrayContaining(['group-therapy', 'medication-assisted-treatment', 'family-therapy']),
+      );
+      expect(iop.faqs.length).toBeGreaterThanOrEqual(5);
+    });
+  });
+
+  describe('access', () => {
+    it('refuses every content endpoint without a token', async () => {
+      for (const key of Object.keys(contentTypes)) {
+        const url = `/api/${key}`;
+        const res = await read(url, null);
+        expect([401, 403], `${url} without token`).toContain(res.status);
+      }
+    });
+
+    it('refuses a wrong token with 401', async () => {
+      expect((await read('/api/faqs', 'not-the-token')).status).toBe(401);
+    });
+
+    it('gives the read token no write access and no access beyond the content types', async () => {
+      const create = await fetch(`${cms.url}/api/faqs`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${cms.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ data: { question: 'Injected?' } }),
+      });
+      expect(create.status).toBeGreaterThanOrEqual(400);
+      expect(create.status).toBeLessThan(500);
+      expect([401, 403]).toContain((await read('/api/users')).status);
+    });
+  });
+
+  describe('drafts', () => {
+    it('never shows a draft in a published read', async () => {
+      const created = await admin('POST', '/content-manager/collection-types/api::faq.faq', {
+        question: 'Is this draft question visible to the public?',
+        slug: 'is-this-draft-question-visible',
+        answer: 'It must not be until an editor publishes it.',
+        topic: 'getting-started',
+        order: 999,
+      });
+      expect(created.status, await created.clone().text()).toBe(201);
+      const faqs = await readAll('faqs');
+      expect(faqs.map((f) => f.slug)).not.toContain('is-this-draft-question-visible');
+    });
+
+    it('keeps serving the published text while an edit waits as a draft', async () => {
+      const [first] = await readAll('faqs');
+      const documentId = first!.documentId;
+      const res = await admin('PUT', `/content-manager/collection-types/api::faq.faq/${documentId}`, {
+        answer: 'DRAFT-ONLY ANSWER that is not published yet.',
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      const published = (await (await read(`/api/faqs/${documentId}`)).json()) as { data: { answer: string } };
+      expect(published.data.answer).not.toContain('DRAFT-ONLY');
+    });
+  });
+
+  // Editors press Publish: that is where Strapi enforces every rule (drafts may be incomplete).
+  describe('validation of editor input on publish', () => {
+    async function expectValidationError(res: Response, field: string): Promise<void> {
+      const text = await res.text();
+      expect(res.status, text).toBe(400);
+      expect(text).toContain('ValidationError');
+      expect(text).toContain(field);
     }
-  });
 
-  it('refuses a wrong token with 401', async () => {
-    expect((await read('/api/faqs', 'not-the-token')).status).toBe(401);
-  });
-
-  it('gives the read token no write access and no access beyond the content types', async () => {
-    const create = await fetch(`${cms.url}/api/faqs`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${cms.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ data: { question: 'Injected?' } }),
-    });
-    expect(create.status).toBeGreaterThanOrEqual(400);
-    expect(create.status).toBeLessThan(500);
-    expect([401, 403]).toContain((await read('/api/users')).status);
-  });
-});
-
-describe('drafts', () => {
-  it('never shows a draft in a published read', async () => {
-    const created = await admin('POST', '/content-manager/collection-types/api::faq.faq', {
-      question: 'Is this draft question visible to the public?',
-      slug: 'is-this-draft-question-visible',
-      answer: 'It must not be until an editor publishes it.',
-      topic: 'getting-started',
-      order: 999,
-    });
-    expect(created.status, await created.clone().text()).toBe(201);
-    const faqs = await readAll('faqs');
-    expect(faqs.map((f) => f.slug)).not.toContain('is-this-draft-question-visible');
-  });
-
-  it('keeps serving the published text while an edit waits as a draft', async () => {
-    const [first] = await readAll('faqs');
-    const documentId = first!.documentId;
-    const res = await admin('PUT', `/content-manager/collection-types/api::faq.faq/${documentId}`, {
-      answer: 'DRAFT-ONLY ANSWER that is not published yet.',
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
-    const published = (await (await read(`/api/faqs/${documentId}`)).json()) as { data: { answer: string } };
-    expect(published.data.answer).not.toContain('DRAFT-ONLY');
-  });
-});
-
-// Editors press Publish: that is where Strapi enforces every rule (drafts may be incomplete).
-describe('validation of editor input on publish', () => {
-  async function expectValidationError(res: Response, field: string): Promise<void> {
-    const text = await res.text();
-    expect(res.status, text).toBe(400);
-    expect(text).toContain('ValidationError');
-    expect(text).toContain(field);
-  }
-
-  it('refuses a 300-character meta description', async () => {
-    const res = await admin('POST', '/content-manager/collection-types/api::condition.condition/actions/publish', {
-      name: 'Test condition with long SEO',
-      slug: 'test-condition-long-seo',
-      summary: 'A summary that is long enough to pass the forty character minimum.',
-      seo: { metaDescription: 'x'.repeat(300), noindex: false },
-    });
-    await expectValidationError(res, 'metaDescription');
-  });
-
-  it('refuses a facility phone that is not E.164', async () => {
-    const res = await admin('POST', '/content-manager/single-types/api::facility.facility/actions/publish', {
-      phoneE164: 'abc',
-    });
-    await expectValidationError(res, 'phoneE164');
-  });
-
-  it('refuses a duplicate slug', async () => {
-    const res = await admin(
-      'POST',
-      '/content-manager/collection-types/api::treatment-modality.treatment-modality/actions/publish',
-      {
-        name: 'Group therapy copy',
-        slug: 'group-therapy',
+    it('refuses a 300-character meta description', async () => {
+      const res = await admin('POST', '/content-manager/collection-types/api::condition.condition/actions/publish', {
+        name: 'Test condition with long SEO',
+        slug: 'test-condition-long-seo',
         summary: 'A summary that is long enough to pass the forty character minimum.',
-        category: 'group-support',
-      },
-    );
-    await expectValidationError(res, 'slug');
+        seo: { metaDescription: 'x'.repeat(300), noindex: false },
+      });
+      await expectValidationError(res, 'metaDescription');
+    });
+
+    it('refuses a facility phone that is not E.164', async () => {
+      const res = await admin('POST', '/content-manager/single-types/api::facility.facility/actions/publish', {
+        phoneE164: 'abc',
+      });
+      await expectValidationError(res, 'phoneE164');
+    });
+
+    it('refuses a duplicate slug', async () => {
+      const res = await admin(
+        'POST',
+        '/content-manager/collection-types/api::treatment-modality.treatment-modality/actions/publish',
+        {
+          name: 'Group therapy copy',
+          slug: 'group-therapy',
+          summary: 'A summary that is long enough to pass the forty character minimum.',
+          category: 'group-support',
+        },
+      );
+      await expectValidationError(res, 'slug');
+    });
+
+    it('refuses schedule facts whose minimum exceeds the maximum, naming the field', async () => {
+      const res = await admin(
+        'POST',
+        '/content-manager/collection-types/api::program-level.program-level/actions/publish',
+        {
+          name: 'Test level with bad schedule',
+          slug: 'test-level-bad-schedule',
+          continuumRank: 50,
+          summary: 'A summary that is long enough to pass the forty character minimum.',
+          setting: 'outpatient',
+          schedule: { hoursPerWeekMin: 20, hoursPerWeekMax: 10 },
+        },
+      );
+      await expectValidationError(res, 'hoursPerWeekMax');
+    });
   });
 
-  it('refuses schedule facts whose minimum exceeds the maximum, naming the field', async () => {
-    const res = await admin(
-      'POST',
-      '/content-manager/collection-types/api::program-level.program-level/actions/publish',
-      {
-        name: 'Test level with bad schedule',
-        slug: 'test-level-bad-schedule',
-        continuumRank: 50,
-        summary: 'A summary that is long enough to pass the forty character minimum.',
-        setting: 'outpatient',
-        schedule: { hoursPerWeekMin: 20, hoursPerWeekMax: 10 },
-      },
-    );
-    await expectValidationError(res, 'hoursPerWeekMax');
-  });
-});
-
-describe('seeding', () => {
-  it('leaves the same counts when run twice', async () => {
-    const before = await counts();
-    await cms.stop();
-    const run = spawnSync(
-      process.execPath,
-      [path.resolve(cmsDir, '../node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'],
-      {
-        cwd: cmsDir,
-        env: cms.env,
-        encoding: 'utf8',
-      },
-    );
-    expect(run.status, run.stderr + run.stdout).toBe(0);
-    expect(run.stdout).toContain('Seed is already complete');
-    await cms.restart();
-    expect(await counts()).toEqual(before);
+  describe('seeding', () => {
+    it('leaves the same counts when run twice', async () => {
+      const before = await counts();
+      await cms.stop();
+      const run = spawnSync(
+        process.execPath,
+        [path.resolve(cmsDir, '../node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'],
+        {
+          cwd: cmsDir,
+          env: cms.env,
+          encoding: 'utf8',
+        },
+      );
+      expect(run.status, run.stderr + run.stdout).toBe(0);
+      expect(run.stdout).toContain('Seed is already complete');
+      await cms.restart();
+      expect(await counts()).toEqual(before);
+    });
   });
 });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRuntimeEnv } from '../src/env/runtime-env.ts';
+import { createPostgresDatabase, dropPostgresDatabase, type TestDatabase } from './test-database.ts';
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const strapiBin = path.resolve(cmsDir, '../node_modules/@strapi/strapi/bin/strapi.js');
@@ -16,11 +17,26 @@ export interface TestCms {
   /** The read-only token from DATA_DIR/secrets.env. */
   token: string;
   dataDir: string;
+  database: TestDatabase;
+  /** The Postgres database of this CMS (`DATABASE_URL`); undefined on SQLite. */
+  databaseUrl: string | undefined;
   env: NodeJS.ProcessEnv;
   output: () => string;
+  /** Stops the CMS process; its data stays, so `restart()` can bring it back. */
   stop(): Promise<void>;
   /** Stops and starts the same CMS again (same data, same port). */
   restart(): Promise<void>;
+  /** Stops the CMS for good and deletes its data: the Postgres database and DATA_DIR. */
+  dispose(): Promise<void>;
+}
+
+export interface StartTestCmsOptions {
+  /**
+   * `postgres` creates a fresh database on the server of `TEST_DATABASE_URL` and points
+   * `DATABASE_URL` at it; `dispose()` drops it.
+   * @default 'sqlite'
+   */
+  database?: TestDatabase;
 }
 
 /** A free TCP port on loopback. */
@@ -57,12 +73,17 @@ async function waitForHealth(
 }
 
 /**
- * Starts a real Strapi (compiled by the global setup) on a temp SQLite DATA_DIR and a
- * free port, seeded on first boot, with a super admin for the admin API.
+ * Starts a real Strapi (compiled by the global setup) on a temp DATA_DIR and a free port,
+ * on SQLite in DATA_DIR or on a fresh Postgres database, seeded on first boot, with a
+ * super admin for the admin API.
  */
-export async function startTestCms(extraEnv: NodeJS.ProcessEnv = {}): Promise<TestCms> {
+export async function startTestCms(
+  extraEnv: NodeJS.ProcessEnv = {},
+  { database = 'sqlite' }: StartTestCmsOptions = {},
+): Promise<TestCms> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-cms-'));
   const port = await freePort();
+  const databaseUrl = database === 'postgres' ? await createPostgresDatabase() : undefined;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
@@ -86,9 +107,13 @@ export async function startTestCms(extraEnv: NodeJS.ProcessEnv = {}): Promise<Te
     'TRANSFER_TOKEN_SALT',
     'JWT_SECRET',
     'ENCRYPTION_KEY',
+    // A developer's own database or bucket must never be where a test writes.
+    'DATABASE_URL',
+    'UPLOAD_PROVIDER',
   ]) {
     if (!(key in extraEnv)) delete env[key];
   }
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   loadRuntimeEnv(env);
   const url = `http://127.0.0.1:${port}`;
   let log = '';
@@ -101,18 +126,30 @@ export async function startTestCms(extraEnv: NodeJS.ProcessEnv = {}): Promise<Te
     await waitForHealth(url, child, () => log);
   };
   const stop = async () => {
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await exited;
     clearTimeout(timer);
   };
-  await boot();
+  const dispose = async () => {
+    await stop();
+    if (databaseUrl) await dropPostgresDatabase(databaseUrl);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await boot();
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
   return {
     url,
     token: env.CMS_TOKEN!,
     dataDir,
+    database,
+    databaseUrl,
     env,
     output: () => log,
     stop,
@@ -120,6 +157,7 @@ export async function startTestCms(extraEnv: NodeJS.ProcessEnv = {}): Promise<Te
       await stop();
       await boot();
     },
+    dispose,
   };
 }
 

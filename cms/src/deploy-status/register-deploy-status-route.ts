@@ -17,6 +17,8 @@ export function publisherStatusUrl(env: NodeJS.ProcessEnv): string {
 export function registerDeployStatusRoute(strapi: Core.Strapi, env: NodeJS.ProcessEnv): void {
   strapi.server.routes({
     type: 'admin',
+    // The admin API adds no prefix of its own (Strapi's admin routes each say '/admin').
+    prefix: '/admin',
     routes: [
       {
         method: 'GET',

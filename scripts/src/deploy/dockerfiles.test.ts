@@ -136,7 +136,7 @@ describe('cms/Dockerfile', () => {
 
   it('starts Strapi the way cms/scripts/start.ts does once the build is fresh', () => {
     const start = readFileSync(join(ROOT_DIR, 'cms/scripts/start.ts'), 'utf8');
-    expect(start).toContain("require.resolve('@strapi/strapi/bin/strapi.js')");
+    expect(start).toContain("require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js')");
     expect(start).toMatch(/'develop' : 'start'/);
     expect(commandOf(instructions)).toEqual(['node', '/app/node_modules/@strapi/strapi/bin/strapi.js', 'start']);
   });

@@ -59,15 +59,28 @@ async function main(): Promise<void> {
     options: { cwd: rootDir, env },
   });
   const statusUrl = `http://127.0.0.1:${env.PUBLISHER_PORT}/status`;
-  await waitForHttp(statusUrl, { timeoutMs: 60_000, while: () => !interrupted });
-  // With no build yet the publisher builds at once. With one, content may have changed while
-  // everything was down: rebuild once, serving the last good build meanwhile.
-  const status = (await (await fetch(statusUrl)).json()) as { live: unknown; building: boolean };
-  if (status.live && !status.building) {
-    await fetch(`http://127.0.0.1:${env.PUBLISHER_PORT}/hooks/rebuild`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${options.rebuildSecret}` },
-    });
+  const publisherUp = await waitForHttp(statusUrl, { timeoutMs: 60_000, while: () => !interrupted });
+  if (!publisherUp || interrupted) process.exit(await supervisor.done);
+
+  const readStatus = async () => (await (await fetch(statusUrl)).json()) as PublisherStatusView;
+  const status = await readStatus();
+  let siteState: string;
+  if (status.live) {
+    // Content may have changed while everything was down: rebuild once, serving the last good build meanwhile.
+    if (!status.building) {
+      await fetch(`http://127.0.0.1:${env.PUBLISHER_PORT}/hooks/rebuild`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${options.rebuildSecret}` },
+      });
+    }
+    siteState = 'serving the last build; refreshing it from the CMS now';
+  } else {
+    console.log('[start] Building the site for the first time...');
+    const first = await waitForFirstBuild(readStatus, () => interrupted);
+    if (interrupted) process.exit(await supervisor.done);
+    siteState = first.live
+      ? 'built'
+      : `first build failed: ${first.lastError?.message ?? 'see the [publisher] lines above'} (it retries; /status tells)`;
   }
 
   const login = env.ADMIN_EMAIL
@@ -76,7 +89,7 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      `  Site      ${env.SITE_URL}/`,
+      `  Site      ${env.SITE_URL}/  (${siteState})`,
       `  Admin     http://localhost:${env.CMS_PORT}/admin  -> ${login}`,
       `  Status    ${statusUrl}`,
       `  Data      ${dataDir} (secrets in ${path.join(dataDir, 'secrets.env')})`,
@@ -85,6 +98,24 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
   process.exit(await supervisor.done);
+}
+
+interface PublisherStatusView {
+  live: unknown;
+  building: boolean;
+  lastError: { message: string } | null;
+}
+
+/** Polls the publisher until the first build is live or has failed (it retries on its own). */
+async function waitForFirstBuild(
+  readStatus: () => Promise<PublisherStatusView>,
+  stop: () => boolean,
+): Promise<PublisherStatusView> {
+  for (;;) {
+    const status = await readStatus();
+    if (status.live || status.lastError || stop()) return status;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 main().catch((error: unknown) => {

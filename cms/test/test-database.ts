@@ -1,0 +1,114 @@
+import crypto from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+/** The databases the CMS supports: SQLite in DATA_DIR (the default) and Postgres (`DATABASE_URL`). */
+export type TestDatabase = 'sqlite' | 'postgres';
+
+/** The slice of `pg` the tests use (`pg` ships no types of its own and `@types/pg` is not installed). */
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string, params?: unknown[]): Promise<{ rowCount: number | null }>;
+  end(): Promise<void>;
+}
+const { Client } = createRequire(import.meta.url)('pg') as {
+  Client: new (config: { connectionString: string }) => PgClient;
+};
+
+/** Fails loudly instead of quietly testing less than CI promises. */
+export class TestDatabaseConfigError extends Error {
+  override name = 'TestDatabaseConfigError';
+}
+
+let notedSqliteOnly = false;
+
+/**
+ * The databases the CMS suites run on: SQLite always, Postgres too when `TEST_DATABASE_URL`
+ * (a server and a role that may create databases) is set. In CI (`CI` set) a missing
+ * `TEST_DATABASE_URL` is an error: CI promises both databases.
+ */
+export function testDatabases(env: NodeJS.ProcessEnv = process.env): TestDatabase[] {
+  if (env.TEST_DATABASE_URL) return ['sqlite', 'postgres'];
+  if (env.CI) {
+    throw new TestDatabaseConfigError(
+      'CI is set but TEST_DATABASE_URL is not: the CMS suites must also run on Postgres in CI. ' +
+        'Start PostgreSQL and export TEST_DATABASE_URL=postgres://USER:PASSWORD@127.0.0.1:5432/postgres (see .ci/run).',
+    );
+  }
+  if (!notedSqliteOnly) {
+    notedSqliteOnly = true;
+    console.info('[cms tests] TEST_DATABASE_URL is not set: running on SQLite only (CI runs Postgres as well).');
+  }
+  return ['sqlite'];
+}
+
+function adminUrl(env: NodeJS.ProcessEnv): string {
+  const url = env.TEST_DATABASE_URL;
+  if (!url) throw new TestDatabaseConfigError('TEST_DATABASE_URL must be set to start a CMS on Postgres');
+  return url;
+}
+
+async function withClient<T>(connectionString: string, run: (client: PgClient) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+// Names are generated here, never taken from input, so quoting them as identifiers is safe.
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Creates an empty database `clinic_test_<random>` on the `TEST_DATABASE_URL` server; returns its URL. */
+export async function createPostgresDatabase(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const serverUrl = adminUrl(env);
+  const name = `clinic_test_${crypto.randomBytes(6).toString('hex')}`;
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Drops a database made by `createPostgresDatabase`, first ending every session still on it. */
+export async function dropPostgresDatabase(databaseUrl: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  if (!name.startsWith('clinic_test_')) throw new Error(`Refusing to drop ${name}: not a test database`);
+  await withClient(adminUrl(env), async (client) => {
+    await client.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [name],
+    );
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`);
+  });
+}
+
+type SqlValue = string | number | Date | null;
+
+/**
+ * Runs one statement directly on a test CMS's database, SQLite or Postgres alike: `?`
+ * placeholders, dates as `Date` (stored as Strapi stores them: epoch ms on SQLite, a
+ * timestamp on Postgres). For tests that must reach below the API, e.g. to backdate rows.
+ * Returns the number of rows changed.
+ */
+export async function execSql(
+  target: { database: TestDatabase; databaseUrl?: string | undefined; dataDir: string },
+  sql: string,
+  params: SqlValue[] = [],
+): Promise<number> {
+  if (target.database === 'sqlite') {
+    const db = new Database(path.join(target.dataDir, 'cms.db'));
+    try {
+      return db.prepare(sql).run(...params.map((p) => (p instanceof Date ? p.getTime() : p))).changes;
+    } finally {
+      db.close();
+    }
+  }
+  if (!target.databaseUrl) throw new Error('A Postgres test CMS has no databaseUrl');
+  let n = 0;
+  const text = sql.replace(/\?/g, () => `$${++n}`);
+  const result = await withClient(target.databaseUrl, (client) => client.query(text, params));
+  return result.rowCount ?? 0;
+}
