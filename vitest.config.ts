@@ -22,6 +22,19 @@ export default defineConfig({
           hookTimeout: 240_000,
         },
       },
+      {
+        test: {
+          name: 'e2e',
+          include: ['{cms,site,shared-types,scripts}/**/*.e2e.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**'],
+          // The server compile, then the admin panel build that the editor journey drives.
+          globalSetup: ['cms/test/global-setup.ts', 'cms/e2e/global-setup.ts'],
+          // Each file boots a whole system (Strapi, publisher, Astro build) and a Chromium.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

@@ -46,3 +46,18 @@ export function ensureServerCompiled(cmsDir: string, run: (command: string, args
     throw new Error('Compiling the CMS failed');
   fs.writeFileSync(stampFile(cmsDir, 'server'), inputs);
 }
+
+/**
+ * Builds the admin panel, and the server with it, unless `dist/` already holds an admin
+ * build of exactly these inputs (the same stamp `npm start` reads). For tests that drive
+ * the real admin UI.
+ */
+export function ensureAdminBuilt(cmsDir: string, run: (command: string, args: string[]) => number): void {
+  const inputs = hashBuildInputs(cmsDir);
+  if (isBuildFresh(cmsDir, 'admin', inputs)) return;
+  // The package's exports name no bin/, so its CLI is found next to its package.json.
+  const strapiPackage = require.resolve('@strapi/strapi/package.json', { paths: [cmsDir] });
+  const strapi = path.join(path.dirname(strapiPackage), 'bin', 'strapi.js');
+  if (run(process.execPath, [strapi, 'build']) !== 0) throw new Error('Building the CMS admin panel failed');
+  fs.writeFileSync(stampFile(cmsDir, 'admin'), inputs);
+}

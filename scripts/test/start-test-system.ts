@@ -114,7 +114,11 @@ export async function startTestSystem({
 }
 
 /** Polls until `check` passes or `timeoutMs` runs out; returns how long it took. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (await check()) return Date.now() - started;

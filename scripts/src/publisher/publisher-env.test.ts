@@ -52,6 +52,14 @@ describe('parsePublisherEnv', () => {
     expect(parsePublisherEnv({ REBUILD_SECRET: 's' }, ROOT).options.canonicalUrl).toBeUndefined();
   });
 
+  it('takes an empty variable as unset, so it does not hide the secret in DATA_DIR/secrets.env', async () => {
+    const dataDir = await createDataDir();
+    await writeFile(join(dataDir, 'secrets.env'), 'REBUILD_SECRET=from-file\nCMS_TOKEN=token-from-file\n');
+    const { options } = parsePublisherEnv({ DATA_DIR: dataDir, REBUILD_SECRET: '', CMS_TOKEN: '' }, ROOT);
+    expect(options.rebuildSecret).toBe('from-file');
+    expect(options.buildEnv).toMatchObject({ CMS_TOKEN: 'token-from-file' });
+  });
+
   it('reads DATA_DIR/secrets.env, lets the environment override it, and keeps the secret out of the build', async () => {
     const dataDir = await createDataDir();
     await writeFile(join(dataDir, 'secrets.env'), 'REBUILD_SECRET=from-file\nCMS_TOKEN=token-from-file\n');

@@ -59,7 +59,9 @@ export interface ParsedPublisherEnv {
 export function parsePublisherEnv(source: NodeJS.ProcessEnv, rootDir: string): ParsedPublisherEnv {
   const dataDirValue = source.DATA_DIR || '.data';
   const dataDir = isAbsolute(dataDirValue) ? dataDirValue : resolve(rootDir, dataDirValue);
-  const merged: NodeJS.Dict<string> = { ...readSecretsFile(dataDir), ...source, DATA_DIR: dataDir };
+  // An empty variable is unset: it must not hide the generated secret in the file.
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const merged: NodeJS.Dict<string> = { ...readSecretsFile(dataDir), ...given, DATA_DIR: dataDir };
 
   const parsed = publisherEnvSchema.safeParse(merged);
   if (!parsed.success) {

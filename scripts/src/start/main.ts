@@ -13,6 +13,8 @@ import { waitForHttp } from './wait-for-http.ts';
 const rootDir = fileURLToPath(new URL('../../../', import.meta.url));
 const tsxCli = path.join(rootDir, 'node_modules/tsx/dist/cli.mjs');
 
+const supervisor = createSupervisor();
+
 async function main(): Promise<void> {
   const started = Date.now();
   const env = process.env;
@@ -24,7 +26,6 @@ async function main(): Promise<void> {
   // The form on the site posts through the publisher's proxy: the CMS sees the visitor's address there.
   env.CALL_REQUEST_TRUST_PROXY ||= 'true';
 
-  const supervisor = createSupervisor();
   let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (interrupted) return;
@@ -118,7 +119,9 @@ async function waitForFirstBuild(
   }
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+  // Never leave the CMS or the publisher running behind a launcher that gave up.
+  await supervisor.stopAll('the launcher failed');
   process.exit(1);
 });

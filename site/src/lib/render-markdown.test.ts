@@ -158,9 +158,17 @@ describe('renderMarkdown on ordinary copy', () => {
     );
     expect(html).toContain('<a href="/programs/intensive-outpatient-program/">IOP</a>');
     expect(html).toContain('<a href="#top">up</a>');
-    expect(html).toContain('<a href="tel:+19496948305">call</a>');
+    expect(html).toContain('<a href="tel:+19496948305" class="whitespace-nowrap">call</a>');
     expect(html).toContain('<a href="mailto:a@example.org">mail</a>');
     expect(html).not.toContain('rel=');
+  });
+
+  it('keeps a phone link on one line and drops any class an editor writes', () => {
+    const html = renderMarkdown(
+      '<a href="tel:988" class="evil whitespace-nowrap">988</a> <a href="/faq/" class="x">FAQ</a>',
+    );
+    expect(html).toContain('<a href="tel:988" class="whitespace-nowrap">988</a>');
+    expect(html).toContain('<a href="/faq/">FAQ</a>');
   });
 
   it('gives external links rel="noopener noreferrer" and replaces an editor rel', () => {

@@ -39,6 +39,9 @@ const ALLOWED_TAGS = [
   'td',
 ];
 
+/** Tailwind's `white-space: nowrap`, put on `tel:` links. */
+const NO_WRAP = 'whitespace-nowrap';
+
 const ALIGN = { name: 'align', multiple: false, values: ['left', 'center', 'right'] };
 
 const ALLOWED_ATTRIBUTES: sanitizeHtml.IOptions['allowedAttributes'] = {
@@ -117,6 +120,8 @@ function sanitizeOptions(siteOrigin: string | undefined): sanitizeHtml.IOptions 
   return {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: ALLOWED_ATTRIBUTES,
+    // The one class the transform below adds; any other class an editor writes is dropped.
+    allowedClasses: { a: [NO_WRAP] },
     allowedSchemes: ['http', 'https', 'mailto', 'tel'],
     allowedSchemesByTag: {},
     allowProtocolRelative: false,
@@ -132,6 +137,8 @@ function sanitizeOptions(siteOrigin: string | undefined): sanitizeHtml.IOptions 
       a: (tagName, attribs) => {
         const { rel: _editorRel, ...rest } = attribs;
         const href = rest.href ?? '';
+        // A phone number broken across two lines is hard to read and to dial by hand.
+        if (/^tel:/i.test(href.trim())) return { tagName, attribs: { ...rest, class: NO_WRAP } };
         return isExternalHref(href, siteOrigin)
           ? { tagName, attribs: { ...rest, rel: 'noopener noreferrer' } }
           : { tagName, attribs: rest };

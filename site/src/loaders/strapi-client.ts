@@ -162,7 +162,8 @@ export async function requestJson(
 
     if (response.ok) {
       try {
-        return { data: (await response.json()) as unknown, requests: attempt };
+        const data: unknown = await response.json();
+        return { data, requests: attempt };
       } catch (error) {
         throw new CmsResponseError(
           request,

@@ -1,0 +1,126 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/test/chromium.ts';
+import { eventually, startTestSystem, type TestSystem } from '../../scripts/test/start-test-system.ts';
+
+/**
+ * The editor's one essential journey, through the real Strapi admin UI (built by
+ * cms/e2e/global-setup.ts) in Chromium: log in, change copy, publish, watch the "Public
+ * website" widget on the home page go from building to live, and find the change on the
+ * site the publisher serves. Then the same for a new FAQ. The steps run in order on one
+ * signed-in page, as an editor would work.
+ */
+
+const IOP_PATH = '/programs/intensive-outpatient-program/';
+const NEW_SENTENCE = 'It suits people who need neither medical detox nor round-the-clock supervision.';
+const FAQ = {
+  question: 'Can I keep my phone during treatment?',
+  answer: 'Yes. You keep your phone and can call family at set times each day.',
+  topic: 'getting-started',
+  order: '7',
+};
+
+let system: TestSystem;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  system = await startTestSystem({ cmsEnv: { SERVE_ADMIN_PANEL: 'true' } });
+  await eventually(async () => (await system.status()).live !== null, 180_000, 'the first build to go live');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+});
+
+const sitePage = async (path: string) => (await fetch(`${system.siteUrl}${path}`)).text();
+
+/** The "Public website" widget's status line on the admin home page. */
+const deployStatus = () => page.getByRole('region', { name: 'Public website' }).getByRole('status');
+
+async function waitForToast(text: string): Promise<void> {
+  await page.getByText(text).first().waitFor({ timeout: 15_000 });
+}
+
+describe('an editor in the admin', () => {
+  it('logs in with ADMIN_EMAIL and ADMIN_PASSWORD and sees the website live on the home page', async () => {
+    await page.goto(`${system.cms.url}/admin`);
+    await page.getByLabel('Email').fill(system.cms.env.ADMIN_EMAIL ?? '');
+    await page.getByLabel('Password').fill(system.cms.env.ADMIN_PASSWORD ?? '');
+    await page.getByRole('button', { name: 'Login' }).click();
+    await page.waitForURL(/\/admin\/?$/);
+    await deployStatus()
+      .getByText(/^Live, published/)
+      .waitFor({ timeout: 15_000 });
+  });
+
+  it('changes a sentence of the IOP summary, publishes, sees "Building…" then "Live", and finds it on the page', async () => {
+    expect(await sitePage(IOP_PATH)).not.toContain(NEW_SENTENCE);
+    const liveBefore = (await system.status()).live?.id;
+
+    await page.getByRole('link', { name: 'Content Manager' }).click();
+    await page.getByRole('link', { name: 'Program level', exact: true }).click();
+    await page.getByRole('gridcell', { name: 'Intensive outpatient program', exact: true }).click();
+    const summary = page.getByLabel('summary');
+    const before = await summary.inputValue();
+    // The last sentence goes; the new one takes its place.
+    const after = before.replace(/(?<=\.)\s+[^.]+\.\s*$/, ` ${NEW_SENTENCE}`);
+    expect(after, 'the seeded summary has a last sentence to change').not.toBe(before);
+    await summary.fill(after);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await waitForToast('Published document');
+
+    // The widget polls every 3 s and a warm build takes about as long: go home once the build
+    // runs, so the widget's first poll (on mount) is sure to find it building.
+    await eventually(async () => (await system.status()).building, 30_000, 'the build to start');
+    await page.getByRole('link', { name: 'Home' }).click();
+    await deployStatus().getByText('Building…').waitFor({ timeout: 30_000 });
+    await deployStatus()
+      .getByText(/^Live, published/)
+      .waitFor({ timeout: 120_000 });
+    expect((await system.status()).live?.id).not.toBe(liveBefore);
+
+    expect(await sitePage(IOP_PATH)).toContain(NEW_SENTENCE);
+    const site = await browser.newPage();
+    await site.goto(`${system.siteUrl}${IOP_PATH}`);
+    expect(await site.getByText(NEW_SENTENCE).first().isVisible()).toBe(true);
+    await site.close();
+  });
+
+  it('creates an FAQ with question, answer, topic and order, publishes it, and finds it on /faq/', async () => {
+    expect(await sitePage('/faq/')).not.toContain(FAQ.question);
+
+    await page.getByRole('link', { name: 'Content Manager' }).click();
+    await page.getByRole('link', { name: 'FAQ', exact: true }).click();
+    await page.getByRole('link', { name: 'Create new entry' }).first().click();
+    await page.getByLabel('question').fill(FAQ.question);
+    // The slug is the answer's anchor on /faq/: made from the question.
+    await page.getByRole('button', { name: 'Regenerate' }).click();
+    await eventually(
+      async () => (await page.getByLabel('slug').inputValue()) === 'can-i-keep-my-phone-during-treatment',
+      10_000,
+      'the slug made from the question',
+    );
+    // The Markdown editor (CodeMirror) names its editable area "Editor".
+    await page.getByLabel('Editor').click();
+    await page.keyboard.type(FAQ.answer);
+    await page.getByRole('combobox', { name: 'topic' }).click();
+    await page.getByRole('option', { name: FAQ.topic }).click();
+    await page.getByLabel('order').fill(FAQ.order);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await waitForToast('Published document');
+
+    await eventually(async () => (await sitePage('/faq/')).includes(FAQ.question), 90_000, 'the FAQ on /faq/');
+    const site = await browser.newPage();
+    await site.goto(`${system.siteUrl}/faq/#can-i-keep-my-phone-during-treatment`);
+    const topic = site.getByRole('region', { name: 'Getting started' });
+    const answer = topic.locator('#can-i-keep-my-phone-during-treatment');
+    expect(await answer.getByRole('heading', { name: FAQ.question }).isVisible()).toBe(true);
+    expect(await answer.getByText(FAQ.answer).isVisible()).toBe(true);
+    await site.close();
+  });
+});

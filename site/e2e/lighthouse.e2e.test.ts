@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  LIGHTHOUSE_PAGES,
+  LIGHTHOUSE_TARGETS,
+  runLighthouse,
+  startDebuggableChromium,
+  type DebuggableChromium,
+} from '../../scripts/src/bench/run-lighthouse.ts';
+import { eventually, startTestSystem, type TestSystem } from '../../scripts/test/start-test-system.ts';
+
+/**
+ * Lighthouse 12.2.3 (mobile, simulated throttling) on the pages the publisher serves. Only
+ * what does not depend on the machine is asserted: accessibility, best practices and SEO at
+ * 100, and the bytes a page transfers. Performance, LCP, CLS and TBT vary with the machine's
+ * load; `npm run bench:lighthouse` prints them against their targets.
+ */
+
+let system: TestSystem;
+let chromium: DebuggableChromium;
+
+beforeAll(async () => {
+  chromium = await startDebuggableChromium();
+  system = await startTestSystem();
+  await eventually(async () => (await system.status()).live !== null, 180_000, 'the first build to go live');
+}, 240_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await system?.stop();
+});
+
+describe.each(LIGHTHOUSE_PAGES)('Lighthouse on %s', (path) => {
+  it(`scores 100 for accessibility, best practices and SEO and transfers under ${LIGHTHOUSE_TARGETS.transferBytes / 1024} KB`, async () => {
+    const figures = await runLighthouse(`${system.siteUrl}${path}`, chromium.port);
+    const below = figures.shortfalls.filter((s) => !s.startsWith('performance:'));
+    expect(
+      {
+        accessibility: figures.scores.accessibility,
+        'best-practices': figures.scores['best-practices'],
+        seo: figures.scores.seo,
+      },
+      below.join('; '),
+    ).toEqual({ accessibility: 100, 'best-practices': 100, seo: 100 });
+    expect(figures.transferBytes).toBeLessThan(LIGHTHOUSE_TARGETS.transferBytes);
+  });
+});

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { HtmlValidate, StaticConfigLoader } from 'html-validate';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/test/chromium.ts';
+import { eventually, startTestSystem, type TestSystem } from '../../scripts/test/start-test-system.ts';
+import { readPages } from '../test/built-site.ts';
+import {
+  findAxeViolations,
+  horizontalOverflow,
+  markFocusables,
+  saveScreenshot,
+  tabThrough,
+} from './support/page-checks.ts';
+import { NARROWEST_WIDTH, TEMPLATES, WIDTHS } from './support/site-templates.ts';
+import { closeAndCheck, visit, type Visit, type VisitOptions } from './support/visit.ts';
+
+/**
+ * Every page template in real Chromium, at a phone's and a desktop's width, as the
+ * publisher serves it: WCAG 2.1 AA by axe-core, the keyboard path (skip link, visible focus,
+ * every control reachable), reflow at 320 px, no console errors, no request leaving the
+ * site; a screenshot of each for people to look at; and the built HTML by html-validate.
+ */
+
+let system: TestSystem;
+let browser: Browser;
+let current: Visit | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  system = await startTestSystem();
+  await eventually(async () => (await system.status()).live !== null, 180_000, 'the first build to go live');
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+});
+
+/** Opens a page for one test; `afterEach` checks its console and traffic and closes it. */
+async function open(options: VisitOptions): Promise<Visit> {
+  current = await visit(browser, system.siteUrl, options);
+  return current;
+}
+
+afterEach(async () => {
+  const done = current;
+  current = undefined;
+  if (done) await closeAndCheck(done);
+});
+
+describe.each(WIDTHS)('at %i px', (width) => {
+  describe.each(TEMPLATES)('$name ($path)', ({ name, path: urlPath, status }) => {
+    it('has no WCAG 2.1 A/AA violations (and leaves a screenshot)', async () => {
+      const { page, goto } = await open({ width });
+      await goto(urlPath, status);
+      await saveScreenshot(page, `${name}-${width}`);
+      expect(await findAxeViolations(page)).toEqual([]);
+    });
+
+    it('offers a skip link as the first Tab stop, which moves focus to the main content', async () => {
+      const { page, goto } = await open({ width });
+      await goto(urlPath, status);
+      await page.keyboard.press('Tab');
+      const first = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const box = el.getBoundingClientRect();
+        return { href: el.getAttribute('href'), text: el.textContent?.trim(), visible: box.top >= 0 && box.height > 0 };
+      });
+      expect(first).toEqual({ href: '#main', text: 'Skip to main content', visible: true });
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    });
+
+    it('reaches every control by keyboard, each with a visible focus indicator', async () => {
+      const { page, goto } = await open({ width });
+      await goto(urlPath, status);
+      const reachable = await markFocusables(page);
+      const stops = await tabThrough(page);
+      const visited = new Set(stops.map((s) => s.key));
+      const missed = [...reachable].filter(([key]) => !visited.has(key)).map(([, label]) => label);
+      expect(missed, 'controls Tab never reaches').toEqual([]);
+      expect(
+        stops.filter((s) => !s.focusVisible).map((s) => s.label),
+        'Tab stops without a visible focus indicator',
+      ).toEqual([]);
+      expect(
+        stops.filter((s) => !s.onScreen).map((s) => s.label),
+        'Tab stops off screen',
+      ).toEqual([]);
+      expect(stops.length).toBeGreaterThanOrEqual(reachable.size);
+    });
+  });
+});
+
+describe(`at ${NARROWEST_WIDTH} px`, () => {
+  it.each(TEMPLATES)('$name ($path) reflows without scrolling sideways', async ({ path: urlPath, status }) => {
+    const { page, goto } = await open({ width: NARROWEST_WIDTH });
+    await goto(urlPath, status);
+    expect(await horizontalOverflow(page)).toBe(0);
+  });
+});
+
+describe('the HTML the publisher serves', () => {
+  it('passes html-validate (recommended preset) on every built page', async () => {
+    const live = path.join(system.cms.dataDir, 'builds', 'current');
+    const pages = readPages(fs.realpathSync(live));
+    expect(pages.length).toBeGreaterThan(20);
+    const validator = new HtmlValidate(
+      new StaticConfigLoader({
+        extends: ['html-validate:recommended'],
+        rules: {
+          // The rule only sees the link's own class or inline style. Tailwind's
+          // `whitespace-nowrap` is what it asks for; `btn` links (CallButton.astro) carry a
+          // label that may wrap, with the number itself in a `whitespace-nowrap` span.
+          'tel-non-breaking': ['error', { ignoreClasses: ['whitespace-nowrap', 'btn'] }],
+        },
+      }),
+    );
+    const problems: string[] = [];
+    for (const { urlPath, html } of pages) {
+      const report = await validator.validateString(html, urlPath);
+      for (const result of report.results)
+        for (const m of result.messages) problems.push(`${urlPath}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});

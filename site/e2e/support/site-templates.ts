@@ -1,0 +1,26 @@
+/** One page per template of the site, as a visitor reaches it. */
+export interface Template {
+  /** Short name, also the screenshot's file name. */
+  name: string;
+  path: string;
+  status: number;
+}
+
+export const TEMPLATES: readonly Template[] = [
+  { name: 'home', path: '/', status: 200 },
+  { name: 'programs', path: '/programs/', status: 200 },
+  { name: 'program-level', path: '/programs/intensive-outpatient-program/', status: 200 },
+  { name: 'compare', path: '/compare/', status: 200 },
+  { name: 'treatment', path: '/treatments/cognitive-behavioral-therapy/', status: 200 },
+  { name: 'condition', path: '/conditions/co-occurring-disorders/', status: 200 },
+  { name: 'faq', path: '/faq/', status: 200 },
+  { name: 'contact', path: '/contact/', status: 200 },
+  { name: 'contact-thanks', path: '/contact/thanks/', status: 200 },
+  { name: 'not-found', path: '/no-such-page/', status: 404 },
+];
+
+/** A phone and a desktop. */
+export const WIDTHS = [375, 1280] as const;
+
+/** The narrowest width WCAG 1.4.10 (reflow) asks for: 320 CSS px. */
+export const NARROWEST_WIDTH = 320;
