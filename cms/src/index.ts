@@ -11,10 +11,12 @@ import { seedContent } from './seed/seed-content';
 import { seedContent as content } from './seed/content';
 import { registerContentValidation } from './validation/register-content-validation';
 import { registerDeployStatusRoute } from './deploy-status/register-deploy-status-route';
+import { registerSlugDerivation } from './slugs/register-slug-derivation';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentValidation(strapi);
+    registerSlugDerivation(strapi);
     registerDeployStatusRoute(strapi, process.env);
   },
 

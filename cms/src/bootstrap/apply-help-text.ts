@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import helpText from '../content-help.json';
+import { fieldLabel } from './field-label';
 
 interface Configuration {
-  metadatas: Record<string, { edit?: Record<string, unknown> }>;
+  metadatas: Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
 }
 interface ConfigurationService {
   findConfiguration(model: { uid: string }): Promise<Configuration>;
@@ -11,7 +12,7 @@ interface ConfigurationService {
 
 /**
  * Shows each field's help text (cms/src/content-help.json) under it in the admin's
- * edit view. Strapi keeps these descriptions in the content manager's configuration,
+ * edit view, and a readable label ("Continuum rank", not `continuumRank`) above it. Strapi keeps these descriptions in the content manager's configuration,
  * so they are written there at boot; only fields whose text changed are touched.
  */
 export async function applyHelpText(strapi: Core.Strapi): Promise<void> {
@@ -27,9 +28,19 @@ export async function applyHelpText(strapi: Core.Strapi): Promise<void> {
     let changed = false;
     for (const [field, description] of Object.entries(fields)) {
       const metadata = configuration.metadatas[field];
-      if (!metadata?.edit || metadata.edit.description === description) continue;
-      metadata.edit.description = description;
-      changed = true;
+      if (!metadata?.edit) continue;
+      if (metadata.edit.description !== description) {
+        metadata.edit.description = description;
+        changed = true;
+      }
+      // Strapi labels a field with its raw name; replace only that, never a label someone set.
+      const label = fieldLabel(field);
+      for (const view of [metadata.edit, metadata.list]) {
+        if (view && view.label === field && label !== field) {
+          view.label = label;
+          changed = true;
+        }
+      }
     }
     if (changed) await service.updateConfiguration(model, configuration);
   }

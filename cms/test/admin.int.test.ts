@@ -79,3 +79,53 @@ describe('the deploy status the admin home page shows', () => {
     ).toBe(401);
   });
 });
+
+describe('what editors see and get in the admin', () => {
+  async function adminRequest(method: string, path: string, body?: unknown): Promise<Response> {
+    return fetch(`${cms.url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  it("derives a new FAQ's slug from its question when the admin's placeholder slug is left", async () => {
+    const res = await adminRequest('POST', '/content-manager/collection-types/api::faq.faq', {
+      question: 'Can my family visit during treatment?',
+      slug: 'faq',
+      answer: 'Ask our admissions team about visiting.',
+      topic: 'getting-started',
+      order: 900,
+    });
+    expect(res.status).toBe(201);
+    const { data } = (await res.json()) as { data: { slug: string } };
+    expect(data.slug).toBe('can-my-family-visit-during-treatment');
+  });
+
+  it('keeps a slug the editor typed', async () => {
+    const res = await adminRequest('POST', '/content-manager/collection-types/api::faq.faq', {
+      question: 'Is parking available at the facility?',
+      slug: 'parking',
+      answer: 'Yes.',
+      topic: 'getting-started',
+      order: 901,
+    });
+    const { data } = (await res.json()) as { data: { slug: string } };
+    expect(data.slug).toBe('parking');
+  });
+
+  it('labels fields in words and shows the help text under them', async () => {
+    const res = await adminRequest(
+      'GET',
+      '/content-manager/content-types/api::program-level.program-level/configuration',
+    );
+    expect(res.status).toBe(200);
+    const { data } = (await res.json()) as {
+      data: { contentType: { metadatas: Record<string, { edit: { label: string; description: string } }> } };
+    };
+    const { metadatas } = data.contentType;
+    expect(metadatas.continuumRank?.edit.label).toBe('Continuum rank');
+    expect(metadatas.asamLevel?.edit.label).toBe('ASAM level');
+    expect(metadatas.summary?.edit.description).toMatch(/40-400 characters/);
+  });
+});
