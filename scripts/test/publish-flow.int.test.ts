@@ -15,15 +15,7 @@ beforeEach(() => {
   onTestFailed(() => console.error(`publisher output (tail):\n${system.publisherOutput().slice(-6000)}`));
 });
 
-async function admin(method: string, path: string, body?: unknown): Promise<Response> {
-  const res = await fetch(`${system.cms.url}/content-manager${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${system.adminJwt}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res;
-}
+const admin = (method: string, path: string, body?: unknown) => system.contentManager(method, path, body);
 
 async function findDocument(uid: string, field: string, value: string): Promise<string> {
   const res = await admin(

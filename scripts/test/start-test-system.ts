@@ -22,6 +22,8 @@ export interface TestSystem {
   hooksUrl: string;
   adminJwt: string;
   status(): Promise<PublisherStatus>;
+  /** A request to the admin's content manager API as the test admin; throws on a non-2xx answer. */
+  contentManager: (method: string, path: string, body?: unknown) => Promise<Response>;
   publisherOutput(): string;
   startPublisher(): Promise<void>;
   killPublisher(signal?: NodeJS.Signals): Promise<void>;
@@ -97,12 +99,21 @@ export async function startTestSystem({
   };
 
   await startPublisher();
-  return {
+  const system: TestSystem = {
     cms,
     siteUrl,
     hooksUrl,
     adminJwt,
     status,
+    contentManager: async (method, path, body) => {
+      const res = await fetch(`${cms.url}/content-manager${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${system.adminJwt}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return res;
+    },
     publisherOutput: () => log,
     startPublisher,
     killPublisher,
@@ -111,6 +122,7 @@ export async function startTestSystem({
       await cms.stop();
     },
   };
+  return system;
 }
 
 /** Polls until `check` passes or `timeoutMs` runs out; returns how long it took. */

@@ -17,15 +17,7 @@ async function main(): Promise<void> {
   const system = await startTestSystem({ quietMs: process.env.BUILD_QUIET_MS });
   try {
     await eventually(async () => (await system.status()).live !== null, 180_000, 'the first build');
-    const admin = async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${system.cms.url}/content-manager${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${system.adminJwt}`, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      return res;
-    };
+    const admin = system.contentManager;
     const faqPage = async () => (await fetch(`${system.siteUrl}/faq/`)).text();
     const list = (await (await admin('GET', `/collection-types/${FAQ}?pageSize=100&sort=order:asc`)).json()) as {
       results: { documentId: string }[];
