@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRuntimeEnv } from '../src/env/runtime-env.ts';
+import { loadRuntimeEnv, SECRET_NAMES } from '../src/env/runtime-env.ts';
 import { createPostgresDatabase, dropPostgresDatabase, type TestDatabase } from './test-database.ts';
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -99,14 +99,7 @@ export async function startTestCms(
     ...extraEnv,
   };
   for (const key of [
-    'CMS_TOKEN',
-    'REBUILD_SECRET',
-    'APP_KEYS',
-    'API_TOKEN_SALT',
-    'ADMIN_JWT_SECRET',
-    'TRANSFER_TOKEN_SALT',
-    'JWT_SECRET',
-    'ENCRYPTION_KEY',
+    ...SECRET_NAMES,
     // A developer's own database or bucket must never be where a test writes.
     'DATABASE_URL',
     'UPLOAD_PROVIDER',

@@ -24,7 +24,8 @@ const GENERATED_SECRETS: Record<string, () => string> = {
   CMS_TOKEN: () => crypto.randomBytes(48).toString('hex'),
 };
 
-export type SecretName = keyof typeof GENERATED_SECRETS;
+/** Every secret `loadRuntimeEnv` generates, e.g. for a test harness that must start without the developer's own. */
+export const SECRET_NAMES = Object.keys(GENERATED_SECRETS);
 
 function randomSecret(bytes: number): string {
   return crypto.randomBytes(bytes).toString('base64');
