@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import type { BuildRequest, BuildResult } from './astro-build-worker.ts';
+import type { BuildRequest, BuildResult } from './build-protocol.ts';
 import { BuildAbortedError, BuildCommandError } from './errors.ts';
 import type { RunBuild } from './run-build.ts';
 
@@ -16,7 +16,10 @@ export interface WarmAstroBuildOptions {
    * @default 300000
    */
   timeoutMs?: number;
-  /** The worker script. @default `astro-build-worker.ts`; tests pass stand-ins speaking its protocol. */
+  /**
+   * The worker script. @default `astro-build-worker.mjs`; tests pass stand-ins speaking its
+   * protocol. A `.ts` script runs under tsx; JavaScript runs on bare Node.
+   */
   workerScript?: string;
   /**
    * A worker is replaced after this many builds, or once it holds more memory than
@@ -34,7 +37,7 @@ export type ClosableRunBuild = RunBuild & { close(): void };
 const KILL_GRACE_MS = 5000;
 // eslint-disable-next-line no-control-regex
 const ANSI_PATTERN = /\u001b\[[0-9;?]*[A-Za-z]/g;
-const defaultWorker = fileURLToPath(new URL('./astro-build-worker.ts', import.meta.url));
+const defaultWorker = fileURLToPath(new URL('./astro-build-worker.mjs', import.meta.url));
 const tsxLoader = createRequire(import.meta.url).resolve('tsx');
 
 /**
@@ -61,10 +64,12 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
   };
 
   const start = (): ChildProcess => {
-    const child = fork(options.workerScript ?? defaultWorker, [], {
+    const script = options.workerScript ?? defaultWorker;
+    const child = fork(script, [], {
       cwd: options.siteDir,
       env: options.env,
-      execArgv: ['--import', tsxLoader],
+      // Not the parent's execArgv: the publisher itself may run under tsx, the builder must not.
+      execArgv: script.endsWith('.ts') ? ['--import', tsxLoader] : [],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true,
     });
