@@ -167,3 +167,41 @@ export async function adminLogin(cms: TestCms): Promise<string> {
   if (!token) throw new Error(`admin login returned no token: ${JSON.stringify(body)}`);
   return token;
 }
+
+/** A request to the admin's content manager API (`/content-manager...`) as an editor; throws on a non-2xx answer. */
+export type ContentManagerRequest = (method: string, path: string, body?: unknown) => Promise<Response>;
+
+/** Content manager requests with the bearer JWT `jwt()` returns at the time of each call. */
+export function contentManagerClient(cms: Pick<TestCms, 'url'>, jwt: () => string): ContentManagerRequest {
+  return async (method, path, body) => {
+    const res = await fetch(`${cms.url}/content-manager${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${jwt()}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res;
+  };
+}
+
+/**
+ * Creates and publishes `count` short FAQs under "After treatment", ordered after every
+ * seeded one, as an editor would: enough to take the FAQ past one page (50 questions).
+ * Returns their slugs in FAQ order.
+ */
+export async function publishExtraFaqs(contentManager: ContentManagerRequest, count: number): Promise<string[]> {
+  const slugs: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const n = String(i).padStart(3, '0');
+    const slug = `extra-question-${n}`;
+    await contentManager('POST', '/collection-types/api::faq.faq/actions/publish', {
+      question: `Extra question ${n}: how do I prepare for week ${i}?`,
+      slug,
+      answer: `Extra answer ${n}. Bring a **notebook**, and see [the programs](/programs/).`,
+      topic: 'after-treatment',
+      order: 9000 + i,
+    });
+    slugs.push(slug);
+  }
+  return slugs;
+}

@@ -1,7 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { adminLogin, freePort, startTestCms, type TestCms } from '../../cms/test/start-test-cms.ts';
+import {
+  adminLogin,
+  contentManagerClient,
+  freePort,
+  startTestCms,
+  type ContentManagerRequest,
+  type TestCms,
+} from '../../cms/test/start-test-cms.ts';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tsxCli = path.join(rootDir, 'node_modules/tsx/dist/cli.mjs');
@@ -23,7 +30,7 @@ export interface TestSystem {
   adminJwt: string;
   status(): Promise<PublisherStatus>;
   /** A request to the admin's content manager API as the test admin; throws on a non-2xx answer. */
-  contentManager: (method: string, path: string, body?: unknown) => Promise<Response>;
+  contentManager: ContentManagerRequest;
   publisherOutput(): string;
   startPublisher(): Promise<void>;
   killPublisher(signal?: NodeJS.Signals): Promise<void>;
@@ -105,15 +112,7 @@ export async function startTestSystem({
     hooksUrl,
     adminJwt,
     status,
-    contentManager: async (method, path, body) => {
-      const res = await fetch(`${cms.url}/content-manager${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${system.adminJwt}`, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      return res;
-    },
+    contentManager: contentManagerClient(cms, () => system.adminJwt),
     publisherOutput: () => log,
     startPublisher,
     killPublisher,

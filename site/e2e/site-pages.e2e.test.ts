@@ -3,6 +3,7 @@ import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { publishExtraFaqs } from '../../cms/test/start-test-cms.ts';
 import { launchChromium } from '../../scripts/test/chromium.ts';
 import { eventually, startTestSystem, type TestSystem } from '../../scripts/test/start-test-system.ts';
 import { readPages } from '../test/built-site.ts';
@@ -23,6 +24,8 @@ import { closeAndCheck, visit, type Visit, type VisitOptions } from './support/v
  * site; a screenshot of each for people to look at; and the built HTML by html-validate.
  */
 
+const EXTRA_FAQS = 35;
+
 let system: TestSystem;
 let browser: Browser;
 let current: Visit | undefined;
@@ -31,7 +34,14 @@ beforeAll(async () => {
   browser = await launchChromium();
   system = await startTestSystem();
   await eventually(async () => (await system.status()).live !== null, 180_000, 'the first build to go live');
-}, 240_000);
+  // Enough questions for a second FAQ page, so its pagination bar is checked like the rest.
+  await publishExtraFaqs(system.contentManager, EXTRA_FAQS);
+  await eventually(
+    async () => (await fetch(`${system.siteUrl}/faq/2/`)).status === 200,
+    120_000,
+    'the rebuild with a second FAQ page to go live',
+  );
+}, 360_000);
 
 afterAll(async () => {
   await browser?.close();

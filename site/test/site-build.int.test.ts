@@ -5,7 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callRequestForm } from '@clinic/shared-types';
-import { adminLogin, startTestCms, type TestCms } from '../../cms/test/start-test-cms.ts';
+import {
+  adminLogin,
+  contentManagerClient,
+  publishExtraFaqs,
+  startTestCms,
+  type TestCms,
+} from '../../cms/test/start-test-cms.ts';
 import {
   elementsOf,
   fileOf,
@@ -29,11 +35,14 @@ const SITE_URL = 'https://www.example.test';
 const IOP = '/programs/intensive-outpatient-program/';
 // Published by the test: hidden from search engines, with hostile text in its fields.
 const HIDDEN = { slug: 'test-hidden-condition', name: 'Hidden </script><script>alert(1)</script>' };
+// Published by the test on top of the seeded 21: the FAQ outgrows one page (50 questions at most).
+const EXTRA_FAQS = 35;
 
 let cms: TestCms;
 let outDir: string;
 let pages: BuiltPage[];
 let files: string[];
+let extraFaqSlugs: string[];
 
 function page(urlPath: string): BuiltPage {
   const found = pages.find((p) => p.urlPath === urlPath);
@@ -63,19 +72,16 @@ async function buildSite(env: NodeJS.ProcessEnv, dir: string): Promise<void> {
 beforeAll(async () => {
   cms = await startTestCms();
   const jwt = await adminLogin(cms);
-  const res = await fetch(`${cms.url}/content-manager/collection-types/api::condition.condition/actions/publish`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      name: HIDDEN.name,
-      slug: HIDDEN.slug,
-      summary:
-        'A condition page that editors hid from search engines, with markup in its text <img src=x onerror=alert(1)>.',
-      body: '## Heading\n\n<script>alert(1)</script>\n\n[bad](javascript:alert(1)) and [good](/faq/)\n\n<iframe src="https://evil.example"></iframe>',
-      seo: { metaTitle: null, metaDescription: null, noindex: true },
-    }),
+  const contentManager = contentManagerClient(cms, () => jwt);
+  await contentManager('POST', '/collection-types/api::condition.condition/actions/publish', {
+    name: HIDDEN.name,
+    slug: HIDDEN.slug,
+    summary:
+      'A condition page that editors hid from search engines, with markup in its text <img src=x onerror=alert(1)>.',
+    body: '## Heading\n\n<script>alert(1)</script>\n\n[bad](javascript:alert(1)) and [good](/faq/)\n\n<iframe src="https://evil.example"></iframe>',
+    seo: { metaTitle: null, metaDescription: null, noindex: true },
   });
-  if (!res.ok) throw new Error(`publishing the hidden condition failed: ${res.status} ${await res.text()}`);
+  extraFaqSlugs = await publishExtraFaqs(contentManager, EXTRA_FAQS);
 
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'site-build-'));
   const env: NodeJS.ProcessEnv = {
@@ -91,7 +97,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await cms?.stop();
+  await cms?.dispose();
   if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
 });
 
@@ -153,7 +159,12 @@ describe('the compare page', () => {
   });
 });
 
-describe('the FAQ page', () => {
+describe('the FAQ pages', () => {
+  const articleIds = (html: string) =>
+    elementsOf(html)
+      .filter((e) => e.tag === 'article')
+      .map((e) => e.attribs['id']);
+
   it('has an anchor for every question and groups them under topic headings', () => {
     const { html } = page('/faq/');
     const ids = new Set(elementsOf(html).map((e) => e.attribs['id']));
@@ -161,6 +172,48 @@ describe('the FAQ page', () => {
       expect(ids).toContain(slug);
     expect(html).toContain('Schedule and time commitment');
     expect(jsonLdTypesOf(html)).toContain('FAQPage');
+  });
+
+  it('continues on /faq/2/ once the questions outgrow one page, every question on exactly one page', () => {
+    const faqPages = pages.filter((p) => /^\/faq\/(\d+\/)?$/.test(p.urlPath)).map((p) => p.urlPath);
+    expect(faqPages.sort()).toEqual(['/faq/', '/faq/2/']);
+    const first = articleIds(page('/faq/').html);
+    const second = articleIds(page('/faq/2/').html);
+    expect(first.length).toBeGreaterThan(21);
+    expect(first.length + second.length).toBe(21 + EXTRA_FAQS);
+    expect(new Set([...first, ...second]).size).toBe(21 + EXTRA_FAQS);
+    expect(second).toContain(extraFaqSlugs.at(-1));
+  });
+
+  it("puts each page's own questions, and only those, in its FAQPage JSON-LD", () => {
+    for (const urlPath of ['/faq/', '/faq/2/']) {
+      const { html } = page(urlPath);
+      const questions = elementsOf(html).filter((e) => e.tag === 'article').length;
+      const faqPage = jsonLdOf(html)
+        .flatMap((b) => (b as { '@graph': { '@type': string; mainEntity?: { name: string }[] }[] })['@graph'])
+        .find((n) => n['@type'] === 'FAQPage');
+      expect(faqPage?.mainEntity, urlPath).toHaveLength(questions);
+    }
+  });
+
+  it('links the pages with a labelled pagination bar and gives each its own title', () => {
+    const nav = (urlPath: string) => {
+      const elements = elementsOf(page(urlPath).html);
+      const links = elements.filter((e) => e.tag === 'a');
+      return {
+        next: links.find((a) => a.attribs['rel'] === 'next')?.attribs['href'],
+        prev: links.find((a) => a.attribs['rel'] === 'prev')?.attribs['href'],
+        current: links.find((a) => a.attribs['aria-label']?.startsWith('Page ') && a.attribs['aria-current'])?.attribs[
+          'href'
+        ],
+        labelled: elements.some((e) => e.tag === 'nav' && e.attribs['aria-label'] === 'FAQ pages'),
+        title: /<title>([^<]*)<\/title>/.exec(page(urlPath).html)?.[1],
+      };
+    };
+    expect(nav('/faq/')).toMatchObject({ next: '/faq/2/', prev: undefined, current: '/faq/', labelled: true });
+    expect(nav('/faq/2/')).toMatchObject({ next: undefined, prev: '/faq/', current: '/faq/2/', labelled: true });
+    expect(nav('/faq/2/').title).toContain('page 2 of 2');
+    expect(nav('/faq/').title).not.toEqual(nav('/faq/2/').title);
   });
 });
 

@@ -14,6 +14,8 @@ export const TEMPLATES: readonly Template[] = [
   { name: 'treatment', path: '/treatments/cognitive-behavioral-therapy/', status: 200 },
   { name: 'condition', path: '/conditions/co-occurring-disorders/', status: 200 },
   { name: 'faq', path: '/faq/', status: 200 },
+  // Exists once the FAQ outgrows one page: site-pages.e2e publishes extra questions for it.
+  { name: 'faq-page-2', path: '/faq/2/', status: 200 },
   { name: 'contact', path: '/contact/', status: 200 },
   { name: 'contact-thanks', path: '/contact/thanks/', status: 200 },
   { name: 'not-found', path: '/no-such-page/', status: 404 },

@@ -7,6 +7,8 @@ describe('routes', () => {
     expect(routes.treatment('group-therapy')).toBe('/treatments/group-therapy/');
     expect(routes.condition('co-occurring-disorders')).toBe('/conditions/co-occurring-disorders/');
     expect(routes.faqAnswer('is-virtual-iop-available')).toBe('/faq/#is-virtual-iop-available');
+    expect(routes.faqAnswer('is-virtual-iop-available', 3)).toBe('/faq/3/#is-virtual-iop-available');
+    expect(routes.faqPage(1)).toBe('/faq/');
   });
   it('escapes characters that would break a path', () => {
     expect(routes.program('a b/c')).toBe('/programs/a%20b%2Fc/');

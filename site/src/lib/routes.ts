@@ -3,6 +3,10 @@
  * these builders must agree, and the build test checks that every link resolves.
  * Paths end with a slash (`trailingSlash: 'always'`).
  */
+function faqPagePath(n: number): string {
+  return n <= 1 ? '/faq/' : `/faq/${n}/`;
+}
+
 export const routes = {
   home: '/',
   programs: '/programs/',
@@ -13,7 +17,10 @@ export const routes = {
   conditions: '/conditions/',
   condition: (slug: string) => `/conditions/${encodeURIComponent(slug)}/`,
   faq: '/faq/',
-  faqAnswer: (slug: string) => `/faq/#${encodeURIComponent(slug)}`,
+  /** Page `n` of the FAQ; the first page is `/faq/` itself. */
+  faqPage: faqPagePath,
+  /** A question's anchor on the FAQ page that shows it (see `lib/faq-pages.ts`). */
+  faqAnswer: (slug: string, page = 1) => `${faqPagePath(page)}#${encodeURIComponent(slug)}`,
   contact: '/contact/',
   requestACall: '/contact/#request-a-call',
   contactThanks: '/contact/thanks/',

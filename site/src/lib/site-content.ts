@@ -5,6 +5,7 @@
 import type { Condition, Facility, Faq, ProgramLevel, TreatmentModality } from '@clinic/shared-types';
 import { getCollection, getEntry } from 'astro:content';
 import { sortByContinuum } from './continuum.ts';
+import { paginateFaqs, type FaqPage } from './faq-pages.ts';
 import { sortFaqs } from './faq-topics.ts';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
@@ -36,4 +37,9 @@ export async function getConditions(): Promise<Condition[]> {
 /** FAQs in editor order. */
 export async function getFaqs(): Promise<Faq[]> {
   return sortFaqs((await getCollection('faqs')).map((entry) => entry.data));
+}
+
+/** The FAQ as its pages show it: `/faq/`, then `/faq/2/`... (see `faq-pages.ts`). */
+export async function getFaqPages(): Promise<FaqPage<Faq>[]> {
+  return paginateFaqs(await getFaqs());
 }
