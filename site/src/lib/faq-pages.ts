@@ -4,7 +4,7 @@
  * then `/faq/2/`, `/faq/3/`... continue in the same order (by topic, then editor order).
  * A page ends before the question that would take it past `FAQ_PAGE_BUDGET`.
  */
-import { groupFaqsByTopic, sortFaqsByTopic, FAQ_TOPIC_LABELS, type FaqTopic, type SortableFaq } from './faq-topics.ts';
+import { groupFaqsByTopic, sortFaqsByTopic, type FaqTopic, type SortableFaq } from './faq-topics.ts';
 import { routes } from './routes.ts';
 
 export interface PageableFaq extends SortableFaq {
@@ -91,7 +91,7 @@ export function locateFaqs<T extends PageableFaq>(pages: readonly FaqPage<T>[]):
     for (const faq of page.faqs) pageOfSlug.set(faq.slug, page.number);
     for (const group of page.groups) {
       if (!group.continued) {
-        topics.push({ topic: group.topic, label: FAQ_TOPIC_LABELS[group.topic], href: `${page.path}#${group.id}` });
+        topics.push({ topic: group.topic, label: group.label, href: `${page.path}#${group.id}` });
       }
     }
   }
