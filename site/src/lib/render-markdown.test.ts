@@ -1,25 +1,6 @@
-import sanitizeHtml from 'sanitize-html';
 import { describe, expect, it } from 'vitest';
+import { elementsOf } from '../../test/built-site.ts';
 import { isExternalHref, markdownToPlainText, renderMarkdown } from './render-markdown.ts';
-
-/** Every element and attribute in some HTML, as a browser would decode them. */
-function inspect(html: string): { tag: string; attribs: Record<string, string> }[] {
-  const seen: { tag: string; attribs: Record<string, string> }[] = [];
-  sanitizeHtml(html, {
-    allowedTags: false,
-    allowedAttributes: false,
-    allowVulnerableTags: true,
-    // Report every URL as written: the inspector must not launder what it checks.
-    allowedSchemesAppliedToAttributes: [],
-    transformTags: {
-      '*': (tag, attribs) => {
-        seen.push({ tag, attribs });
-        return { tagName: tag, attribs };
-      },
-    },
-  });
-  return seen;
-}
 
 const ALLOWED = new Set([
   'p',
@@ -123,7 +104,7 @@ describe('renderMarkdown against XSS vectors', () => {
     expect(html).not.toMatch(
       /<\s*(script|style|iframe|object|embed|svg|math|form|input|button|base|meta|link|img|body|template|noscript)\b/i,
     );
-    for (const { tag, attribs } of inspect(html)) {
+    for (const { tag, attribs } of elementsOf(html)) {
       expect(ALLOWED.has(tag), `tag <${tag}> in ${html}`).toBe(true);
       for (const [name, value] of Object.entries(attribs)) {
         expect(name, `attribute ${name} in ${html}`).not.toMatch(
