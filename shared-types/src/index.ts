@@ -1,3 +1,4 @@
 export * from './generated/content.ts';
 export * from './media.ts';
 export * from './rest.ts';
+export * from './publishing.ts';

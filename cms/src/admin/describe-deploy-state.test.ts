@@ -1,15 +1,26 @@
+import type { BuildFailure, PublisherStatus } from '@clinic/shared-types';
 import { describe, expect, it } from 'vitest';
 import { describeDeployState, formatAgo } from './describe-deploy-state';
 
 const now = new Date('2026-11-27T12:00:30Z');
-const live = { id: 'b1', finishedAt: '2026-11-27T12:00:18Z', durationMs: 4000, trigger: 'entry.publish' };
+const trigger = {
+  events: { 'entry.publish': 1 },
+  models: ['faq'],
+  count: 1,
+  firstAt: '2026-11-27T12:00:13Z',
+  lastAt: '2026-11-27T12:00:13Z',
+};
+const live = { id: 'b1', finishedAt: '2026-11-27T12:00:18Z', durationMs: 4000, trigger };
+const failure = (at: string, message: string): BuildFailure => ({ at, buildId: 'b2', message, output: [] });
+
+/** A whole `/status` body as the publisher sends it (the admin parses it with the contract's schema). */
+function status(fields: Partial<PublisherStatus>): PublisherStatus {
+  return { state: 'live', live, building: false, queued: false, current: null, lastError: null, builds: 1, ...fields };
+}
 
 describe('describeDeployState', () => {
   it('says the site is live and how long ago it was published', () => {
-    const state = describeDeployState(
-      { reachable: true, status: { live, building: false, queued: false, lastError: null } },
-      now,
-    );
+    const state = describeDeployState({ reachable: true, status: status({}) }, now);
     expect(state).toEqual({ tone: 'success', headline: 'Live, published 12 s ago' });
   });
 
@@ -17,7 +28,7 @@ describe('describeDeployState', () => {
     const state = describeDeployState(
       {
         reachable: true,
-        status: { live, building: true, queued: false, lastError: { at: '2026-11-27T11:00:00Z', message: 'x' } },
+        status: status({ state: 'building', building: true, lastError: failure('2026-11-27T11:00:00Z', 'x') }),
       },
       now,
     );
@@ -29,12 +40,10 @@ describe('describeDeployState', () => {
     const state = describeDeployState(
       {
         reachable: true,
-        status: {
-          live,
-          building: false,
-          queued: false,
-          lastError: { at: '2026-11-27T12:00:25Z', message: 'CMS unreachable at http://x\nstack' },
-        },
+        status: status({
+          state: 'failed',
+          lastError: failure('2026-11-27T12:00:25Z', 'CMS unreachable at http://x\nstack'),
+        }),
       },
       now,
     );
@@ -47,7 +56,7 @@ describe('describeDeployState', () => {
     const state = describeDeployState(
       {
         reachable: true,
-        status: { live, building: false, queued: false, lastError: { at: '2026-11-27T11:00:00Z', message: 'old' } },
+        status: status({ lastError: failure('2026-11-27T11:00:00Z', 'old') }),
       },
       now,
     );
@@ -62,6 +71,10 @@ describe('describeDeployState', () => {
       'Publishing status unavailable',
     );
     expect(describeDeployState(null, now).headline).toBe('Publishing status unavailable');
+    // A publisher of another version: its status is not the contract's.
+    expect(describeDeployState({ reachable: true, status: { building: false } }, now).detail).toBe(
+      'Unexpected answer from the publisher.',
+    );
   });
 });
 

@@ -1,31 +1,10 @@
+import { deployStatusResponseSchema } from '@clinic/shared-types';
+
 /** What the admin's deploy widget shows: a tone for the badge and one sentence. */
 export interface DeployState {
   tone: 'success' | 'warning' | 'danger' | 'neutral';
   headline: string;
   detail?: string;
-}
-
-interface LiveBuild {
-  finishedAt: string;
-}
-interface PublisherStatus {
-  live: LiveBuild | null;
-  building: boolean;
-  queued: boolean;
-  lastError: { at: string; message: string } | null;
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-function parseStatus(value: unknown): PublisherStatus | null {
-  if (!isRecord(value) || typeof value.building !== 'boolean') return null;
-  const live =
-    isRecord(value.live) && typeof value.live.finishedAt === 'string' ? { finishedAt: value.live.finishedAt } : null;
-  const lastError =
-    isRecord(value.lastError) && typeof value.lastError.message === 'string' && typeof value.lastError.at === 'string'
-      ? { at: value.lastError.at, message: value.lastError.message }
-      : null;
-  return { live, building: value.building, queued: value.queued === true, lastError };
 }
 
 /** "12 s ago", "3 min ago", "2 h ago", "4 days ago". */
@@ -44,21 +23,20 @@ export function formatAgo(from: Date, now: Date): string {
  * wins, because the editor's latest publish is not on the site.
  */
 export function describeDeployState(response: unknown, now: Date): DeployState {
-  if (!isRecord(response) || response.reachable !== true) {
-    const why = isRecord(response) && typeof response.error === 'string' ? response.error : undefined;
-    return {
-      tone: 'neutral',
-      headline: 'Publishing status unavailable',
-      detail: why ? `The publisher did not answer (${why}).` : undefined,
-    };
-  }
-  const status = parseStatus(response.status);
-  if (!status)
+  const parsed = deployStatusResponseSchema.safeParse(response);
+  if (!parsed.success)
     return {
       tone: 'neutral',
       headline: 'Publishing status unavailable',
       detail: 'Unexpected answer from the publisher.',
     };
+  if (!parsed.data.reachable)
+    return {
+      tone: 'neutral',
+      headline: 'Publishing status unavailable',
+      detail: `The publisher did not answer (${parsed.data.error}).`,
+    };
+  const { status } = parsed.data;
   if (status.building) {
     return {
       tone: 'warning',

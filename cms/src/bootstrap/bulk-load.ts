@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import contract from '@clinic/shared-types/publishing.json';
 
 interface Webhook {
   id: string;
@@ -12,15 +13,11 @@ interface WebhookRunner {
   remove(webhook: Webhook): void;
 }
 
-/** The event a bulk load sends once when it is done, in place of one per document. */
-export const BULK_LOAD_EVENT = 'entry.publish';
-export const BULK_LOAD_MODEL = 'bulk-load';
-
 /**
  * Runs a bulk load (the seed, an import) with webhooks paused, so a hundred
  * documents do not ask the publisher for a hundred builds; when the load changed
- * anything, every webhook then receives one `entry.publish` whose model is
- * `bulk-load` and whose entry says how many documents changed.
+ * anything, every webhook then receives the contract's one bulk-load event
+ * (shared-types `BULK_LOAD_EVENT`), whose entry says how many documents changed.
  */
 export async function runBulkLoad(strapi: Core.Strapi, load: () => Promise<number>): Promise<number> {
   const store = strapi.get<WebhookStore>('webhookStore');
@@ -34,11 +31,8 @@ export async function runBulkLoad(strapi: Core.Strapi, load: () => Promise<numbe
     webhooks.forEach((w) => runner.add(w));
   }
   if (changed > 0) {
-    await strapi.eventHub.emit(BULK_LOAD_EVENT, {
-      model: BULK_LOAD_MODEL,
-      uid: BULK_LOAD_MODEL,
-      entry: { count: changed },
-    });
+    const { event, model, uid } = contract.bulkLoad;
+    await strapi.eventHub.emit(event, { model, uid, entry: { count: changed } });
   }
   return changed;
 }

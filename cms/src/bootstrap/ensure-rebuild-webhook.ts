@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import contract from '@clinic/shared-types/publishing.json';
 
 export const REBUILD_WEBHOOK_NAME = 'Site rebuild (publisher)';
 
-/** Events after which the public site may look different. Drafts and call requests are not among them. */
-export const REBUILD_EVENTS = ['entry.publish', 'entry.unpublish', 'entry.delete', 'media.update', 'media.delete'];
+/** The publishing contract's site-changing events: the publisher acts on exactly these. */
+export const REBUILD_EVENTS: readonly string[] = contract.siteChangingEvents;
 
 interface Webhook {
   id: string;
