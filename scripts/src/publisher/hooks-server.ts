@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { changesPublicSite, publishEventSchema, type PublishEvent } from '@clinic/shared-types';
 import { isAuthorized } from './check-authorization.ts';
 import { BodyTooLargeError } from './errors.ts';
 import type { Logger } from './logger.ts';
 import { readBody } from './read-body.ts';
-import { shouldRebuild } from './should-rebuild.ts';
-import { describeWebhookIssue, strapiWebhookSchema, type StrapiWebhook } from './strapi-webhook.ts';
+import { describeWebhookIssue } from './describe-webhook-issue.ts';
 
 /** Strapi's webhook bodies are a few kilobytes; anything near this is not one. */
 export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -12,8 +12,8 @@ export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
 export interface HooksHandlerOptions {
   secret: string;
   logger: Logger;
-  /** A webhook that passed every check; `rebuild` is `shouldRebuild`'s answer. */
-  onWebhook: (webhook: StrapiWebhook, rebuild: boolean) => void;
+  /** A webhook that passed every check; `rebuild` is the publishing contract's `changesPublicSite`. */
+  onWebhook: (webhook: PublishEvent, rebuild: boolean) => void;
   /** `POST /hooks/rebuild`. */
   onForceRebuild: () => void;
   /** The body of `GET /status`. */
@@ -102,7 +102,7 @@ export function createHooksHandler(options: HooksHandlerOptions): (req: Incoming
       sendJson(res, 400, { error: 'body is not valid JSON' });
       return;
     }
-    const parsed = strapiWebhookSchema.safeParse(json);
+    const parsed = publishEventSchema.safeParse(json);
     if (!parsed.success) {
       const issue = describeWebhookIssue(parsed.error);
       logger.info(`[hooks] ${path} refused: not a Strapi webhook (${issue})`);
@@ -111,7 +111,7 @@ export function createHooksHandler(options: HooksHandlerOptions): (req: Incoming
     }
 
     const webhook = parsed.data;
-    const rebuild = shouldRebuild(webhook);
+    const rebuild = changesPublicSite(webhook);
     const subject = webhook.uid ?? webhook.model ?? '';
     logger.info(
       `[hooks] ${webhook.event}${subject ? ` ${subject}` : ''} -> ${rebuild ? 'build scheduled' : 'ignored'}`,

@@ -12,7 +12,6 @@ export { startPublisher } from './start-publisher.ts';
 export type { Publisher, PublisherOptions, PublisherStatus, BuildFailure } from './start-publisher.ts';
 export type { RunBuild, RunBuildContext } from './run-build.ts';
 export { parsePublisherEnv } from './publisher-env.ts';
-export { shouldRebuild } from './should-rebuild.ts';
 
 /** scripts/src/publisher/ -> the repository root. */
 const ROOT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
