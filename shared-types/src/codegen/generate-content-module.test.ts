@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { generateContentModule, readStrapiSchemas, scalarToZod } from './generate-content-module.ts';
+import {
+  callRequestFormData,
+  generateContentModule,
+  readStrapiSchemas,
+  scalarToZod,
+} from './generate-content-module.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cmsSrc = path.resolve(here, '../../../cms/src');
@@ -11,6 +16,11 @@ describe('generated content module', () => {
   it('matches what the Strapi schemas generate today (run `npm run generate -w shared-types` if not)', () => {
     const committed = fs.readFileSync(path.resolve(here, '../generated/content.ts'), 'utf8');
     expect(committed).toBe(generateContentModule(readStrapiSchemas(cmsSrc)));
+  });
+
+  it('gives the CMS the same form contract as the site (call-request-form.json; regenerate if not)', () => {
+    const committed = fs.readFileSync(path.resolve(here, '../generated/call-request-form.json'), 'utf8');
+    expect(JSON.parse(committed)).toEqual(callRequestFormData(readStrapiSchemas(cmsSrc)));
   });
 
   it('refuses a field without help text', () => {

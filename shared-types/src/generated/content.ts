@@ -284,30 +284,52 @@ export const contentTypes = {
 } as const;
 export type ContentTypeKey = keyof typeof contentTypes;
 
-/** The request-a-call form: limits and choices of `api::call-request.call-request`, the endpoint's messages by error code. */
+/** The request-a-call form: limits and choices of `api::call-request.call-request`, the current consent version, each error code's message and field. */
 export const callRequestForm = {
   "nameMaxLength": 100,
   "messageMaxLength": 500,
+  "consentVersionMaxLength": 40,
+  "sourcePageMaxLength": 200,
   "preferredTimes": [
     "as-soon-as-possible",
     "morning",
     "afternoon",
     "evening"
   ],
+  "consentVersion": "2026-11",
   "errors": {
     "name_required": "Enter your name.",
-    "name_invalid": "Enter your name using letters, spaces, hyphens or apostrophes (up to 100 characters).",
+    "name_invalid": "Enter your name with at least one letter, using only letters, spaces, hyphens, apostrophes or full stops (up to 100 characters).",
     "phone_required": "Enter a phone number we can call you on.",
-    "phone_invalid": "Enter a valid US phone number, for example (949) 555-0123.",
+    "phone_invalid": "Enter a US or Canadian phone number, for example (949) 555-0123.",
+    "phone_premium": "We cannot call premium-rate numbers (such as 900 or 976). Enter a regular US or Canadian phone number.",
     "preferred_time_invalid": "Choose when we should call.",
     "message_too_long": "Keep the message to 500 characters or fewer.",
-    "message_invalid": "The message can only contain plain text (no < or > characters).",
+    "message_invalid": "The message can only contain plain text: no < or > characters and no hidden formatting characters.",
     "program_invalid": "Choose a program from the list.",
     "consent_required": "Tick the box to let us call you back.",
-    "consent_version_invalid": "The form is out of date. Please reload the page and try again.",
+    "consent_version_invalid": "The consent wording on this page is out of date. Please reload the page, read it again and resend the form.",
     "source_page_invalid": "The form is out of date. Please reload the page and try again.",
+    "started_at_invalid": "The form could not be checked. Please reload the page and try again, or call us.",
     "unknown_field": "The form sent something unexpected. Please reload the page and try again.",
     "body_invalid": "The form could not be read. Please try again, or call us."
+  },
+  "errorFields": {
+    "name_required": "name",
+    "name_invalid": "name",
+    "phone_required": "phone",
+    "phone_invalid": "phone",
+    "phone_premium": "phone",
+    "preferred_time_invalid": "preferredTime",
+    "message_too_long": "message",
+    "message_invalid": "message",
+    "program_invalid": "program",
+    "consent_required": "consent",
+    "consent_version_invalid": "consentVersion",
+    "source_page_invalid": "sourcePage",
+    "started_at_invalid": "startedAt",
+    "unknown_field": "form",
+    "body_invalid": "form"
   }
 } as const;
 export type CallRequestErrorCode = keyof typeof callRequestForm.errors;

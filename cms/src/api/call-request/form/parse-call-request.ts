@@ -1,6 +1,6 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import callRequestForm from '@clinic/shared-types/call-request-form.json';
+import { parsePhoneNumberFromString, type NumberType } from 'libphonenumber-js/max';
 import { z } from 'zod';
-import formErrors from './form-errors.json';
 
 /** Field names the form may send. Anything else is refused, so nothing unexpected is stored. */
 export const FORM_FIELDS = [
@@ -17,15 +17,16 @@ export const FORM_FIELDS = [
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
-export const PREFERRED_TIMES = ['as-soon-as-possible', 'morning', 'afternoon', 'evening'] as const;
+/** The form's contract, generated into shared-types from the call request schema and `form-contract.json`. */
+export const FORM_CONTRACT = callRequestForm;
+export const PREFERRED_TIMES = callRequestForm.preferredTimes as readonly string[];
 
 /**
  * Error codes, stable and safe to put in a URL (they never carry what the visitor typed),
- * with the message shown for each. The site shows the same messages (shared-types
- * generates them from this file).
+ * with the message shown for each. The site shows the same messages from the same map.
  */
-export const FORM_ERRORS = formErrors;
-export type FormErrorCode = keyof typeof formErrors;
+export type FormErrorCode = keyof typeof callRequestForm.errors;
+export const FORM_ERRORS: Readonly<Record<FormErrorCode, string>> = callRequestForm.errors;
 
 export interface FormError {
   field: FormField | 'form';
@@ -33,11 +34,16 @@ export interface FormError {
   message: string;
 }
 
+/** The error for `code`, with the field and message the shared contract gives it. */
+export function formError(code: FormErrorCode): FormError {
+  return { field: callRequestForm.errorFields[code] as FormError['field'], code, message: FORM_ERRORS[code] };
+}
+
 export interface CallRequestInput {
   name: string;
   /** E.164. */
   phone: string;
-  preferredTime: (typeof PREFERRED_TIMES)[number];
+  preferredTime: string;
   message: string | null;
   /** Slug of the program level the visitor was reading about. */
   program: string | null;
@@ -54,21 +60,40 @@ export interface ParseOptions {
   now: number;
   /** Posts completed faster than this after the form was shown are treated as bots. */
   minFillMs: number;
-  /** Country for numbers written without +country code. */
-  defaultCountry?: 'US';
+  /**
+   * The post came from the enhanced form (JSON), whose script always stamps `startedAt`:
+   * a missing, garbage or future stamp is refused. Posts without JavaScript have none.
+   * @default false
+   */
+  scripted?: boolean;
 }
 
-// C0/C1 controls (except tab and newline in the message) and Unicode direction overrides,
-// which can disguise what staff read in the admin.
+// C0/C1 controls (except tab and newline in the message).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const BIDI = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/;
-const NAME = /^[\p{L}\p{M}][\p{L}\p{M}' .,-]*$/u;
+// Characters a reader cannot see or that change how text around them reads: format
+// characters (zero-width spaces and joiners, direction overrides, the BOM), fillers that
+// Unicode marks default-ignorable (U+3164 HANGUL FILLER, U+115F, U+FFA0, variation
+// selectors), the braille blank, line/paragraph separators, private-use and unassigned.
+const HIDDEN = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u2800]/u;
+// Words of letters (each with at most a few combining marks) joined by spaces, hyphens,
+// apostrophes, commas or full stops: a lone mark or punctuation alone is no name.
+const NAME = /^\p{L}\p{M}{0,4}(?:[' .,-]{0,3}\p{L}\p{M}{0,4})*\.?$/u;
 const PHONE_CHARS = /^\+?[\d\s().-]{7,25}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const PATH = /^\/[A-Za-z0-9/_-]{0,199}$/;
-const CONSENT_VERSION = /^[A-Za-z0-9._-]{1,40}$/;
+const PATH = /^\/[A-Za-z0-9/_-]*$/;
 const MARKUP = /[<>]/;
+const STAMP = /^\d{13}$/;
+
+/** Countries of the North American Numbering Plan we call at domestic rates: the US with its territories, and Canada. */
+const CALLABLE_COUNTRIES = new Set(['US', 'CA', 'PR', 'VI', 'GU', 'AS', 'MP']);
+/** Number types that cost the caller extra or reach no person: premium-rate, shared-cost, personal, pager, VoIP-only. */
+const PREMIUM_TYPES = new Set<NumberType>(['PREMIUM_RATE', 'SHARED_COST']);
+const UNCALLABLE_TYPES = new Set<NumberType>(['PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL', 'VOIP']);
+/** The 976 exchange: pay-per-call lines inside geographic area codes, which the metadata does not mark. */
+const PREMIUM_EXCHANGE = '976';
+/** A client clock this far ahead of ours is believed (phones drift); further is an impossible stamp. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 const text = z.string().max(10_000);
 const bodySchema = z.record(z.union([text, z.boolean(), z.number()]));
@@ -79,93 +104,105 @@ const asText = (value: string | number | boolean | undefined): string | null =>
 const isTruthy = (value: unknown): boolean =>
   value === true || (typeof value === 'string' && ['on', 'true', 'yes', '1'].includes(value.toLowerCase()));
 
+/** Whether a name is one a person could have written: letters, visible, no controls. */
+export function isValidName(name: string): boolean {
+  return name.length <= callRequestForm.nameMaxLength && !CONTROL.test(name) && !HIDDEN.test(name) && NAME.test(name);
+}
+
+/**
+ * A US or Canadian number we can call, in E.164, or why not: `phone_invalid` (not a
+ * NANP number of the US or Canada) or `phone_premium` (premium-rate 900 and 976 lines).
+ */
+export function parseCallablePhone(raw: string): { ok: true; e164: string } | { ok: false; code: FormErrorCode } {
+  if (!PHONE_CHARS.test(raw)) return { ok: false, code: 'phone_invalid' };
+  const parsed = parsePhoneNumberFromString(raw, 'US');
+  if (!parsed?.isValid() || parsed.countryCallingCode !== '1' || !CALLABLE_COUNTRIES.has(parsed.country ?? ''))
+    return { ok: false, code: 'phone_invalid' };
+  const type = parsed.getType();
+  if ((type && PREMIUM_TYPES.has(type)) || parsed.nationalNumber.slice(3, 6) === PREMIUM_EXCHANGE)
+    return { ok: false, code: 'phone_premium' };
+  if (type && UNCALLABLE_TYPES.has(type)) return { ok: false, code: 'phone_invalid' };
+  return { ok: true, e164: parsed.number };
+}
+
+/**
+ * The fill-time check. A scripted post must carry a plausible stamp of when the form was
+ * shown (a bot posting JSON directly rarely does); a post without JavaScript carries none
+ * and is judged by the honeypot alone.
+ */
+function judgeStartedAt(
+  raw: string | null,
+  { now, minFillMs, scripted }: Required<ParseOptions>,
+): 'ok' | 'bot' | 'invalid' {
+  const stamp = raw?.trim() ?? '';
+  if (!stamp) return scripted ? 'invalid' : 'ok';
+  if (!STAMP.test(stamp)) return scripted ? 'invalid' : 'ok';
+  const startedAt = Number(stamp);
+  if (startedAt > now + CLOCK_SKEW_MS) return scripted ? 'invalid' : 'ok';
+  // A stamp slightly ahead is a fast client clock: the elapsed time is unknowable, so let it through.
+  if (startedAt > now) return 'ok';
+  return now - startedAt < minFillMs ? 'bot' : 'ok';
+}
+
 /**
  * Validates a request-a-call post (urlencoded or JSON, already parsed into an object).
  * Pure: the same body and clock give the same answer. Errors say what is wrong in
  * words a visitor understands and never repeat what they typed.
  */
-export function parseCallRequest(body: unknown, { now, minFillMs, defaultCountry = 'US' }: ParseOptions): ParseResult {
+export function parseCallRequest(body: unknown, options: ParseOptions): ParseResult {
+  const settings: Required<ParseOptions> = { scripted: false, ...options };
   const shape = bodySchema.safeParse(body);
-  if (!shape.success) {
-    return {
-      kind: 'invalid',
-      sourcePage: null,
-      errors: [{ field: 'form', code: 'body_invalid', message: FORM_ERRORS.body_invalid }],
-    };
-  }
+  if (!shape.success) return { kind: 'invalid', sourcePage: null, errors: [formError('body_invalid')] };
   const fields = shape.data;
   const rawSource = asText(fields.sourcePage)?.trim() || null;
-  const sourcePage = rawSource && PATH.test(rawSource) ? rawSource : null;
+  const sourcePage =
+    rawSource && rawSource.length <= callRequestForm.sourcePageMaxLength && PATH.test(rawSource) ? rawSource : null;
 
   // Bots fill the hidden field or post faster than a person can type: drop them quietly.
   if (asText(fields.website)?.trim()) return { kind: 'bot', sourcePage };
-  const startedAt = Number(asText(fields.startedAt));
-  if (Number.isFinite(startedAt) && startedAt > 0 && startedAt <= now && now - startedAt < minFillMs)
-    return { kind: 'bot', sourcePage };
+  const started = judgeStartedAt(asText(fields.startedAt), settings);
+  if (started === 'bot') return { kind: 'bot', sourcePage };
 
   const errors: FormError[] = [];
   const unknown = Object.keys(fields).filter((key) => !(FORM_FIELDS as readonly string[]).includes(key));
-  if (unknown.length > 0) {
-    errors.push({ field: 'form', code: 'unknown_field', message: FORM_ERRORS.unknown_field });
-  }
+  if (unknown.length > 0) errors.push(formError('unknown_field'));
 
-  const name = asText(fields.name)?.trim() ?? '';
-  if (!name) errors.push({ field: 'name', code: 'name_required', message: FORM_ERRORS.name_required });
-  else if (name.length > 100 || CONTROL.test(name) || BIDI.test(name) || !NAME.test(name)) {
-    errors.push({ field: 'name', code: 'name_invalid', message: FORM_ERRORS.name_invalid });
-  }
+  const name = (asText(fields.name) ?? '').normalize('NFC').trim();
+  if (!name) errors.push(formError('name_required'));
+  else if (!isValidName(name)) errors.push(formError('name_invalid'));
 
   const rawPhone = asText(fields.phone)?.trim() ?? '';
   let phone = '';
-  if (!rawPhone) errors.push({ field: 'phone', code: 'phone_required', message: FORM_ERRORS.phone_required });
+  if (!rawPhone) errors.push(formError('phone_required'));
   else {
-    const parsed = PHONE_CHARS.test(rawPhone) ? parsePhoneNumberFromString(rawPhone, defaultCountry) : undefined;
-    if (parsed?.isValid()) phone = parsed.number;
-    else errors.push({ field: 'phone', code: 'phone_invalid', message: FORM_ERRORS.phone_invalid });
+    const parsed = parseCallablePhone(rawPhone);
+    if (parsed.ok) phone = parsed.e164;
+    else errors.push(formError(parsed.code));
   }
 
-  const rawTime = asText(fields.preferredTime)?.trim() || 'as-soon-as-possible';
-  const preferredTime = (PREFERRED_TIMES as readonly string[]).includes(rawTime)
-    ? (rawTime as CallRequestInput['preferredTime'])
-    : null;
-  if (!preferredTime)
-    errors.push({
-      field: 'preferredTime',
-      code: 'preferred_time_invalid',
-      message: FORM_ERRORS.preferred_time_invalid,
-    });
+  const preferredTime = asText(fields.preferredTime)?.trim() || 'as-soon-as-possible';
+  if (!PREFERRED_TIMES.includes(preferredTime)) errors.push(formError('preferred_time_invalid'));
 
-  const message = asText(fields.message)?.trim() || null;
-  if (message && message.length > 500) {
-    errors.push({ field: 'message', code: 'message_too_long', message: FORM_ERRORS.message_too_long });
-  } else if (
+  const message = (asText(fields.message) ?? '').normalize('NFC').trim() || null;
+  if (message && message.length > callRequestForm.messageMaxLength) errors.push(formError('message_too_long'));
+  else if (
     message &&
-    (CONTROL.test(message.replace(/[\t\n\r]/g, '')) || BIDI.test(message) || MARKUP.test(message))
+    (CONTROL.test(message.replace(/[\t\n\r]/g, '')) || HIDDEN.test(message) || MARKUP.test(message))
   ) {
-    errors.push({ field: 'message', code: 'message_invalid', message: FORM_ERRORS.message_invalid });
+    errors.push(formError('message_invalid'));
   }
 
   const program = asText(fields.program)?.trim() || null;
-  if (program && (program.length > 80 || !SLUG.test(program))) {
-    errors.push({ field: 'program', code: 'program_invalid', message: FORM_ERRORS.program_invalid });
-  }
+  if (program && (program.length > 80 || !SLUG.test(program))) errors.push(formError('program_invalid'));
 
-  if (!isTruthy(fields.consent)) {
-    errors.push({ field: 'consent', code: 'consent_required', message: FORM_ERRORS.consent_required });
-  }
+  if (!isTruthy(fields.consent)) errors.push(formError('consent_required'));
   const consentVersion = asText(fields.consentVersion)?.trim() ?? '';
-  if (!CONSENT_VERSION.test(consentVersion)) {
-    errors.push({
-      field: 'consentVersion',
-      code: 'consent_version_invalid',
-      message: FORM_ERRORS.consent_version_invalid,
-    });
-  }
-  if (rawSource && !sourcePage) {
-    errors.push({ field: 'sourcePage', code: 'source_page_invalid', message: FORM_ERRORS.source_page_invalid });
-  }
+  // Consent counts only for the wording the visitor was shown: a stale page must be reloaded.
+  if (consentVersion !== callRequestForm.consentVersion) errors.push(formError('consent_version_invalid'));
+  if (rawSource && !sourcePage) errors.push(formError('source_page_invalid'));
+  if (started === 'invalid') errors.push(formError('started_at_invalid'));
 
-  if (errors.length > 0 || !preferredTime) return { kind: 'invalid', errors, sourcePage };
+  if (errors.length > 0) return { kind: 'invalid', errors, sourcePage };
   return { kind: 'valid', data: { name, phone, preferredTime, message, program, consentVersion, sourcePage } };
 }
 

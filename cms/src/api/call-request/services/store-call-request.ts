@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { FORM_ERRORS, maskPhone, type CallRequestInput, type FormError } from '../form/parse-call-request';
+import { formError, maskPhone, type CallRequestInput, type FormError } from '../form/parse-call-request';
 import { notifyAdmissions } from './notify-admissions';
 
 export const CALL_REQUEST_UID = 'api::call-request.call-request';
@@ -30,8 +30,7 @@ export async function storeCallRequest(
           select: ['id'],
         })) as { id: number } | null)
       : null;
-    if (!level)
-      return { ok: false, error: { field: 'program', code: 'program_invalid', message: FORM_ERRORS.program_invalid } };
+    if (!level) return { ok: false, error: formError('program_invalid') };
     programId = level.id;
   }
   const created = (await strapi.db.query(CALL_REQUEST_UID).create({
