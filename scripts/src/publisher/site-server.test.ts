@@ -114,6 +114,76 @@ describe('site listener', () => {
     expect(head.body.length).toBe(0);
   });
 
+  it('ignores Range (RFC 9110 allows it): the whole file with 200 and Accept-Ranges: none, never a crash', async () => {
+    await publisher.whenIdle();
+    const whole = await get('/');
+    for (const range of [
+      'bytes=10-5',
+      'bytes=0-9007199254740993',
+      'bytes=0-0',
+      'bytes=-10',
+      'bytes=abc',
+      'bytes=0-1,4-5',
+    ]) {
+      const answer = await get('/', { Range: range });
+      expect(answer.status, range).toBe(200);
+      expect(answer.headers['content-range'], range).toBeUndefined();
+      expect(answer.headers['accept-ranges'], range).toBe('none');
+      expect(answer.body.equals(whole.body), range).toBe(true);
+    }
+    expect((await get('/')).status).toBe(200);
+  });
+
+  it('honours q=0 in Accept-Encoding and prefers the higher weight', async () => {
+    await publisher.whenIdle();
+    expect((await get('/', { 'Accept-Encoding': 'br;q=0, gzip' })).headers['content-encoding']).toBe('gzip');
+    expect((await get('/', { 'Accept-Encoding': 'br;q=0' })).headers['content-encoding']).toBeUndefined();
+    expect((await get('/', { 'Accept-Encoding': 'gzip;q=0' })).headers['content-encoding']).toBeUndefined();
+    expect((await get('/', { 'Accept-Encoding': '*;q=0' })).headers['content-encoding']).toBeUndefined();
+    expect((await get('/', { 'Accept-Encoding': 'identity' })).headers['content-encoding']).toBeUndefined();
+    expect((await get('/', { 'Accept-Encoding': 'br;q=0.2, gzip;q=0.8' })).headers['content-encoding']).toBe('gzip');
+    expect((await get('/', { 'Accept-Encoding': '*' })).headers['content-encoding']).toBe('br');
+    const refused = await get('/nope', { 'Accept-Encoding': 'br;q=0, gzip;q=0' });
+    expect(refused.status).toBe(404);
+    expect(refused.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('does not serve the precompressed siblings by their own names', async () => {
+    await publisher.whenIdle();
+    for (const path of ['/index.html.br', '/index.html.gz', `${FAKE_ASSET}.br`, `${FAKE_ASSET}.gz`]) {
+      expect((await get(path)).status, path).toBe(404);
+    }
+  });
+
+  it('redirects a folder without its slash with 301, keeping the query, never to another host', async () => {
+    await publisher.whenIdle();
+    const moved = await get('/faq?topic=insurance&x=%20');
+    expect(moved.status).toBe(301);
+    expect(moved.headers.location).toBe('/faq/?topic=insurance&x=%20');
+    expect((await get('/faq')).headers.location).toBe('/faq/');
+    for (const path of ['//faq', '//evil.example/faq', '/\\evil.example', '/%2Ffaq', '/%5Cfaq', '/faq%00']) {
+      const answer = await get(path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.headers.location, path).toBeUndefined();
+    }
+  });
+
+  it('answers 304 to If-Modified-Since and to a matching If-None-Match list', async () => {
+    await publisher.whenIdle();
+    const page = await get('/faq/');
+    const etag = String(page.headers.etag);
+    expect((await get('/faq/', { 'If-None-Match': `"other", ${etag}` })).status).toBe(304);
+    expect((await get('/faq/', { 'If-None-Match': '*' })).status).toBe(304);
+    expect((await get('/faq/', { 'If-None-Match': '"other"' })).status).toBe(200);
+    const lastModified = String(page.headers['last-modified']);
+    expect((await get('/faq/', { 'If-Modified-Since': lastModified })).status).toBe(304);
+    expect((await get('/faq/', { 'If-Modified-Since': 'Thu, 01 Jan 1970 00:00:00 GMT' })).status).toBe(200);
+    expect((await get('/faq/', { 'If-Modified-Since': 'garbage' })).status).toBe(200);
+    // A brotli representation has its own validator.
+    const br = await get('/faq/', { 'Accept-Encoding': 'br' });
+    expect(br.headers.etag).not.toBe(etag);
+  });
+
   it('switches to a new build and still serves the previous build’s hashed assets', async () => {
     await publisher.whenIdle();
     expect((await get('/')).body.toString()).toContain('Home build-1');

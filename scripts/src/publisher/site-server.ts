@@ -1,9 +1,11 @@
-import { createReadStream, statSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import sirv, { type RequestHandler } from 'sirv';
+import { createReadStream } from 'node:fs';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
 import { FORM_PATH } from './form-proxy.ts';
+import { consoleLogger, type Logger } from './logger.ts';
+import { CONTENT_CODINGS, negotiateEncoding, type ContentCoding } from './negotiate-encoding.ts';
 import { SECURITY_HEADERS, type SecurityHeader } from './security-headers.ts';
+import { indexSite, resolveRequestPath, type IndexedFile, type SiteEntry, type SiteIndex } from './site-index.ts';
 
 /** Hashed asset names change with their content, so browsers may keep them for a year. */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
@@ -11,71 +13,111 @@ export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 export const REVALIDATE_CACHE_CONTROL = 'no-cache';
 const HASHED_ASSET_PREFIX = '/_astro/';
 const BUILDING_RETRY_AFTER_SECONDS = 5;
-
-interface NotFoundVariant {
-  path: string;
-  size: number;
-  encoding: 'br' | 'gzip' | null;
-}
+const NOT_FOUND_PAGE = '/404.html';
 
 /** One build ready to answer requests; immutable once made. */
 export interface ServedBuild {
   id: string;
   dir: string;
-  serve: RequestHandler;
-  notFound: NotFoundVariant[];
+  index: SiteIndex;
 }
 
-function fileSize(path: string): number | null {
-  try {
-    const stats = statSync(path);
-    return stats.isFile() ? stats.size : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Indexes a build folder for serving (sirv lists its files once, up front). */
+/**
+ * Indexes a build folder for serving, once, before it goes live.
+ *
+ * Our own handler instead of sirv: sirv 3.0.2 crashed the process on a reversed or huge `Range`
+ * (its `send` throws ERR_OUT_OF_RANGE outside any handler), answered other ranges wrongly,
+ * ignored `q=0` in `Accept-Encoding` and served `.br`/`.gz` siblings by name. Fixing that around
+ * it meant rewriting every header it reads, so all it still did was list files and map content
+ * types; both are a few lines over a build that never changes once live.
+ */
 export function createServedBuild(id: string, dir: string): ServedBuild {
-  const serve = sirv(dir, { dev: false, etag: true, brotli: true, gzip: true, extensions: ['html'] });
-  const notFound: NotFoundVariant[] = [];
-  for (const [suffix, encoding] of [
-    ['.br', 'br'],
-    ['.gz', 'gzip'],
-    ['', null],
-  ] as const) {
-    const path = join(dir, `404.html${suffix}`);
-    const size = fileSize(path);
-    if (size !== null) notFound.push({ path, size, encoding });
-  }
-  return { id, dir, serve, notFound };
+  return { id, dir, index: indexSite(dir) };
 }
 
-function acceptsEncoding(req: IncomingMessage, encoding: 'br' | 'gzip'): boolean {
-  const accepted = req.headers['accept-encoding'] ?? '';
-  return encoding === 'br' ? /\b(br|brotli)\b/i.test(accepted) : /\bgzip\b/i.test(accepted);
+function availableCodings(entry: SiteEntry): ContentCoding[] {
+  return CONTENT_CODINGS.filter((coding) => entry.variants[coding] !== undefined);
 }
 
-function sendNotFound(req: IncomingMessage, res: ServerResponse, build: ServedBuild): void {
-  const variant = build.notFound.find((v) => v.encoding === null || acceptsEncoding(req, v.encoding));
-  res.setHeader('Cache-Control', REVALIDATE_CACHE_CONTROL);
-  if (!variant) {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('Not found\n');
-    return;
+/** Weak validator of one representation: each coding has its own (RFC 9110 §8.8.3). */
+function etagOf(file: IndexedFile): string {
+  return `W/"${file.size}-${Math.floor(file.mtimeMs)}"`;
+}
+
+function opaqueTag(tag: string): string {
+  const trimmed = tag.trim();
+  return trimmed.startsWith('W/') ? trimmed.slice(2) : trimmed;
+}
+
+/**
+ * RFC 9110 §13.1.2-3 for GET and HEAD: `If-None-Match` (weak comparison, a list, or `*`) decides
+ * when present; otherwise `If-Modified-Since`, when it is a date, against the second the file was
+ * written. Anything unparseable means "send it".
+ */
+export function isNotModified(req: IncomingMessage, etag: string, mtimeMs: number): boolean {
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch !== undefined) {
+    if (ifNoneMatch.trim() === '*') return true;
+    const ours = opaqueTag(etag);
+    return ifNoneMatch.split(',').some((tag) => opaqueTag(tag) === ours);
   }
-  res.writeHead(404, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Length': variant.size,
-    ...(variant.encoding ? { 'Content-Encoding': variant.encoding } : {}),
-  });
+  const since = Date.parse(req.headers['if-modified-since'] ?? '');
+  return !Number.isNaN(since) && Math.floor(mtimeMs / 1000) * 1000 <= since;
+}
+
+/**
+ * Streams `file` once it is open, so a file that vanished (a pruned build) still gets a clean
+ * answer instead of a broken one; the stream is closed with the response either way.
+ */
+function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  headers: OutgoingHttpHeaders,
+  file: IndexedFile,
+  onOpenError: (error: Error) => void,
+): void {
+  const all = { ...headers, 'Content-Length': file.size };
   if (req.method === 'HEAD') {
+    res.writeHead(status, all);
     res.end();
     return;
   }
-  createReadStream(variant.path)
-    .on('error', () => res.destroy())
-    .pipe(res);
+  const stream = createReadStream(file.path);
+  res.once('close', () => stream.destroy());
+  stream.once('error', (error) => {
+    if (!res.headersSent) onOpenError(error);
+    else res.destroy();
+  });
+  stream.once('open', () => {
+    res.writeHead(status, all);
+    pipeline(stream, res, () => {});
+  });
+}
+
+function sendText(res: ServerResponse, status: number, text: string, headers: OutgoingHttpHeaders = {}): void {
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function sendNotFound(req: IncomingMessage, res: ServerResponse, build: ServedBuild): void {
+  res.setHeader('Cache-Control', REVALIDATE_CACHE_CONTROL);
+  const page = build.index.files.get(NOT_FOUND_PAGE);
+  if (!page) {
+    sendText(res, 404, 'Not found\n');
+    return;
+  }
+  const coding = negotiateEncoding(req.headers['accept-encoding'], availableCodings(page));
+  const file = (coding && page.variants[coding]) ?? page;
+  const headers: OutgoingHttpHeaders = {
+    'Content-Type': 'text/html; charset=utf-8',
+    ...(coding ? { 'Content-Encoding': coding } : {}),
+  };
+  sendFile(req, res, 404, headers, file, () => sendText(res, 404, 'Not found\n'));
 }
 
 function sendBuilding(req: IncomingMessage, res: ServerResponse): void {
@@ -106,10 +148,12 @@ export class SiteHandler {
   /**
    * @param proxyForm forwards the request-a-call form to the CMS (see form-proxy.ts)
    * @param headers sent on every response, whatever its status (see security-headers.ts)
+   * @param logger where a request that failed is reported
    */
   constructor(
     private readonly proxyForm?: (req: IncomingMessage, res: ServerResponse) => void,
     private readonly headers: readonly SecurityHeader[] = SECURITY_HEADERS,
+    private readonly logger: Logger = consoleLogger,
   ) {}
 
   /** The live build first, then the kept previous builds, newest first. */
@@ -121,17 +165,45 @@ export class SiteHandler {
     return this.#builds[0] ?? null;
   }
 
+  /**
+   * Answers one request. Whatever goes wrong inside stays inside this request: a throw becomes
+   * a logged 500 (or a closed connection once headers are out), never the process's end.
+   */
   readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
+    try {
+      this.#serve(req, res);
+    } catch (error) {
+      this.#fail(req, res, error);
+    }
+  };
+
+  #fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+    const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    this.logger.error(`[site] ${req.method ?? '?'} ${req.url ?? '?'} failed: ${reason}`);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    try {
+      for (const name of ['Content-Encoding', 'ETag', 'Last-Modified', 'Location']) res.removeHeader(name);
+      res.setHeader('Cache-Control', 'no-store');
+      sendText(res, 500, 'Internal error\n');
+    } catch {
+      res.destroy();
+    }
+  }
+
+  #serve(req: IncomingMessage, res: ServerResponse): void {
     const builds = this.#builds;
     // Set first, so pages, 304s, 404s, 503s, 405s and relayed form answers all carry them.
     for (const [name, value] of this.headers) res.setHeader(name, value);
-    if (this.proxyForm && req.method === 'POST' && (req.url ?? '').split('?')[0] === FORM_PATH) {
+    const target = req.url ?? '/';
+    if (this.proxyForm && req.method === 'POST' && target.split('?')[0] === FORM_PATH) {
       this.proxyForm(req, res);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Method not allowed\n');
+      sendText(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
       return;
     }
     const live = builds[0];
@@ -139,17 +211,48 @@ export class SiteHandler {
       sendBuilding(req, res);
       return;
     }
-    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    const hashed = pathname.startsWith(HASHED_ASSET_PREFIX);
-    // Set before sirv runs so its 304 answers carry them too.
+    const hashed = target.startsWith(HASHED_ASSET_PREFIX);
     res.setHeader('Cache-Control', hashed ? IMMUTABLE_CACHE_CONTROL : REVALIDATE_CACHE_CONTROL);
     res.setHeader('Vary', 'Accept-Encoding');
-    const candidates = hashed ? builds : [live];
-    const tryBuild = (index: number): void => {
-      const build = candidates[index];
-      if (build) build.serve(req, res, () => tryBuild(index + 1));
-      else sendNotFound(req, res, live);
+    // Only hashed assets fall back to the kept builds; pages and redirects come from the live one.
+    for (const build of hashed ? builds : [live]) {
+      const found = resolveRequestPath(build.index, target);
+      if (found.kind === 'redirect') {
+        sendText(res, 301, `Moved to ${found.location}\n`, { Location: found.location });
+        return;
+      }
+      if (found.kind === 'file') {
+        this.#sendEntry(req, res, found.entry, live);
+        return;
+      }
+    }
+    sendNotFound(req, res, live);
+  }
+
+  /**
+   * `Range` is ignored (RFC 9110 §14.2 lets a server do so) and `Accept-Ranges: none` says so:
+   * every file here is a page or asset of tens of kilobytes that browsers fetch whole, so
+   * partial answers would buy nothing and were exactly where sirv broke.
+   */
+  #sendEntry(req: IncomingMessage, res: ServerResponse, entry: SiteEntry, live: ServedBuild): void {
+    const coding = negotiateEncoding(req.headers['accept-encoding'], availableCodings(entry));
+    const file = (coding && entry.variants[coding]) ?? entry;
+    const etag = etagOf(file);
+    const validators: OutgoingHttpHeaders = {
+      ETag: etag,
+      'Last-Modified': new Date(file.mtimeMs).toUTCString(),
     };
-    tryBuild(0);
-  };
+    if (isNotModified(req, etag, file.mtimeMs)) {
+      res.writeHead(304, validators);
+      res.end();
+      return;
+    }
+    const headers: OutgoingHttpHeaders = {
+      ...validators,
+      'Content-Type': entry.contentType,
+      'Accept-Ranges': 'none',
+      ...(coding ? { 'Content-Encoding': coding } : {}),
+    };
+    sendFile(req, res, 200, headers, file, () => sendNotFound(req, res, live));
+  }
 }
