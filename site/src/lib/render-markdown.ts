@@ -24,6 +24,8 @@ const ALLOWED_TAGS = [
   'h2',
   'h3',
   'h4',
+  'h5',
+  'h6',
   'blockquote',
   'code',
   'pre',
@@ -42,13 +44,24 @@ const ALLOWED_TAGS = [
 /** Tailwind's `white-space: nowrap`, put on `tel:` links. */
 const NO_WRAP = 'whitespace-nowrap';
 
-const ALIGN = { name: 'align', multiple: false, values: ['left', 'center', 'right'] };
+/**
+ * GFM's column alignment as classes (styled in global.css): HTML5 deprecates `align`, and
+ * the CSP forbids the inline `style` that would replace it.
+ */
+const ALIGN_CLASSES = { left: 'cell-left', center: 'cell-center', right: 'cell-right' } as const;
 
 const ALLOWED_ATTRIBUTES: sanitizeHtml.IOptions['allowedAttributes'] = {
   a: ['href', 'title', 'rel'],
   ol: ['start'],
-  th: ['scope', 'colspan', 'rowspan', ALIGN],
-  td: ['colspan', 'rowspan', ALIGN],
+  th: ['scope', 'colspan', 'rowspan'],
+  td: ['colspan', 'rowspan'],
+};
+
+// The only classes that survive: the ones the transforms below add.
+const ALLOWED_CLASSES: sanitizeHtml.IOptions['allowedClasses'] = {
+  a: [NO_WRAP],
+  th: Object.values(ALIGN_CLASSES),
+  td: Object.values(ALIGN_CLASSES),
 };
 
 // Disallowed tags are dropped but their text is kept, except these, whose content is not
@@ -77,9 +90,10 @@ const DROP_WITH_CONTENT = [
   'plaintext',
 ];
 
-/** The highest and lowest heading an editor's copy may use: the page's own `h1` stays the only one. */
-const MIN_HEADING_LEVEL = 2;
-const MAX_HEADING_LEVEL = 4;
+/** A heading's level, `h1` to `h6`. */
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
+const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
 
 export interface RenderMarkdownOptions {
   /**
@@ -87,6 +101,14 @@ export interface RenderMarkdownOptions {
    * internal; any other http(s) link is external and gets `rel="noopener noreferrer"`.
    */
   siteOrigin?: string | URL | undefined;
+  /**
+   * The level of the heading the Markdown sits under in the page's outline. The editor's
+   * top-level headings (`#` or `##`, whichever the copy starts from) become one level below
+   * it, deeper ones follow without skipping a level, and nothing goes past `h6`: a body
+   * under the page's `h1` starts at `h2`, an answer in a card under an `h3` starts at `h4`.
+   * @default 1
+   */
+  parentHeadingLevel?: HeadingLevel | undefined;
 }
 
 function originOf(value: string | URL | undefined): string | undefined {
@@ -110,18 +132,38 @@ export function isExternalHref(href: string, siteOrigin?: string): boolean {
   }
 }
 
-function clampHeading(tagName: string): sanitizeHtml.Transformer {
-  const level = Number(tagName.slice(1));
-  const clamped = Math.min(MAX_HEADING_LEVEL, Math.max(MIN_HEADING_LEVEL, level));
-  return (_tag, attribs) => ({ tagName: `h${clamped}`, attribs });
+/**
+ * Maps the editor's heading levels, in document order, onto the page's outline below
+ * `parent`: each heading goes one level below the nearest earlier heading the editor made
+ * shallower than it (or below `parent`), capped at `h6`. So `#`/`###`/`##` under an `h1`
+ * read `h2`/`h3`/`h3`, and no level is ever skipped.
+ */
+export function fitHeadingsToOutline(levels: readonly number[], parent: HeadingLevel): HeadingLevel[] {
+  const open: { editor: number; page: HeadingLevel }[] = [];
+  return levels.map((editor) => {
+    while (open.length > 0 && (open.at(-1)?.editor ?? 0) >= editor) open.pop();
+    const page = Math.min(6, (open.at(-1)?.page ?? parent) + 1) as HeadingLevel;
+    open.push({ editor, page });
+    return page;
+  });
 }
 
+function hasText(frame: sanitizeHtml.IFrame): boolean {
+  return frame.text.trim() !== '';
+}
+
+/** First pass: the allow-list, alignment as classes, link `rel`s, and no empty headings or links. */
 function sanitizeOptions(siteOrigin: string | undefined): sanitizeHtml.IOptions {
+  const alignToClass: sanitizeHtml.Transformer = (tagName, attribs) => {
+    const { align, ...rest } = attribs;
+    const alignClass = ALIGN_CLASSES[(align ?? '').trim().toLowerCase() as keyof typeof ALIGN_CLASSES];
+    return { tagName, attribs: alignClass ? { ...rest, class: alignClass } : rest };
+  };
   return {
-    allowedTags: ALLOWED_TAGS,
+    // Every heading level passes here; the second pass fits them to the page's outline.
+    allowedTags: [...ALLOWED_TAGS, 'h1'],
     allowedAttributes: ALLOWED_ATTRIBUTES,
-    // The one class the transform below adds; any other class an editor writes is dropped.
-    allowedClasses: { a: [NO_WRAP] },
+    allowedClasses: ALLOWED_CLASSES,
     allowedSchemes: ['http', 'https', 'mailto', 'tel'],
     allowedSchemesByTag: {},
     allowProtocolRelative: false,
@@ -130,10 +172,11 @@ function sanitizeOptions(siteOrigin: string | undefined): sanitizeHtml.IOptions 
     // Whatever an editor writes stays inside the page's markup: no `</body>` tricks.
     enforceHtmlBoundary: false,
     parseStyleAttributes: false,
+    // A heading or link with no text is invalid (and says nothing to a screen reader).
+    exclusiveFilter: (frame) => (HEADING_TAGS.some((h) => h === frame.tag) || frame.tag === 'a') && !hasText(frame),
     transformTags: {
-      h1: clampHeading('h1'),
-      h5: clampHeading('h5'),
-      h6: clampHeading('h6'),
+      th: alignToClass,
+      td: alignToClass,
       a: (tagName, attribs) => {
         const { rel: _editorRel, ...rest } = attribs;
         const href = rest.href ?? '';
@@ -147,11 +190,49 @@ function sanitizeOptions(siteOrigin: string | undefined): sanitizeHtml.IOptions 
   };
 }
 
-/** Renders editor Markdown to sanitized HTML that is safe to pass to `set:html`. */
+/** Any name outside the allow-list: a tag renamed to it is dropped and its text kept. */
+const UNWRAP = 'unwrap';
+
+/**
+ * Second pass over the first one's output (where every tag is known and in order): headings
+ * take their level in the page's outline, and a link whose `href` the first pass removed
+ * (a `javascript:` URL, say) or left empty becomes its plain text.
+ */
+function outlineOptions(levels: readonly HeadingLevel[]): sanitizeHtml.IOptions {
+  let next = 0;
+  const relevel: sanitizeHtml.Transformer = (_tagName, attribs) => ({ tagName: `h${levels[next++] ?? 6}`, attribs });
+  return {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: ALLOWED_ATTRIBUTES,
+    allowedClasses: ALLOWED_CLASSES,
+    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+    allowedSchemesByTag: {},
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'discard',
+    enforceHtmlBoundary: false,
+    parseStyleAttributes: false,
+    transformTags: {
+      ...Object.fromEntries(HEADING_TAGS.map((h) => [h, relevel])),
+      a: (tagName, attribs) => ({ tagName: (attribs.href ?? '').trim() ? tagName : UNWRAP, attribs }),
+    },
+  };
+}
+
+/**
+ * The level of every heading in the first pass's output, in document order. A regex is exact
+ * here: headings keep no attributes, and every `<` of text is escaped.
+ */
+function headingLevelsOf(html: string): number[] {
+  return [...html.matchAll(/<h([1-6])>/g)].map((m) => Number(m[1]));
+}
+
+/** Renders editor Markdown to sanitized, valid HTML that is safe to pass to `set:html`. */
 export function renderMarkdown(source: string | null | undefined, options: RenderMarkdownOptions = {}): string {
   if (!source) return '';
   const html = markdown.parse(source, { async: false });
-  return sanitizeHtml(html, sanitizeOptions(originOf(options.siteOrigin))).trim();
+  const sanitized = sanitizeHtml(html, sanitizeOptions(originOf(options.siteOrigin)));
+  const levels = fitHeadingsToOutline(headingLevelsOf(sanitized), options.parentHeadingLevel ?? 1);
+  return sanitizeHtml(sanitized, outlineOptions(levels)).trim();
 }
 
 const BLOCK_END = /<\/(p|li|h[1-6]|blockquote|pre|tr|caption)>|<br\s*\/?>/gi;
