@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFormProxy } from './form-proxy.ts';
+import { createFormProxy, FORM_UNAVAILABLE_MESSAGE } from './form-proxy.ts';
 import { SiteHandler } from './site-server.ts';
 
 interface Seen {
@@ -43,8 +43,41 @@ async function startUpstream(
   return { url, seen };
 }
 
-async function startSite(target: URL): Promise<string> {
-  return listen(createServer(new SiteHandler(createFormProxy(target)).handle));
+async function startSite(target: URL, options: Parameters<typeof createFormProxy>[1] = {}): Promise<string> {
+  return listen(createServer(new SiteHandler(createFormProxy(target, options)).handle));
+}
+
+/** A post from a chosen local address (127.0.0.x all reach loopback), optionally chunked. */
+function postFrom(
+  url: string,
+  { localAddress = '127.0.0.1', body = '{}', chunked = false, headers = {} as Record<string, string> },
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        localAddress,
+        headers: {
+          'Content-Type': 'application/json',
+          ...(chunked ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }),
+          ...headers,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    // The proxy may close the connection before a refused body is fully sent.
+    req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
+    if (chunked) {
+      const piece = body.slice(0, 16 * 1024);
+      for (let i = 0; i < body.length; i += piece.length) req.write(body.slice(i, i + piece.length));
+    } else req.write(body);
+    req.end();
+  });
 }
 
 describe('form proxy', () => {
@@ -104,5 +137,58 @@ describe('form proxy', () => {
     expect((await fetch(`${site}/api/faqs`, { method: 'POST', body: '{}' })).status).toBe(405);
     expect((await fetch(`${site}/api/call-requests`)).status).not.toBe(200);
     expect(cms.seen).toHaveLength(0);
+  });
+
+  it('sends each visitor their own address, so two visitors get two rate-limit buckets', async () => {
+    const cms = await startUpstream(() => ({ status: 201, headers: {}, body: '' }));
+    const site = await startSite(new URL('/api/call-requests', cms.url));
+    await postFrom(`${site}/api/call-requests`, { localAddress: '127.0.0.1' });
+    await postFrom(`${site}/api/call-requests`, {
+      localAddress: '127.0.0.2',
+      headers: { 'X-Forwarded-For': '127.0.0.1' },
+    });
+    expect(cms.seen.map((r) => r.headers['x-forwarded-for'])).toEqual(['127.0.0.1', '127.0.0.2']);
+  });
+
+  it("forwards the enhanced form's Idempotency-Key", async () => {
+    const cms = await startUpstream(() => ({ status: 201, headers: {}, body: '' }));
+    const site = await startSite(new URL('/api/call-requests', cms.url));
+    await fetch(`${site}/api/call-requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': '0b7c6c1e-4d7a-4c3e-9a53-1f0e2f3a4b5c' },
+      body: '{}',
+    });
+    expect(cms.seen[0]!.headers['idempotency-key']).toBe('0b7c6c1e-4d7a-4c3e-9a53-1f0e2f3a4b5c');
+  });
+
+  it('refuses a 900 KB chunked body with 413 by counting its bytes, and the CMS never gets it whole', async () => {
+    const cms = await startUpstream(() => ({ status: 400, headers: {}, body: '' }));
+    const site = await startSite(new URL('/api/call-requests', cms.url));
+    const body = JSON.stringify({ name: 'Ann', message: 'x'.repeat(900 * 1024) });
+    const res = await postFrom(`${site}/api/call-requests`, { body, chunked: true });
+    expect(res.status).toBe(413);
+    expect(cms.seen.every((r) => r.body.length < 64 * 1024)).toBe(true);
+    const declared = await postFrom(`${site}/api/call-requests`, { body });
+    expect(declared.status).toBe(413);
+  });
+
+  it('tells the visitor their request may have arrived when the CMS answers too slowly (504)', async () => {
+    const slow = await listen(
+      createServer((req) => {
+        req.resume();
+      }),
+    );
+    const site = await startSite(new URL('/api/call-requests', slow), { timeoutMs: 200 });
+    const res = await fetch(`${site}/api/call-requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(504);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const message = ((await res.json()) as { error: { message: string } }).error.message;
+    expect(message).toBe(FORM_UNAVAILABLE_MESSAGE);
+    expect(message).toMatch(/may have reached us/);
+    expect(message).toMatch(/call us/);
   });
 });

@@ -4,26 +4,59 @@ import { request as httpsRequest } from 'node:https';
 /** The only path the site forwards: the request-a-call form. Everything else is static. */
 export const FORM_PATH = '/api/call-requests';
 
-const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'accept', 'user-agent'];
+/** The form is a few hundred bytes; 16 KB leaves room and stops a flood before the CMS sees it. */
+export const DEFAULT_FORM_MAX_BYTES = 16 * 1024;
+
+const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'accept', 'user-agent', 'idempotency-key'];
 const RELAYED_RESPONSE_HEADERS = ['content-type', 'content-length', 'location', 'cache-control', 'retry-after'];
+
+/**
+ * What a visitor reads when the CMS did not answer in time or at all. The post may have
+ * been stored (a slow CMS finishes after we give up), so it says so instead of "failed".
+ */
+export const FORM_UNAVAILABLE_MESSAGE =
+  'We could not confirm your request just now. It may have reached us: if you are not sure, please call us instead.';
+
+function answerJson(res: ServerResponse, status: number, name: string, message: string): void {
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'close',
+  });
+  res.end(JSON.stringify({ data: null, error: { status, name, message } }));
+}
 
 /**
  * Forwards `POST /api/call-requests` to the CMS, so the form posts to the site's own
  * origin: what a visitor types never goes to another host, and the CMS need not be
- * public. The client address goes along in `X-Forwarded-For` for the rate limit.
+ * public. The client address goes along in `X-Forwarded-For` (set from the socket, never
+ * taken from the visitor) for the CMS's per-visitor rate limit, and the enhanced form's
+ * `Idempotency-Key` so a retry after a timeout stores one request. Bodies are counted in
+ * bytes as they arrive, chunked or not: past `maxBytes` the post is refused with 413.
  */
-export function createFormProxy(target: URL, { timeoutMs = 15_000 } = {}) {
+export function createFormProxy(target: URL, { timeoutMs = 15_000, maxBytes = DEFAULT_FORM_MAX_BYTES } = {}) {
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return function proxyForm(req: IncomingMessage, res: ServerResponse): void {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxBytes) {
+      answerJson(
+        res,
+        413,
+        'PayloadTooLargeError',
+        'The form is too large. Please shorten your message, or call us instead.',
+      );
+      return void req.resume();
+    }
     const headers: Record<string, string> = {};
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = req.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
-    const client = req.socket.remoteAddress ?? '';
-    // Set, not appended: a visitor-supplied X-Forwarded-For would let them dodge the rate limit.
-    headers['x-forwarded-for'] = client;
+    // Set, not appended: a visitor-supplied X-Forwarded-For would let them choose their bucket.
+    headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+    let settled = false;
     const upstream = send(target, { method: 'POST', headers, timeout: timeoutMs }, (answer) => {
+      settled = true;
       const relayed: Record<string, string> = {};
       for (const name of RELAYED_RESPONSE_HEADERS) {
         const value = answer.headers[name];
@@ -32,21 +65,31 @@ export function createFormProxy(target: URL, { timeoutMs = 15_000 } = {}) {
       res.writeHead(answer.statusCode ?? 502, relayed);
       answer.pipe(res);
     });
-    const fail = () => {
+    const fail = (status: 413 | 502 | 504) => {
+      if (settled) return;
+      settled = true;
+      upstream.destroy();
       if (res.headersSent) return res.destroy();
-      const body = JSON.stringify({
-        data: null,
-        error: {
-          status: 502,
-          name: 'BadGatewayError',
-          message: 'We could not send your request just now. Please call us instead.',
-        },
-      });
-      res.writeHead(502, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(body);
+      if (status === 413)
+        answerJson(
+          res,
+          413,
+          'PayloadTooLargeError',
+          'The form is too large. Please shorten your message, or call us instead.',
+        );
+      else
+        answerJson(res, status, status === 504 ? 'GatewayTimeoutError' : 'BadGatewayError', FORM_UNAVAILABLE_MESSAGE);
     };
-    upstream.on('timeout', () => upstream.destroy(new Error('timeout')));
-    upstream.on('error', fail);
+    upstream.on('timeout', () => fail(504));
+    upstream.on('error', () => fail(502));
+    let seen = 0;
+    req.on('data', (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxBytes) {
+        req.unpipe(upstream);
+        fail(413);
+      }
+    });
     req.pipe(upstream);
   };
 }
