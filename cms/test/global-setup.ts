@@ -1,13 +1,27 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startPostgresCluster } from '../../scripts/src/testing/start-postgres-cluster.ts';
 import { ensureServerCompiled } from '../scripts/build-state.ts';
 
-/** Compiles the CMS server once for every integration test file (the admin panel is not needed). */
-export default function setup(): void {
+/**
+ * Compiles the CMS server once for every integration test file (the admin panel is not
+ * needed) and starts a throwaway PostgreSQL for the suites that run on both databases,
+ * exported as `TEST_DATABASE_URL` to the test files and stopped when the run ends. A
+ * `TEST_DATABASE_URL` that is already set (another server, or the e2e project's setup
+ * that ran first) is used as is.
+ */
+export default async function setup(): Promise<(() => Promise<void>) | undefined> {
   const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   ensureServerCompiled(
     cmsDir,
     (command, args) => spawnSync(command, args, { cwd: cmsDir, stdio: 'inherit' }).status ?? 1,
   );
+  if (process.env.TEST_DATABASE_URL) return undefined;
+  const cluster = await startPostgresCluster();
+  process.env.TEST_DATABASE_URL = cluster.url;
+  return async () => {
+    delete process.env.TEST_DATABASE_URL;
+    await cluster.stop();
+  };
 }

@@ -21,26 +21,21 @@ export class TestDatabaseConfigError extends Error {
   override name = 'TestDatabaseConfigError';
 }
 
-let notedSqliteOnly = false;
-
 /**
- * The databases the CMS suites run on: SQLite always, Postgres too when `TEST_DATABASE_URL`
- * (a server and a role that may create databases) is set. In CI (`CI` set) a missing
- * `TEST_DATABASE_URL` is an error: CI promises both databases.
+ * The databases the CMS suites run on: always SQLite and Postgres. The integration and e2e
+ * global setup (`global-setup.ts`) starts a throwaway PostgreSQL and sets `TEST_DATABASE_URL`
+ * (a server and a role that may create databases); without it this throws rather than
+ * quietly testing less.
  */
 export function testDatabases(env: NodeJS.ProcessEnv = process.env): TestDatabase[] {
-  if (env.TEST_DATABASE_URL) return ['sqlite', 'postgres'];
-  if (env.CI) {
+  if (!env.TEST_DATABASE_URL) {
     throw new TestDatabaseConfigError(
-      'CI is set but TEST_DATABASE_URL is not: the CMS suites must also run on Postgres in CI. ' +
-        'Start PostgreSQL and export TEST_DATABASE_URL=postgres://USER:PASSWORD@127.0.0.1:5432/postgres (see .ci/run).',
+      'TEST_DATABASE_URL is not set: the CMS suites run on SQLite and Postgres, and the global setup of the ' +
+        'integration and e2e projects starts the Postgres. Run them through one of those projects ' +
+        '(npx vitest run --project integration <file>), or set TEST_DATABASE_URL=postgres://USER:PASSWORD@HOST:PORT/postgres.',
     );
   }
-  if (!notedSqliteOnly) {
-    notedSqliteOnly = true;
-    console.info('[cms tests] TEST_DATABASE_URL is not set: running on SQLite only (CI runs Postgres as well).');
-  }
-  return ['sqlite'];
+  return ['sqlite', 'postgres'];
 }
 
 function adminUrl(env: NodeJS.ProcessEnv): string {
