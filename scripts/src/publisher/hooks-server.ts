@@ -3,7 +3,7 @@ import { changesPublicSite, publishEventSchema, type PublishEvent } from '@clini
 import { isAuthorized } from './check-authorization.ts';
 import { BodyTooLargeError } from './errors.ts';
 import type { Logger } from './logger.ts';
-import { readBody } from './read-body.ts';
+import { closeIfBodyUnread, readBody } from './read-body.ts';
 import { describeWebhookIssue } from './describe-webhook-issue.ts';
 
 /** Strapi's webhook bodies are a few kilobytes; anything near this is not one. */
@@ -120,14 +120,22 @@ export function createHooksHandler(options: HooksHandlerOptions): (req: Incoming
     sendJson(res, 202, { accepted: true, rebuild });
   }
 
-  return (req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+  function fail(res: ServerResponse, path: string, error: unknown): void {
+    const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    logger.error(`[hooks] ${path} failed: ${reason}`);
+    if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+    else res.destroy();
+  }
+
+  function route(req: IncomingMessage, res: ServerResponse, path: string): void {
+    if (path !== '/hooks/strapi' && path !== '/hooks/rebuild') closeIfBodyUnread(req, res);
     const methods = ROUTES.get(path);
     if (!methods) {
       sendJson(res, 404, { error: `no route ${path}` });
       return;
     }
     if (!methods.includes(req.method ?? '')) {
+      closeIfBodyUnread(req, res);
       sendJson(res, 405, { error: `${req.method} not allowed on ${path}` }, { Allow: methods.join(', ') });
       return;
     }
@@ -135,10 +143,16 @@ export function createHooksHandler(options: HooksHandlerOptions): (req: Incoming
       sendJson(res, 200, options.status());
       return;
     }
-    receive(req, res, path).catch((error: unknown) => {
-      logger.error(`[hooks] ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      else res.destroy();
-    });
+    receive(req, res, path).catch((error: unknown) => fail(res, path, error));
+  }
+
+  // A throw stays inside its request: a logged 500, never the process's end.
+  return (req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    try {
+      route(req, res, path);
+    } catch (error) {
+      fail(res, path, error);
+    }
   };
 }

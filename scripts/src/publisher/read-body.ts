@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError } from './errors.ts';
 
 /**
@@ -47,4 +47,18 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
     req.on('error', onError);
     req.on('close', onClose);
   });
+}
+
+/** Whether the request carries a body (chunked, or a non-zero `Content-Length`). */
+export function hasBody(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+/**
+ * For an answer that will not read the request's body: asks Node to close the connection after
+ * the response. Otherwise Node reads the unread body to the end to keep the connection alive,
+ * and a chunked body never has to end: the 0-byte limit of a page or a 404 would not hold.
+ */
+export function closeIfBodyUnread(req: IncomingMessage, res: ServerResponse): void {
+  if (hasBody(req)) res.setHeader('Connection', 'close');
 }

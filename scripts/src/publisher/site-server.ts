@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream';
 import { FORM_PATH } from './form-proxy.ts';
 import { consoleLogger, type Logger } from './logger.ts';
 import { CONTENT_CODINGS, negotiateEncoding, type ContentCoding } from './negotiate-encoding.ts';
+import { closeIfBodyUnread } from './read-body.ts';
 import { SECURITY_HEADERS, type SecurityHeader } from './security-headers.ts';
 import { indexSite, resolveRequestPath, type IndexedFile, type SiteEntry, type SiteIndex } from './site-index.ts';
 
@@ -202,6 +203,8 @@ export class SiteHandler {
       this.proxyForm(req, res);
       return;
     }
+    // Nothing below reads a body.
+    closeIfBodyUnread(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendText(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
       return;
