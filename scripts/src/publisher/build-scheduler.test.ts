@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BuildScheduler } from './build-scheduler.ts';
-import type { BuildTrigger } from './build-trigger.ts';
+import type { BuildTrigger } from '@clinic/shared-types';
 
 interface Harness {
   scheduler: BuildScheduler;

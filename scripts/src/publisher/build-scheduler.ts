@@ -1,4 +1,5 @@
-import { TriggerAccumulator, type BuildTrigger, type TriggerEvent } from './build-trigger.ts';
+import type { BuildTrigger } from '@clinic/shared-types';
+import { TriggerAccumulator, type TriggerEvent } from './build-trigger.ts';
 
 export interface BuildSchedulerOptions {
   /**

@@ -1,3 +1,5 @@
+import type { BuildTrigger } from '@clinic/shared-types';
+
 /** One reason to build: a webhook event, or one of the publisher's own (startup, manual, retry). */
 export interface TriggerEvent {
   event: string;
@@ -8,22 +10,6 @@ export interface TriggerEvent {
 export const STARTUP_EVENT = 'publisher.startup';
 export const MANUAL_EVENT = 'publisher.manual';
 export const RETRY_EVENT = 'publisher.retry';
-
-/**
- * What caused a build, as shown in `/status` and `live.json`: event names with counts and the
- * content types involved. Never entry contents (call requests hold personal data).
- */
-export interface BuildTrigger {
-  /** Event name -> how many of them were merged into this build. */
-  events: Record<string, number>;
-  /** Content types named by the events, sorted. */
-  models: string[];
-  /** Number of events merged. */
-  count: number;
-  /** ISO time of the first and last merged event. */
-  firstAt: string;
-  lastAt: string;
-}
 
 /** Accumulates a burst of events into one trigger. */
 export class TriggerAccumulator {

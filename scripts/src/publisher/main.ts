@@ -9,7 +9,7 @@ import { parsePublisherEnv } from './publisher-env.ts';
 import { startPublisher } from './start-publisher.ts';
 
 export { startPublisher } from './start-publisher.ts';
-export type { Publisher, PublisherOptions, PublisherStatus, BuildFailure } from './start-publisher.ts';
+export type { Publisher, PublisherOptions } from './start-publisher.ts';
 export type { RunBuild, RunBuildContext } from './run-build.ts';
 export { parsePublisherEnv } from './publisher-env.ts';
 
