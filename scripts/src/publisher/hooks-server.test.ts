@@ -1,5 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Publisher, PublisherStatus } from './start-publisher.ts';
+import { publisherStatusSchema, type PublisherStatus } from '@clinic/shared-types';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { consoleLogger } from './logger.ts';
+import type { Publisher } from './start-publisher.ts';
 import { FakeBuilder, TEST_SECRET, createDataDir, startTestPublisher } from './testing/fake-site.ts';
 
 const auth = { Authorization: `Bearer ${TEST_SECRET}` };
@@ -36,7 +38,9 @@ describe('hooks listener', () => {
   });
 
   const url = (path: string): string => `${publisher.hooksUrl}${path}`;
-  const status = async (): Promise<PublisherStatus> => (await (await fetch(url('/status'))).json()) as PublisherStatus;
+  // Parsed with the publishing contract's schema, as the launcher and the admin read it.
+  const status = async (): Promise<PublisherStatus> =>
+    publisherStatusSchema.parse(await (await fetch(url('/status'))).json());
 
   it('refuses a webhook without the secret with 401 and builds nothing', async () => {
     const response = await fetch(url('/hooks/strapi'), webhook(publishFaq, {}));
@@ -140,7 +144,7 @@ describe('hooks listener', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const body = (await response.json()) as PublisherStatus;
+    const body = publisherStatusSchema.parse(await response.json());
     expect(body).toMatchObject({
       state: 'live',
       building: false,
@@ -174,5 +178,36 @@ describe('hooks listener', () => {
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('POST');
     expect((await fetch(url('/status'), { method: 'POST' })).status).toBe(405);
+  });
+
+  it('logs a webhook whose fields hold line breaks or terminal escapes as one line each', async () => {
+    await publisher.close();
+    const lines: string[] = [];
+    const record = (line: unknown): void => void lines.push(String(line));
+    vi.spyOn(console, 'log').mockImplementation(record);
+    vi.spyOn(console, 'error').mockImplementation(record);
+    try {
+      publisher = await startTestPublisher({
+        dataDir: await createDataDir(),
+        runBuild: builder.runBuild,
+        logger: consoleLogger,
+      });
+      await publisher.whenIdle();
+      const forged = {
+        event: 'entry.publish\n[publisher] build 20990101T000000000Z-0000 live in 1 ms',
+        model: 'faq\r\u001b[2K[publisher] serving nothing',
+        uid: 'api::faq.faq\u2028forged',
+      };
+      expect((await fetch(url('/hooks/strapi'), webhook(forged))).status).toBe(202);
+      await publisher.whenIdle();
+    } finally {
+      vi.restoreAllMocks();
+    }
+    const hookLines = lines.filter((line) => line.startsWith('[hooks]'));
+    expect(hookLines).toHaveLength(1);
+    for (const line of lines) {
+      for (const char of ['\r', '\n', '\u001b', '\u2028']) expect(line).not.toContain(char);
+    }
+    expect(hookLines[0]).toContain('entry.publish\\n[publisher] build');
   });
 });
