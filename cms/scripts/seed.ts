@@ -4,14 +4,15 @@
  */
 import { compileStrapi, createStrapi } from '@strapi/strapi';
 import { runBulkLoad } from '../src/bootstrap/bulk-load';
-import { seedContent as content } from '../src/seed/content';
 import { loadRuntimeEnv } from '../src/env/runtime-env';
+import { loadSeedContent, seedDirOf } from '../src/seed/load-seed-content';
 import { seedContent } from '../src/seed/seed-content';
 
 async function main(): Promise<void> {
   loadRuntimeEnv();
   const app = await createStrapi(await compileStrapi()).load();
   try {
+    const content = loadSeedContent(seedDirOf(app.dirs.app.root));
     const created = await runBulkLoad(app, () => seedContent(app, content, (m) => console.log(m)));
     console.log(created > 0 ? `Seeded ${created} document(s).` : 'Seed is already complete.');
   } finally {

@@ -8,7 +8,7 @@ import { lockPublicRole } from './bootstrap/lock-public-role';
 import { restrictCallRequests } from './bootstrap/restrict-call-requests';
 import { useLogEmailProviderUnlessConfigured } from './notifications/log-email-provider';
 import { seedContent } from './seed/seed-content';
-import { seedContent as content } from './seed/content';
+import { loadSeedContent, seedDirOf } from './seed/load-seed-content';
 import { registerContentValidation } from './validation/register-content-validation';
 import { registerDeployStatusRoute } from './deploy-status/register-deploy-status-route';
 import { registerSlugDerivation } from './slugs/register-slug-derivation';
@@ -30,6 +30,7 @@ export default {
     // First run only: an empty CMS gets the clinic's content. `npm run seed` fills gaps later.
     const levels = await strapi.documents('api::program-level.program-level').count({});
     if (levels === 0 && process.env.SEED_ON_EMPTY !== 'false') {
+      const content = loadSeedContent(seedDirOf(strapi.dirs.app.root));
       await runBulkLoad(strapi, () => seedContent(strapi, content, (m) => strapi.log.info(m)));
     }
     // After the seed: the first build is the launcher's job, not one webhook per seeded entry.

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectionResponseSchema, contentTypes, singleResponseSchema } from '@clinic/shared-types';
-import { seedContent } from '../src/seed/content.ts';
+import { loadSeedContent, seedDirOf } from '../src/seed/load-seed-content.ts';
 import { adminLogin, startTestCms, type TestCms } from './start-test-cms.ts';
 import { testDatabases } from './test-database.ts';
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const seedContent = loadSeedContent(seedDirOf(cmsDir));
 let cms: TestCms;
 let adminJwt: string;
 

@@ -1,12 +1,15 @@
 /**
- * Checks the seed content against the Strapi schema files themselves, so a schema change
- * (a shorter limit, a new required field, a renamed enum value) fails here before Strapi
- * rejects the seed at boot. The walk is generic: it goes by attribute type, not by field name.
+ * Checks the seed content, as `loadSeedContent` reads it from the Markdown files in `cms/seed/`,
+ * against the Strapi schema files themselves, so a schema change (a shorter limit, a new
+ * required field, a renamed enum value) fails here before Strapi rejects the seed at boot. The
+ * walk is generic: it goes by attribute type, not by field name. It is independent of the
+ * generated seed schemas that the loader checks with, and also covers what they do not: empty
+ * required strings, min <= max pairs, unique attributes. Then it checks the client's facts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedContent } from './content';
+import { loadSeedContent, seedDirOf } from './load-seed-content';
 
 interface Attribute {
   type: string;
@@ -46,6 +49,7 @@ function findCmsSrc(): string {
 }
 
 const CMS_SRC = findCmsSrc();
+const seedContent = loadSeedContent(seedDirOf(path.dirname(CMS_SRC)));
 
 function readSchema(file: string): Schema {
   const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Schema>;

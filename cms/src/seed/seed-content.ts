@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import type { SeedContent } from './seed-types';
+import type { SeedContent } from './load-seed-content';
 
 type Log = (message: string) => void;
 type DocumentUid = UID.ContentType;
