@@ -1,14 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import helpText from '../content-help.json';
+import { contentManagerService } from '../strapi/internals';
 import { fieldLabel } from './field-label';
-
-interface Configuration {
-  metadatas: Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
-}
-interface ConfigurationService {
-  findConfiguration(model: { uid: string }): Promise<Configuration>;
-  updateConfiguration(model: { uid: string }, configuration: Configuration): Promise<unknown>;
-}
 
 /**
  * Shows each field's help text (cms/src/content-help.json) under it in the admin's
@@ -16,13 +9,10 @@ interface ConfigurationService {
  * so they are written there at boot; only fields whose text changed are touched.
  */
 export async function applyHelpText(strapi: Core.Strapi): Promise<void> {
-  const contentManager = strapi.plugin('content-manager');
   const help = helpText as Record<string, Record<string, string>>;
   for (const [uid, fields] of Object.entries(help)) {
     const isComponent = !uid.includes('::');
-    const service = contentManager.service(
-      isComponent ? 'components' : 'content-types',
-    ) as unknown as ConfigurationService;
+    const service = contentManagerService(strapi, isComponent ? 'components' : 'content-types');
     const model = { uid };
     const configuration = await service.findConfiguration(model);
     let changed = false;

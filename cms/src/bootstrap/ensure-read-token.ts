@@ -1,17 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { adminService } from '../strapi/internals';
 import { readActions } from './public-content-types';
 
 export const READ_TOKEN_NAME = 'Site build (read-only)';
-
-interface ApiTokenService {
-  getByName(name: string): Promise<{ id: number | string } | null>;
-  create(attributes: Record<string, unknown>): Promise<{ id: number | string }>;
-  update(id: number | string, attributes: Record<string, unknown>): Promise<unknown>;
-  hash(accessKey: string): string;
-}
-interface EncryptionService {
-  encrypt(value: string): string | null;
-}
 
 /**
  * Makes the read-only API token the site build uses exist, with exactly `find` and
@@ -21,7 +12,7 @@ interface EncryptionService {
  */
 export async function ensureReadToken(strapi: Core.Strapi, key: string | undefined): Promise<void> {
   if (!key) throw new Error('CMS_TOKEN is not set: the read-only token for site builds cannot be created');
-  const tokens = strapi.service('admin::api-token-content-api') as unknown as ApiTokenService;
+  const tokens = adminService(strapi, 'api-token-content-api');
   const permissions = readActions(strapi);
   const attributes = {
     name: READ_TOKEN_NAME,
@@ -34,7 +25,7 @@ export async function ensureReadToken(strapi: Core.Strapi, key: string | undefin
   const token = existing ? existing : await tokens.create(attributes);
   // Update the permissions every boot: a new content type is readable by the site at once.
   if (existing) await tokens.update(existing.id, { permissions, type: 'custom' });
-  const encryption = strapi.service('admin::encryption') as unknown as EncryptionService;
+  const encryption = adminService(strapi, 'encryption');
   await strapi.db.query('admin::api-token').update({
     where: { id: token.id },
     data: { accessKey: tokens.hash(key), encryptedKey: encryption.encrypt(key) },

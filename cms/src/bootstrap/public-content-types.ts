@@ -1,12 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { contentTypeDefinitions } from '../strapi/internals';
 
 /** The API content types the site reads: every `api::` type with draft & publish. */
 export function publicContentTypes(strapi: Core.Strapi): { uid: string; kind: 'collectionType' | 'singleType' }[] {
-  const types = strapi.contentTypes as unknown as Record<
-    string,
-    { kind: 'collectionType' | 'singleType'; options?: { draftAndPublish?: boolean } }
-  >;
-  return Object.entries(types)
+  return Object.entries(contentTypeDefinitions(strapi))
     .filter(([uid, ct]) => uid.startsWith('api::') && ct.options?.draftAndPublish === true)
     .map(([uid, ct]) => ({ uid, kind: ct.kind }));
 }

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { adminService, contentTypeAttributes } from '../strapi/internals';
 
 const CALL_REQUEST_UID = 'api::call-request.call-request';
 export const ADMISSIONS_ROLE = { name: 'Admissions', code: 'clinic-admissions' };
@@ -8,22 +9,6 @@ const ADMISSIONS_ACTIONS = ['read', 'update', 'delete'].map((verb) => `plugin::c
 /** Roles that edit website copy: they must never see what visitors sent. */
 const COPY_ROLES = ['strapi-editor', 'strapi-author'];
 
-interface Role {
-  id: number;
-}
-interface RoleService {
-  findOne(params: Record<string, unknown>): Promise<Role | null>;
-  create(attributes: { name: string; code: string; description: string }): Promise<Role>;
-  assignPermissions(
-    roleId: number,
-    permissions: { action: string; subject: string; properties?: Record<string, unknown> }[],
-  ): Promise<unknown>;
-}
-interface PermissionService {
-  findMany(params: Record<string, unknown>): Promise<{ id: number }[]>;
-  deleteByIds(ids: number[]): Promise<unknown>;
-}
-
 /**
  * Call requests are health data. Strapi's Editor and Author roles get every content type by
  * default; this takes call requests away from them at every boot, and creates an
@@ -31,8 +16,8 @@ interface PermissionService {
  * Super Admins keep full access.
  */
 export async function restrictCallRequests(strapi: Core.Strapi): Promise<void> {
-  const roles = strapi.service('admin::role') as unknown as RoleService;
-  const permissions = strapi.service('admin::permission') as unknown as PermissionService;
+  const roles = adminService(strapi, 'role');
+  const permissions = adminService(strapi, 'permission');
 
   for (const code of COPY_ROLES) {
     const role = await roles.findOne({ code });
@@ -44,9 +29,7 @@ export async function restrictCallRequests(strapi: Core.Strapi): Promise<void> {
   }
 
   if (await roles.findOne({ code: ADMISSIONS_ROLE.code })) return;
-  const fields = Object.keys(
-    (strapi.contentType(CALL_REQUEST_UID) as unknown as { attributes: Record<string, unknown> }).attributes,
-  );
+  const fields = Object.keys(contentTypeAttributes(strapi, CALL_REQUEST_UID));
   const role = await roles.create({
     ...ADMISSIONS_ROLE,
     description: 'Admissions staff: call-back requests only (health data). No website content.',

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { addAdminRoutes } from '../strapi/internals';
 
 interface Context {
   body: unknown;
@@ -15,27 +16,22 @@ export function publisherStatusUrl(env: NodeJS.ProcessEnv): string {
  * `{ reachable: false, error }` when the publisher does not answer within 2 s.
  */
 export function registerDeployStatusRoute(strapi: Core.Strapi, env: NodeJS.ProcessEnv): void {
-  strapi.server.routes({
-    type: 'admin',
-    // The admin API adds no prefix of its own (Strapi's admin routes each say '/admin').
-    prefix: '/admin',
-    routes: [
-      {
-        method: 'GET',
-        path: '/deploy-status',
-        handler: async (ctx: Context) => {
-          ctx.set('Cache-Control', 'no-store');
-          try {
-            const res = await fetch(publisherStatusUrl(env), { signal: AbortSignal.timeout(2000) });
-            if (!res.ok) throw new Error(`publisher answered ${res.status}`);
-            const status: unknown = await res.json();
-            ctx.body = { reachable: true, status };
-          } catch (error) {
-            ctx.body = { reachable: false, error: error instanceof Error ? error.message : String(error) };
-          }
-        },
-        config: { policies: ['admin::isAuthenticatedAdmin'] },
+  addAdminRoutes<Context>(strapi, [
+    {
+      method: 'GET',
+      path: '/deploy-status',
+      handler: async (ctx) => {
+        ctx.set('Cache-Control', 'no-store');
+        try {
+          const res = await fetch(publisherStatusUrl(env), { signal: AbortSignal.timeout(2000) });
+          if (!res.ok) throw new Error(`publisher answered ${res.status}`);
+          const status: unknown = await res.json();
+          ctx.body = { reachable: true, status };
+        } catch (error) {
+          ctx.body = { reachable: false, error: error instanceof Error ? error.message : String(error) };
+        }
       },
-    ],
-  } as unknown as Parameters<Core.Strapi['server']['routes']>[0]);
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
+  ]);
 }

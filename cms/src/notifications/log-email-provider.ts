@@ -1,14 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { emailPlugin, type EmailOptions } from '../strapi/internals';
 
 // Anything that looks like a phone number, masked before it reaches a log.
 const PHONE_LIKE = /\+?\d[\d\s().-]{6,}\d/g;
 const mask = (text: string) => text.replace(PHONE_LIKE, (m) => `${m.slice(0, 2)}***${m.slice(-3)}`);
-
-interface EmailOptions {
-  to: string;
-  subject: string;
-  text?: string;
-}
 
 /**
  * Without `EMAIL_PROVIDER`, emails are written to the CMS log instead of sent, with
@@ -17,8 +12,7 @@ interface EmailOptions {
  */
 export function useLogEmailProviderUnlessConfigured(strapi: Core.Strapi, env: NodeJS.ProcessEnv): void {
   if (env.EMAIL_PROVIDER) return;
-  const plugin = strapi.plugin('email') as unknown as { provider: { send(options: EmailOptions): Promise<void> } };
-  plugin.provider = {
+  emailPlugin(strapi).provider = {
     send: ({ to, subject, text }: EmailOptions) => {
       strapi.log.info(`[email:log] to ${to}: ${subject}${text ? `\n${mask(text)}` : ''}`);
       return Promise.resolve();

@@ -1,13 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { contentManagerService, contentTypeDefinitions } from '../strapi/internals';
 import { isPlaceholderSlug } from './placeholder-slug';
-
-interface UidService {
-  generateUIDField(params: { contentTypeUID: string; field: string; data: Record<string, unknown> }): Promise<string>;
-}
-interface Attribute {
-  type: string;
-  targetField?: string;
-}
 
 /**
  * When an entry is saved with the admin's placeholder slug (`faq-2`) and its title field is
@@ -16,11 +9,7 @@ interface Attribute {
  */
 export function registerSlugDerivation(strapi: Core.Strapi): void {
   const slugFields = new Map<string, { field: string; target: string; modelName: string }[]>();
-  const contentTypes = strapi.contentTypes as unknown as Record<
-    string,
-    { modelName: string; attributes: Record<string, Attribute> }
-  >;
-  for (const [uid, contentType] of Object.entries(contentTypes)) {
+  for (const [uid, contentType] of Object.entries(contentTypeDefinitions(strapi))) {
     if (!uid.startsWith('api::')) continue;
     const fields = Object.entries(contentType.attributes)
       .filter(([, attr]) => attr.type === 'uid' && attr.targetField)
@@ -36,8 +25,11 @@ export function registerSlugDerivation(strapi: Core.Strapi): void {
       for (const { field, target, modelName } of fields) {
         const title = data[target];
         if (typeof title === 'string' && title.trim() && isPlaceholderSlug(data[field], modelName)) {
-          const uids = strapi.plugin('content-manager').service('uid') as unknown as UidService;
-          data[field] = await uids.generateUIDField({ contentTypeUID: context.uid, field, data });
+          data[field] = await contentManagerService(strapi, 'uid').generateUIDField({
+            contentTypeUID: context.uid,
+            field,
+            data,
+          });
         }
       }
     }

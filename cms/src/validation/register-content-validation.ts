@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { contentTypeDefinitions } from '../strapi/internals';
 import { findDocumentScheduleErrors } from './schedule-ranges';
 
 const SCHEDULE_COMPONENT = 'shared.schedule-facts';
@@ -12,11 +13,7 @@ const WRITE_ACTIONS = new Set(['create', 'update']);
  */
 export function registerContentValidation(strapi: Core.Strapi): void {
   const scheduleAttributesByUid = new Map<string, Record<string, boolean>>();
-  const contentTypes = strapi.contentTypes as unknown as Record<
-    string,
-    { attributes: Record<string, { type: string; component?: string; repeatable?: boolean }> }
-  >;
-  for (const [uid, { attributes }] of Object.entries(contentTypes)) {
+  for (const [uid, { attributes }] of Object.entries(contentTypeDefinitions(strapi))) {
     const found: Record<string, boolean> = {};
     for (const [name, attr] of Object.entries(attributes)) {
       if (attr.type === 'component' && attr.component === SCHEDULE_COMPONENT) found[name] = attr.repeatable === true;
