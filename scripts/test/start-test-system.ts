@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { publisherStatusSchema, type PublisherStatus } from '@clinic/shared-types';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -12,15 +13,6 @@ import {
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tsxCli = path.join(rootDir, 'node_modules/tsx/dist/cli.mjs');
-
-export interface PublisherStatus {
-  state: string;
-  live: { id: string; finishedAt: string; trigger: unknown } | null;
-  building: boolean;
-  queued: boolean;
-  lastError: { at: string; message: string } | null;
-  builds: number;
-}
 
 export interface TestSystem {
   cms: TestCms;
@@ -66,7 +58,7 @@ export async function startTestSystem({
   let log = '';
 
   const status = async (): Promise<PublisherStatus> =>
-    (await (await fetch(`${hooksUrl}/status`)).json()) as PublisherStatus;
+    publisherStatusSchema.parse(await (await fetch(`${hooksUrl}/status`)).json());
 
   const startPublisher = async () => {
     log += '\n--- publisher start ---\n';
