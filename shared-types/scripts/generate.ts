@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import {
   callRequestFormData,
   generateContentModule,
+  publicContentTypesData,
   readStrapiSchemas,
 } from '../src/codegen/generate-content-module.ts';
 import { generateSeedModule, SEED_MODULE_PATH } from '../src/codegen/generate-seed-module.ts';
@@ -29,6 +30,11 @@ const outputs: [string, string][] = [
   [
     path.resolve(here, '../src/generated/call-request-form.json'),
     `${JSON.stringify(callRequestFormData(schemas), null, 2)}\n`,
+  ],
+  // Which types are public, for the CMS's read token (the publisher reads the same list from content.ts).
+  [
+    path.resolve(here, '../src/generated/public-content-types.json'),
+    `${JSON.stringify(publicContentTypesData(schemas), null, 2)}\n`,
   ],
 ];
 for (const [file, source] of outputs) {

@@ -13,7 +13,7 @@ export const READ_TOKEN_NAME = 'Site build (read-only)';
 export async function ensureReadToken(strapi: Core.Strapi, key: string | undefined): Promise<void> {
   if (!key) throw new Error('CMS_TOKEN is not set: the read-only token for site builds cannot be created');
   const tokens = adminService(strapi, 'api-token-content-api');
-  const permissions = readActions(strapi);
+  const permissions = readActions();
   const attributes = {
     name: READ_TOKEN_NAME,
     description: 'Used by the Astro site build to read published content. Read-only; managed by the CMS at boot.',

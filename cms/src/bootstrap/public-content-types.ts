@@ -1,16 +1,11 @@
-import type { Core } from '@strapi/strapi';
-import { contentTypeDefinitions } from '../strapi/internals';
+import publicContentTypes from '@clinic/shared-types/public-content-types.json';
 
-/** The API content types the site reads: every `api::` type with draft & publish. */
-export function publicContentTypes(strapi: Core.Strapi): { uid: string; kind: 'collectionType' | 'singleType' }[] {
-  return Object.entries(contentTypeDefinitions(strapi))
-    .filter(([uid, ct]) => uid.startsWith('api::') && ct.options?.draftAndPublish === true)
-    .map(([uid, ct]) => ({ uid, kind: ct.kind }));
-}
-
-/** Content-API actions that read those types: `find` and `findOne` (single types have only `find`). */
-export function readActions(strapi: Core.Strapi): string[] {
-  return publicContentTypes(strapi).flatMap(({ uid, kind }) =>
+/**
+ * Content-API actions that read the public types (generated from the schemas into shared-types,
+ * the same list the publisher rebuilds for): `find` and `findOne`; single types have only `find`.
+ */
+export function readActions(): string[] {
+  return publicContentTypes.flatMap(({ uid, kind }) =>
     kind === 'singleType' ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`],
   );
 }

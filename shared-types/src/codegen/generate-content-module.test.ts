@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   callRequestFormData,
   generateContentModule,
+  publicContentTypesData,
   readStrapiSchemas,
   scalarToZod,
 } from './generate-content-module.ts';
@@ -21,6 +22,13 @@ describe('generated content module', () => {
   it('gives the CMS the same form contract as the site (call-request-form.json; regenerate if not)', () => {
     const committed = fs.readFileSync(path.resolve(here, '../generated/call-request-form.json'), 'utf8');
     expect(JSON.parse(committed)).toEqual(callRequestFormData(readStrapiSchemas(cmsSrc)));
+  });
+
+  it('gives the CMS the same public types as the publisher (public-content-types.json; regenerate if not)', () => {
+    const committed = fs.readFileSync(path.resolve(here, '../generated/public-content-types.json'), 'utf8');
+    const types = publicContentTypesData(readStrapiSchemas(cmsSrc));
+    expect(JSON.parse(committed)).toEqual(types);
+    expect(types.map((t) => t.uid)).not.toContain('api::call-request.call-request');
   });
 
   it('refuses a field without help text', () => {

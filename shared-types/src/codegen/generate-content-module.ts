@@ -106,6 +106,14 @@ const typeIdent = (schema: StrapiSchema): string => camel(schema.singularName);
 /** Types the site reads: every draft & publish type. Call requests have no drafts and are never public. */
 export const isPublicType = (schema: StrapiSchema): boolean => schema.draftAndPublish;
 
+/**
+ * The public types as the CMS needs them at run time (its read token's permissions), emitted as
+ * `public-content-types.json` because the CMS runs as CommonJS and cannot load `content.ts`.
+ */
+export function publicContentTypesData({ contentTypes }: Pick<StrapiSchemas, 'contentTypes'>) {
+  return contentTypes.filter(isPublicType).map(({ uid, kind }) => ({ uid, kind }));
+}
+
 /** The zod expression for a scalar attribute, with Strapi's own constraints carried over. */
 export function scalarToZod(name: string, attr: StrapiAttribute, owner: string): string {
   let expr: string;
