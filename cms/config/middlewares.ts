@@ -26,6 +26,8 @@ function uploadSizeLimit(): number {
 export default ({ env }: { env: Env }) => [
   'strapi::logger',
   'strapi::errors',
+  // Inside the error formatter: a malformed filter on a content API read becomes a 400.
+  'global::content-api-query-errors',
   {
     name: 'strapi::security',
     config: {
@@ -41,7 +43,7 @@ export default ({ env }: { env: Env }) => [
     },
   },
   { name: 'strapi::cors', config: { origin: corsOrigins(env), credentials: false } },
-  'strapi::poweredBy',
+  // No 'strapi::poweredBy': naming the server and its maker tells a visitor nothing useful.
   'strapi::query',
   // Before the body parser: no-store and a size limit on the call-back form endpoint.
   'global::call-request-guard',

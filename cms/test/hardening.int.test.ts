@@ -301,6 +301,49 @@ describe.each(testDatabases())('Strapi hardening on %s', (database) => {
     });
   });
 
+  describe('HTTP surface', () => {
+    it.each([
+      ['GET', '/api/faqs'],
+      ['GET', '/_health'],
+      ['GET', '/api/not-a-type'],
+      ['POST', '/api/call-requests'],
+    ])('%s %s names no server software (no X-Powered-By)', async (method, urlPath) => {
+      const res = await fetch(`${cms.url}${urlPath}`, {
+        method,
+        headers: { Authorization: `Bearer ${cms.token}`, 'Content-Type': 'application/json' },
+        body: method === 'POST' ? '{}' : undefined,
+      });
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    });
+
+    it.each([
+      '/api/faqs?filters[$and]=x',
+      '/api/faqs?filters[$or]=1',
+      '/api/faqs?filters[$not]=x',
+      '/api/faqs?filters[order]=x',
+      '/api/faqs?filters[order][$eq]=notanumber',
+      '/api/faqs?filters[order][$in]=x',
+      '/api/faqs?filters[order][$between]=x',
+      '/api/faqs?filters[order][$gt]=abc',
+      '/api/program-levels?filters[continuumRank][$eq]=notanumber',
+      '/api/program-levels?filters[$and]=x',
+      '/api/faqs?filters[programLevels][continuumRank][$lt]=abc',
+    ])('answers the malformed query %s with 400, never 500', async (urlPath) => {
+      const res = await get(urlPath);
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { name: string; message: string } };
+      expect(body.error.name).toBe('ValidationError');
+      expect(body.error.message).not.toMatch(/notanumber|abc/);
+    });
+
+    it('still answers a well-formed filter with the matching entries', async () => {
+      const res = await get('/api/faqs?filters[order][$eq]=998&filters[$and][0][slug][$eq]=who-wrote-this-question');
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { data: { slug: string }[] };
+      expect(body.data.map((d) => d.slug)).toEqual(['who-wrote-this-question']);
+    });
+  });
+
   // Last: it locks the test admin out of this CMS for Strapi's 5-minute window.
   describe('admin login rate limit', () => {
     it('answers 429 within 5 wrong passwords, even when X-Forwarded-For changes, and then refuses the right one too', async () => {
