@@ -1,4 +1,5 @@
 import type { ProgramLevel, ScheduleFacts } from '@clinic/shared-types';
+import { describeAvailability } from './availability.ts';
 import { sortByContinuum } from './continuum.ts';
 import { displayName } from './display-name.ts';
 import { SCHEDULE_MEASURES, SETTING_LABELS, scheduleRange, type ScheduleMeasure } from './schedule-facts.ts';
@@ -59,7 +60,7 @@ function cellsFor(level: ComparableLevel, schedule: ScheduleFacts | null): Recor
     durationWeeks: scheduleRange(schedule, 'durationWeeks'),
     setting: SETTING_LABELS[level.setting],
     virtualOption: level.virtualOption ? 'Available' : 'No',
-    offeredOnSite: level.offeredOnSite ? 'Offered on site' : 'Through partners',
+    offeredOnSite: describeAvailability(level).label,
   };
 }
 
