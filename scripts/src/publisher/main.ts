@@ -5,8 +5,10 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ListenError, PublisherConfigError } from './errors.ts';
+import { consoleLogger } from './logger.ts';
 import { parsePublisherEnv } from './publisher-env.ts';
 import { startPublisher } from './start-publisher.ts';
+import { surviveStrayErrors } from './survive-stray-errors.ts';
 
 export { startPublisher } from './start-publisher.ts';
 export type { Publisher, PublisherOptions } from './start-publisher.ts';
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
     console.warn('[publisher] REBUILD_SECRET is shorter than 16 characters; use a long random value');
   }
 
+  // Before the listeners open: from then on no single request may end the process.
+  surviveStrayErrors(process, consoleLogger);
   const publisher = await startPublisher(parsed.options);
   console.log(`[publisher] site on ${publisher.siteUrl}`);
   console.log(`[publisher] webhook on ${publisher.hooksUrl}/hooks/strapi, status on ${publisher.hooksUrl}/status`);
