@@ -108,7 +108,7 @@ const XSS_VECTORS: [name: string, source: string][] = [
     'raw align and style on a cell',
     '<table><tbody><tr><td align="center" style="color:red" class="x">x</td></tr></tbody></table>',
   ],
-  ['markdown link whose href is stripped', 'Call [our team](javascript:alert(1)) today'],
+  ['markdown link whose href is stripped', 'Call [our team](javascript:alert(1)) or [read on](/faq/)'],
   ['raw link whose href is stripped', '<a href="vbscript:msgbox(1)" title="t">team</a> and <a>bare</a>'],
   ['empty link', '[](/programs/) and <a href="/faq/"><img src=x></a>'],
   ['editor h1 and skipped levels', '# One\n\n#### Four\n\n<h1>Raw</h1>\n\n###### Six'],
@@ -278,6 +278,9 @@ describe('renderMarkdown on ordinary copy', () => {
 
   it('keeps the text of a link whose href is removed, without the link', () => {
     expect(renderMarkdown('Call [our team](javascript:alert(1)) today')).toBe('<p>Call our team today</p>');
+    expect(renderMarkdown('[bad](javascript:alert(1)) and [good](/faq/)')).toBe(
+      '<p>bad and <a href="/faq/">good</a></p>',
+    );
     expect(renderMarkdown('<a href="data:text/html,x" title="t">team</a> <a>bare</a> <a href=" ">blank</a>')).toBe(
       '<p>team bare blank</p>',
     );

@@ -152,7 +152,10 @@ function hasText(frame: sanitizeHtml.IFrame): boolean {
   return frame.text.trim() !== '';
 }
 
-/** First pass: the allow-list, alignment as classes, link `rel`s, and no empty headings or links. */
+/**
+ * First pass: the allow-list, alignment as classes, link `rel`s, links without an `href`
+ * unwrapped, and no empty headings or links.
+ */
 function sanitizeOptions(siteOrigin: string | undefined): sanitizeHtml.IOptions {
   const alignToClass: sanitizeHtml.Transformer = (tagName, attribs) => {
     const { align, ...rest } = attribs;
@@ -172,8 +175,15 @@ function sanitizeOptions(siteOrigin: string | undefined): sanitizeHtml.IOptions 
     // Whatever an editor writes stays inside the page's markup: no `</body>` tricks.
     enforceHtmlBoundary: false,
     parseStyleAttributes: false,
-    // A heading or link with no text is invalid (and says nothing to a screen reader).
-    exclusiveFilter: (frame) => (HEADING_TAGS.some((h) => h === frame.tag) || frame.tag === 'a') && !hasText(frame),
+    exclusiveFilter: (frame) => {
+      // A heading or link with no text is invalid (and says nothing to a screen reader).
+      if ((HEADING_TAGS.some((h) => h === frame.tag) || frame.tag === 'a') && !hasText(frame)) return true;
+      // A link whose href the URL check removed (a `javascript:` URL, say), or that had none
+      // or a blank one, goes and its text stays. (A transform renaming it to a disallowed tag
+      // would not do: sanitize-html 2.17 then closes the next link with that name.)
+      if (frame.tag === 'a' && !(frame.attribs['href'] ?? '').trim()) return 'excludeTag';
+      return false;
+    },
     transformTags: {
       th: alignToClass,
       td: alignToClass,
@@ -190,13 +200,9 @@ function sanitizeOptions(siteOrigin: string | undefined): sanitizeHtml.IOptions 
   };
 }
 
-/** Any name outside the allow-list: a tag renamed to it is dropped and its text kept. */
-const UNWRAP = 'unwrap';
-
 /**
- * Second pass over the first one's output (where every tag is known and in order): headings
- * take their level in the page's outline, and a link whose `href` the first pass removed
- * (a `javascript:` URL, say) or left empty becomes its plain text.
+ * Second pass over the first one's output, where every heading is known and in order: each
+ * takes its level in the page's outline.
  */
 function outlineOptions(levels: readonly HeadingLevel[]): sanitizeHtml.IOptions {
   let next = 0;
@@ -211,10 +217,7 @@ function outlineOptions(levels: readonly HeadingLevel[]): sanitizeHtml.IOptions 
     disallowedTagsMode: 'discard',
     enforceHtmlBoundary: false,
     parseStyleAttributes: false,
-    transformTags: {
-      ...Object.fromEntries(HEADING_TAGS.map((h) => [h, relevel])),
-      a: (tagName, attribs) => ({ tagName: (attribs.href ?? '').trim() ? tagName : UNWRAP, attribs }),
-    },
+    transformTags: Object.fromEntries(HEADING_TAGS.map((h) => [h, relevel])),
   };
 }
 
