@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callRequestForm } from '@clinic/shared-types';
+import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import {
   adminLogin,
   contentManagerClient,
@@ -78,7 +79,14 @@ beforeAll(async () => {
     slug: HIDDEN.slug,
     summary:
       'A condition page that editors hid from search engines, with markup in its text <img src=x onerror=alert(1)>.',
-    body: '## Heading\n\n<script>alert(1)</script>\n\n[bad](javascript:alert(1)) and [good](/faq/)\n\n<iframe src="https://evil.example"></iframe>',
+    body: [
+      '# Heading',
+      '<script>alert(1)</script>',
+      '[bad](javascript:alert(1)) and [good](/faq/)',
+      '<iframe src="https://evil.example"></iframe>',
+      '#### Skipped a level',
+      '| Level | Weeks |\n| :-: | --: |\n| IOP | 12 |',
+    ].join('\n\n'),
     seo: { metaTitle: null, metaDescription: null, noindex: true },
   });
   extraFaqSlugs = await publishExtraFaqs(contentManager, EXTRA_FAQS);
@@ -367,6 +375,27 @@ describe('every page', () => {
     expect(html).not.toContain('javascript:');
     const names = jsonLdOf(html).flatMap((b) => (b as { '@graph': { name?: string }[] })['@graph'].map((n) => n.name));
     expect(names.some((n) => n?.includes('</script>'))).toBe(true);
+  });
+
+  it('renders hostile and sloppy editor Markdown as valid HTML that continues the page outline', async () => {
+    const { html } = page(`/conditions/${HIDDEN.slug}/`);
+    const validator = new HtmlValidate(
+      new StaticConfigLoader({
+        extends: ['html-validate:recommended'],
+        rules: {
+          // As in the e2e suite: the rule only sees a link's own class (CallButton.astro's `btn`).
+          'tel-non-breaking': ['error', { ignoreClasses: ['whitespace-nowrap', 'btn'] }],
+          // The hostile name makes the title long on purpose; the markup is what is checked here.
+          'long-title': 'off',
+        },
+      }),
+    );
+    const report = await validator.validateString(html);
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+    expect(html).toContain('<h2>Heading</h2>');
+    expect(html).toContain('<h3>Skipped a level</h3>');
+    expect(html).toContain('<th class="cell-center">Level</th>');
+    expect(html).toMatch(/<p>bad and <a href="\/faq\/">good<\/a><\/p>/);
   });
 
   it('stays within the budgets: under 60 KB of HTML per page, under 30 KB of CSS in all', () => {
