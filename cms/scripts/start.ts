@@ -52,7 +52,12 @@ function main(): void {
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
-  child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1)));
+  child.on('exit', (code, signal) => {
+    if (signal === null || signal === 'SIGINT' || signal === 'SIGTERM') process.exit(code ?? 0);
+    // Die of the same signal, so whoever supervises this process (`npm start`) can say
+    // "killed by SIGKILL" rather than a bare exit code.
+    process.kill(process.pid, signal);
+  });
 }
 
 main();

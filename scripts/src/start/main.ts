@@ -2,8 +2,12 @@
  * `npm start`: the whole system on one machine. Starts the CMS (which prepares DATA_DIR,
  * its secrets and its admin build when needed), waits for it, starts the publisher
  * (which serves the last good build at once and builds the site from the CMS), and
- * prints where everything is. Ctrl-C stops every child.
+ * prints where everything is. A child that crashes is restarted with backoff while the
+ * other keeps running: the site stays up through a CMS crash, and publishing catches up
+ * with a rebuild once the CMS is back. Ctrl-C stops every child.
  */
+import type { ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePublisherEnv } from '../publisher/publisher-env.ts';
@@ -11,7 +15,9 @@ import { createSupervisor } from './supervise.ts';
 import { waitForHttp } from './wait-for-http.ts';
 
 const rootDir = fileURLToPath(new URL('../../../', import.meta.url));
-const tsxCli = path.join(rootDir, 'node_modules/tsx/dist/cli.mjs');
+// Node with tsx's loader rather than tsx's CLI: the CLI is one more process between the
+// launcher and the CMS, and it reports a child killed by a signal as an exit code.
+const tsxLoader = createRequire(import.meta.url).resolve('tsx');
 
 const supervisor = createSupervisor();
 
@@ -25,6 +31,25 @@ async function main(): Promise<void> {
   env.SITE_URL ||= `http://localhost:${env.SITE_PORT}`;
   // The form on the site posts through the publisher's proxy: the CMS sees the visitor's address there.
   env.CALL_REQUEST_TRUST_PROXY ||= 'true';
+  const cmsHost = env.CMS_HOST || env.HOST || '127.0.0.1';
+  const cmsEnv: NodeJS.ProcessEnv = {
+    ...env,
+    // Loopback only: visitors reach the CMS's public endpoint through the publisher's proxy,
+    // whose X-Forwarded-For the CMS trusts, so no one may talk to the CMS around it.
+    CMS_HOST: cmsHost,
+    HOST: cmsHost,
+    // Production, as the CMS runs in the stack: secure cookies behind TLS, no dependency
+    // checks at boot, config/env/production when there is one. The editor loses nothing:
+    // `strapi start` (which the CMS runs either way) already disables schema changes in the
+    // Content-Type Builder, which are made with `npm run develop -w cms`, and every other
+    // admin screen behaves the same. (Strapi also refuses webhook URLs on localhost typed
+    // in the admin in production; the publisher's webhook is registered in code.)
+    NODE_ENV: env.NODE_ENV || 'production',
+  };
+  const cmsHealthUrl = `${env.CMS_URL}/_health`;
+  const publisherBase = `http://127.0.0.1:${env.PUBLISHER_PORT}`;
+  const statusUrl = `${publisherBase}/status`;
+  let rebuildSecret: string | null = null;
 
   let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -35,45 +60,70 @@ async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  const cms = supervisor.start({
+  const isAlive = (child: ChildProcess) => child.exitCode === null && child.signalCode === null && !interrupted;
+
+  /** Asks the publisher to rebuild: webhooks sent while a child was down are lost (Strapi never retries). */
+  const requestRebuild = async (why: string) => {
+    if (!rebuildSecret) return;
+    try {
+      const res = await fetch(`${publisherBase}/hooks/rebuild`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${rebuildSecret}` },
+        signal: AbortSignal.timeout(10_000),
+      });
+      console.log(`[start] ${why}: ${res.ok ? 'rebuilding the site from the CMS' : `rebuild refused (${res.status})`}`);
+    } catch (error) {
+      console.log(`[start] ${why}, but the publisher did not take the rebuild: ${String(error)}`);
+    }
+  };
+
+  supervisor.start({
     name: 'cms',
     command: process.execPath,
-    args: [tsxCli, 'scripts/start.ts'],
-    options: { cwd: path.join(rootDir, 'cms'), env },
+    args: ['--import', tsxLoader, 'scripts/start.ts'],
+    options: { cwd: path.join(rootDir, 'cms'), env: cmsEnv },
+    onStart: (child, restarts) => {
+      if (restarts === 0) return;
+      void waitForHttp(cmsHealthUrl, { timeoutMs: 5 * 60_000, while: () => isAlive(child) }).then(async (up) => {
+        if (up) await requestRebuild('the CMS is back');
+      });
+    },
   });
-  const cmsReady = await waitForHttp(`${env.CMS_URL}/_health`, {
-    timeoutMs: 5 * 60_000,
-    while: () => cms.exitCode === null && !interrupted,
-  });
+  const cmsReady = await waitForHttp(cmsHealthUrl, { timeoutMs: 5 * 60_000, while: () => !interrupted });
   if (!cmsReady) {
-    await supervisor.stopAll('the CMS did not become healthy');
+    if (!interrupted) await supervisor.stopAll('the CMS did not become healthy in 5 minutes', 1);
     process.exit(await supervisor.done);
   }
 
   // The CMS generated DATA_DIR/secrets.env on its first start; the publisher reads it too.
   const { options } = parsePublisherEnv(env, rootDir);
   const dataDir = options.dataDir;
+  rebuildSecret = options.rebuildSecret;
   supervisor.start({
     name: 'publisher',
     command: process.execPath,
-    args: [tsxCli, 'scripts/src/publisher/main.ts'],
+    args: ['--import', tsxLoader, 'scripts/src/publisher/main.ts'],
     options: { cwd: rootDir, env },
+    onStart: (child, restarts) => {
+      if (restarts === 0) return;
+      // It serves the last good build again at once; content may have changed while it was down.
+      void waitForHttp(statusUrl, { timeoutMs: 60_000, while: () => isAlive(child) }).then(async (up) => {
+        if (up) await requestRebuild('the publisher is back');
+      });
+    },
   });
-  const statusUrl = `http://127.0.0.1:${env.PUBLISHER_PORT}/status`;
   const publisherUp = await waitForHttp(statusUrl, { timeoutMs: 60_000, while: () => !interrupted });
-  if (!publisherUp || interrupted) process.exit(await supervisor.done);
+  if (!publisherUp || interrupted) {
+    if (!interrupted) await supervisor.stopAll('the publisher did not answer in 60 s', 1);
+    process.exit(await supervisor.done);
+  }
 
   const readStatus = async () => (await (await fetch(statusUrl)).json()) as PublisherStatusView;
   const status = await readStatus();
   let siteState: string;
   if (status.live) {
     // Content may have changed while everything was down: rebuild once, serving the last good build meanwhile.
-    if (!status.building) {
-      await fetch(`http://127.0.0.1:${env.PUBLISHER_PORT}/hooks/rebuild`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${options.rebuildSecret}` },
-      });
-    }
+    if (!status.building) await requestRebuild('serving the last build');
     siteState = 'serving the last build; refreshing it from the CMS now';
   } else {
     console.log('[start] Building the site for the first time...');
@@ -113,8 +163,10 @@ async function waitForFirstBuild(
   stop: () => boolean,
 ): Promise<PublisherStatusView> {
   for (;;) {
-    const status = await readStatus();
-    if (status.live || status.lastError || stop()) return status;
+    // The publisher may be restarting (the supervisor brings it back): ask again.
+    const status = await readStatus().catch(() => null);
+    if (status && (status.live || status.lastError)) return status;
+    if (stop()) return { live: null, building: false, lastError: null };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
@@ -122,6 +174,6 @@ async function waitForFirstBuild(
 main().catch(async (error: unknown) => {
   console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
   // Never leave the CMS or the publisher running behind a launcher that gave up.
-  await supervisor.stopAll('the launcher failed');
+  await supervisor.stopAll('the launcher failed', 1);
   process.exit(1);
 });
