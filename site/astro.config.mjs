@@ -1,5 +1,6 @@
 // @ts-check
 import process from 'node:process';
+import { URL, fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import tailwind from '@astrojs/tailwind';
 import { defineConfig } from 'astro/config';
@@ -28,8 +29,13 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   integrations: [
-    // Base styles come from src/styles/global.css, imported once by the layout.
-    tailwind({ applyBaseStyles: false }),
+    tailwind({
+      // Base styles come from src/styles/global.css, imported once by the layout.
+      applyBaseStyles: false,
+      // By path: Tailwind looks for its config in the cwd, and the publisher's build worker
+      // runs in a work directory of its own (see scripts/src/publisher/astro-build-worker.mjs).
+      configFile: fileURLToPath(new URL('./tailwind.config.mjs', import.meta.url)),
+    }),
     sitemapRegistry(),
     sitemap({
       // Pages marked noindex (seo.noindex, the thank-you page) stay out; @astrojs/sitemap

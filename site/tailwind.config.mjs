@@ -8,7 +8,8 @@ import defaultTheme from 'tailwindcss/defaultTheme';
  */
 export default {
   // Classes live only in .astro files; scanning .ts would turn words such as "filter" into CSS.
-  content: ['./src/**/*.astro'],
+  // Relative to this file, not the cwd: the publisher builds from a work directory of its own.
+  content: { relative: true, files: ['./src/**/*.astro'] },
   // No opacity modifiers are used: plain colours instead of a CSS variable per colour rule
   // keep the inlined stylesheet small.
   corePlugins: {

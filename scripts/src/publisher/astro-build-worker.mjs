@@ -3,14 +3,22 @@
  * A long-lived Astro builder, forked by `warm-astro-build.ts`. Each `build` message runs
  * Astro's `build()` in this same process, so the second and later builds skip Node,
  * Vite and Rollup start-up and run JIT-warm code: about twice as fast as a fresh
- * `astro build` per publish. The cwd is the site workspace; the environment
- * (CMS_URL, CMS_TOKEN, SITE_URL) is fixed for the worker's life.
+ * `astro build` per publish. The environment (CMS_URL, CMS_TOKEN, SITE_URL) is fixed for
+ * the worker's life.
+ *
+ * The cwd is a staging folder of this worker's own, not the site: Astro 5 stages the
+ * server bundle of a build whose outDir is outside the cwd in `<cwd>/.astro/` and deletes
+ * that folder afterwards (`getOutDirWithinCwd` in astro/dist/core/build/common.js). With
+ * the site's folder as cwd, two builds from one checkout would share it and delete each
+ * other's chunks ("Cannot find module .../site/.astro/pages/programs.astro.mjs").
  *
  * Plain JavaScript (type-checked through JSDoc) so it runs on bare Node, like the
  * `astro build` CLI: under tsx, every module Astro loads would pass through tsx's loader
  * and Node's source-map support, which took the peak memory of a build with 10,000 FAQs
  * from 0.79 GB to 1.24 GB (`npm run bench:site`).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import process from 'node:process';
 import { build } from 'astro';
 
@@ -20,10 +28,28 @@ import { build } from 'astro';
 /** @param {BuildResult} result */
 const send = (result) => process.send?.(result);
 
+// Astro empties its staging folder of the server bundle, removes the folder once it is
+// empty, and then lists it (cleanServerOutput in astro/dist/core/build/static-build.js):
+// ENOENT whenever nothing else lives there, as in a staging folder of our own. This file
+// keeps it listed; Astro copies it into the output with the rest, and it is removed there.
+const STAGING_MARKER = '.publisher-staging';
+
 process.on('message', (/** @type {BuildRequest} */ request) => {
   if (request.type !== 'build') return;
-  build({ root: process.cwd(), outDir: request.outDir, logLevel: 'info' }).then(
-    () => send({ type: 'result', ok: true, rssBytes: process.memoryUsage().rss }),
+  const staging = path.join(process.cwd(), '.astro');
+  fs.mkdirSync(staging, { recursive: true });
+  fs.writeFileSync(path.join(staging, STAGING_MARKER), '');
+  build({
+    root: request.root,
+    outDir: request.outDir,
+    cacheDir: request.cacheDir,
+    vite: { cacheDir: `${request.cacheDir}/vite` },
+    logLevel: 'info',
+  }).then(
+    () => {
+      fs.rmSync(path.join(request.outDir, STAGING_MARKER), { force: true });
+      send({ type: 'result', ok: true, rssBytes: process.memoryUsage().rss });
+    },
     (/** @type {unknown} */ error) => {
       // Astro prints the error with its stack itself; the publisher needs the sentence.
       const message = error instanceof Error ? error.message : String(error);

@@ -1,7 +1,12 @@
 /** Messages between `warm-astro-build.ts` and its forked `astro-build-worker.mjs`. */
 export interface BuildRequest {
   type: 'build';
+  /** The Astro project. */
+  root: string;
+  /** Where the built site goes (the worker's cwd is never above it). */
   outDir: string;
+  /** Astro's `cacheDir` (content-layer store, optimised images) and Vite's cache below it: the worker's own. */
+  cacheDir: string;
 }
 
 export type BuildResult =

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { BuildScheduler } from './build-scheduler.ts';
 import { BuildStore, type LiveBuild } from './build-store.ts';
 import { MANUAL_EVENT, RETRY_EVENT, STARTUP_EVENT, describeTrigger, type BuildTrigger } from './build-trigger.ts';
@@ -179,6 +180,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     ? null
     : createWarmAstroBuildRunner({
         siteDir: options.siteDir ?? process.cwd(),
+        workDir: join(options.dataDir, 'work', 'live-build'),
         env: options.buildEnv ?? withoutSecret(process.env),
         timeoutMs: options.buildTimeoutMs ?? 300_000,
       });

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,7 @@ describe('createWarmAstroBuildRunner', () => {
   it('builds a real Astro site twice in one worker process', async () => {
     const runBuild = createWarmAstroBuildRunner({
       siteDir: tinySite,
+      workDir: await createDataDir(),
       env: { ...process.env, TINY_SITE_MARK: 'mark-1' },
     });
     try {
@@ -58,8 +59,43 @@ describe('createWarmAstroBuildRunner', () => {
     }
   }, 120_000);
 
+  it('builds one checkout in two runners at once, each in its own work directory', async () => {
+    const runners = await Promise.all(
+      ['mark-a', 'mark-b'].map(async (mark) => {
+        const workDir = await createDataDir();
+        const runBuild = createWarmAstroBuildRunner({
+          siteDir: tinySite,
+          workDir,
+          env: { ...process.env, TINY_SITE_MARK: mark },
+        });
+        return { mark, workDir, runBuild };
+      }),
+    );
+    try {
+      // Twice each: the second round overlaps builds with a warm worker, as a live build and a preview would.
+      for (let round = 0; round < 2; round += 1) {
+        const builds = await Promise.all(runners.map(async ({ runBuild }) => run(runBuild)));
+        await Promise.all(builds.map(({ result }) => result));
+        builds.forEach(({ outDir }, i) => {
+          expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain(`Tiny site ${runners[i]!.mark}`);
+          expect(readdirSync(outDir)).toEqual(['index.html']);
+        });
+      }
+      for (const { workDir } of runners) expect(readdirSync(join(workDir, 'cache'))).not.toEqual([]);
+      // Nothing of a build is staged in the checkout, where the other runner would see it.
+      expect(existsSync(join(tinySite, '.astro', 'pages'))).toBe(false);
+    } finally {
+      for (const { runBuild } of runners) runBuild.close();
+    }
+  }, 180_000);
+
   it('reuses the worker between builds and streams its output', async () => {
-    const runBuild = createWarmAstroBuildRunner({ siteDir: tmpdir(), env: process.env, workerScript: fakeWorker(ok) });
+    const runBuild = createWarmAstroBuildRunner({
+      siteDir: tmpdir(),
+      workDir: await createDataDir(),
+      env: process.env,
+      workerScript: fakeWorker(ok),
+    });
     try {
       const first = await run(runBuild);
       await first.result;
@@ -77,6 +113,7 @@ describe('createWarmAstroBuildRunner', () => {
   it("fails with the build's own message", async () => {
     const runBuild = createWarmAstroBuildRunner({
       siteDir: tmpdir(),
+      workDir: await createDataDir(),
       env: process.env,
       workerScript: fakeWorker(
         `process.send({ type: 'result', ok: false, message: 'Could not reach the CMS at CMS_URL=x', rssBytes: 1 });`,
@@ -96,6 +133,7 @@ describe('createWarmAstroBuildRunner', () => {
     const script = fakeWorker(`console.log('pid ' + process.pid); setInterval(() => {}, 1000);`);
     const runBuild = createWarmAstroBuildRunner({
       siteDir: tmpdir(),
+      workDir: await createDataDir(),
       env: process.env,
       workerScript: script,
       // Long enough for the worker to start and print, short enough for a test.
@@ -118,6 +156,7 @@ describe('createWarmAstroBuildRunner', () => {
     const controller = new AbortController();
     const runBuild = createWarmAstroBuildRunner({
       siteDir: tmpdir(),
+      workDir: await createDataDir(),
       env: process.env,
       workerScript: fakeWorker(
         `const { spawn } = require('node:child_process');
@@ -137,6 +176,7 @@ describe('createWarmAstroBuildRunner', () => {
   it('reports a worker that dies mid-build', async () => {
     const runBuild = createWarmAstroBuildRunner({
       siteDir: tmpdir(),
+      workDir: await createDataDir(),
       env: process.env,
       workerScript: fakeWorker('process.exit(7);'),
     });
@@ -148,6 +188,7 @@ describe('createWarmAstroBuildRunner', () => {
   it('retires a worker after maxBuildsPerWorker builds', async () => {
     const runBuild = createWarmAstroBuildRunner({
       siteDir: tmpdir(),
+      workDir: await createDataDir(),
       env: process.env,
       workerScript: fakeWorker(ok),
       maxBuildsPerWorker: 1,
@@ -167,7 +208,12 @@ describe('createWarmAstroBuildRunner', () => {
   it('does not start a build that is already cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
-    const runBuild = createWarmAstroBuildRunner({ siteDir: tmpdir(), env: process.env, workerScript: fakeWorker(ok) });
+    const runBuild = createWarmAstroBuildRunner({
+      siteDir: tmpdir(),
+      workDir: await createDataDir(),
+      env: process.env,
+      workerScript: fakeWorker(ok),
+    });
     const { result, lines } = await run(runBuild, controller.signal);
     await expect(result).rejects.toBeInstanceOf(BuildAbortedError);
     expect(lines).toEqual([]);

@@ -1,5 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import type { BuildRequest, BuildResult } from './build-protocol.ts';
@@ -7,8 +9,14 @@ import { BuildAbortedError, BuildCommandError } from './errors.ts';
 import type { RunBuild } from './run-build.ts';
 
 export interface WarmAstroBuildOptions {
-  /** The Astro project (the `site/` workspace); the worker runs there. */
+  /** The Astro project (the `site/` workspace). */
   siteDir: string;
+  /**
+   * This runner's own cache directory (Astro's `cacheDir`: the content-layer store and
+   * optimised images; Vite's cache), kept warm across its builds and restarts, usually under
+   * DATA_DIR. No other runner, publisher or `astro build` may use it.
+   */
+  workDir: string;
   /** Environment of the worker (`CMS_URL`, `CMS_TOKEN`, `SITE_URL`, `PATH`, ...). */
   env: NodeJS.ProcessEnv;
   /**
@@ -41,6 +49,17 @@ const defaultWorker = fileURLToPath(new URL('./astro-build-worker.mjs', import.m
 const tsxLoader = createRequire(import.meta.url).resolve('tsx');
 
 /**
+ * A folder of this runner's own, inside the project: the server bundle Astro stages there
+ * imports the project's packages, so it must resolve them through the project's
+ * node_modules (a folder under DATA_DIR, which may be anywhere, would not).
+ */
+function createStagingDir(siteDir: string): string {
+  const parent = join(siteDir, 'node_modules', '.astro-build-staging');
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(join(parent, `${process.pid}-`));
+}
+
+/**
  * The default build step: Astro's `build()` in a long-lived worker process, one build at
  * a time. A timeout, a cancel or a worker crash kills the worker (and everything it
  * started); the next build starts a fresh one. Output lines go to `log` as with the CLI.
@@ -63,10 +82,14 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
     }
   };
 
+  let stagingDir: string | null = null;
+
   const start = (): ChildProcess => {
     const script = options.workerScript ?? defaultWorker;
+    stagingDir ??= createStagingDir(options.siteDir);
     const child = fork(script, [], {
-      cwd: options.siteDir,
+      // Astro stages each build's server bundle in `<cwd>/.astro/` (see astro-build-worker.mjs).
+      cwd: stagingDir,
       env: options.env,
       // Not the parent's execArgv: the publisher itself may run under tsx, the builder must not.
       execArgv: script.endsWith('.ts') ? ['--import', tsxLoader] : [],
@@ -140,13 +163,20 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
       signal.addEventListener('abort', onAbort, { once: true });
       current.on('message', onMessage);
       current.on('exit', onExit);
-      const request: BuildRequest = { type: 'build', outDir };
+      const request: BuildRequest = {
+        type: 'build',
+        root: options.siteDir,
+        outDir,
+        cacheDir: join(options.workDir, 'cache'),
+      };
       current.send(request);
     })) as ClosableRunBuild;
 
   runBuild.close = () => {
     kill(worker);
     worker = null;
+    if (stagingDir) rmSync(stagingDir, { recursive: true, force: true });
+    stagingDir = null;
   };
   return runBuild;
 }
