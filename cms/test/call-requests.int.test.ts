@@ -1,7 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The publisher's form proxy, to prove the pair: the proxy sets the address, the CMS keys on it.
+import { createFormProxy } from '../../scripts/src/publisher/form-proxy.ts';
 import { adminLogin, startTestCms, type TestCms } from './start-test-cms.ts';
 import { execSql, testDatabases } from './test-database.ts';
 
@@ -20,6 +24,8 @@ const valid = {
   consentVersion: '2026-11',
   sourcePage: '/programs/intensive-outpatient-program/',
   website: '',
+  // What the enhanced form's script stamps when the page loads; JSON posts must carry one.
+  startedAt: String(Date.now() - 60_000),
 };
 
 function postJson(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
@@ -64,6 +70,49 @@ async function storedCount(): Promise<number> {
   return ((await res.json()) as { pagination: { total: number } }).pagination.total;
 }
 
+/** A raw POST: chunked (no Content-Length) when asked, from a chosen loopback address. */
+function postRaw(
+  url: string,
+  body: string,
+  {
+    chunked = false,
+    localAddress = '127.0.0.1',
+    headers = {},
+  }: { chunked?: boolean; localAddress?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        localAddress,
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          ...(chunked ? {} : { 'Content-Length': String(Buffer.byteLength(body)) }),
+          ...headers,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    // The server may close the connection before a refused body is fully sent.
+    req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
+    for (let i = 0; i < body.length; i += 16 * 1024) req.write(body.slice(i, i + 16 * 1024));
+    req.end();
+  });
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const closeServer = (server: Server) => new Promise((resolve) => server.close(resolve));
+
 const without = (key: keyof typeof valid) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key));
 
 /** Bad inputs a visitor, a broken client or an attacker might send. Each must be refused and store nothing. */
@@ -78,12 +127,20 @@ const badInputs: [string, unknown][] = [
   ['control character in name', { ...valid, name: 'Bob\u0000Smith' }],
   ['bidi override in name', { ...valid, name: 'Bob\u202Etxt.exe' }],
   ['newline in name', { ...valid, name: 'Bob\nSmith' }],
+  ['Hangul filler as name', { ...valid, name: '\u3164' }],
+  ['lone combining mark as name', { ...valid, name: '\u0301' }],
+  ['zero-width space as name', { ...valid, name: '\u200B\u200B' }],
+  ['zero-width space in name', { ...valid, name: 'Ann\u200BLee' }],
   ['missing phone', without('phone')],
   ['letters as phone', { ...valid, phone: 'abc' }],
   ['too short phone', { ...valid, phone: '555-01' }],
   ['invalid US area code', { ...valid, phone: '(111) 555-0142' }],
   ['too long phone', { ...valid, phone: '+1 949 555 0142 0142 0142' }],
   ['SQL in phone', { ...valid, phone: "9495550142' OR 1=1--" }],
+  ['premium-rate 900 phone', { ...valid, phone: '(900) 555-0142' }],
+  ['premium-rate 976 exchange', { ...valid, phone: '(212) 976-0142' }],
+  ['UK phone', { ...valid, phone: '+44 20 7946 0958' }],
+  ['Jamaican NANP phone', { ...valid, phone: '(876) 555-0142' }],
   ['script in phone', { ...valid, phone: '<script>949</script>' }],
   ['unknown preferred time', { ...valid, preferredTime: 'midnight' }],
   ['SQL in preferred time', { ...valid, preferredTime: "morning'; DELETE FROM call_requests;--" }],
@@ -92,6 +149,11 @@ const badInputs: [string, unknown][] = [
   ['img onerror in message', { ...valid, message: '<img src=x onerror=alert(1)>' }],
   ['bidi override in message', { ...valid, message: 'call me \u202Eevil' }],
   ['control character in message', { ...valid, message: 'hi\u0007there' }],
+  ['zero-width characters in message', { ...valid, message: 'call\u200B me\u2060 please' }],
+  ['JSON post without startedAt', without('startedAt')],
+  ['JSON post with garbage startedAt', { ...valid, startedAt: 'soon' }],
+  ['JSON post with startedAt an hour ahead', { ...valid, startedAt: String(Date.now() + 3_600_000) }],
+  ['old consent version', { ...valid, consentVersion: '2020-01' }],
   ['consent missing', without('consent')],
   ['consent false', { ...valid, consent: 'false' }],
   ['consent version missing', without('consentVersion')],
@@ -138,6 +200,20 @@ describe.each(testDatabases())('call requests on %s', (database) => {
         headers: { 'Content-Type': 'text/plain' },
         body: 'name=Bob',
       });
+      expect(res.status).toBe(415);
+    });
+
+    it('refuses a 900 KB chunked body with 413, counting its bytes, before parsing it', async () => {
+      const before = await storedCount();
+      // Valid JSON: were it parsed, the endpoint would answer 400 for the long message.
+      const body = JSON.stringify({ ...valid, message: 'x'.repeat(900 * 1024) });
+      const res = await postRaw(`${cms.url}/api/call-requests`, body, { chunked: true });
+      expect(res.status).toBe(413);
+      expect(await storedCount()).toBe(before);
+    });
+
+    it('refuses a compressed body (it could inflate past the limit) with 415', async () => {
+      const res = await postJson(valid, { 'Content-Encoding': 'gzip' });
       expect(res.status).toBe(415);
     });
 
@@ -196,6 +272,28 @@ describe.each(testDatabases())('call requests on %s', (database) => {
       expect(tooFast.status).toBe(303);
       expect(tooFast.headers.get('location')).toBe(`${SITE_URL}/contact/thanks/`);
       expect(await storedCount()).toBe(before);
+    });
+
+    it('stores the same request posted twice without JavaScript once, and thanks the visitor both times', async () => {
+      const before = await storedCount();
+      const fields = { ...valid, phone: '949 555 0166', message: 'Twice by accident', startedAt: '' };
+      for (let i = 0; i < 2; i++) {
+        const res = await postForm(fields);
+        expect(res.status).toBe(303);
+        expect(res.headers.get('location')).toBe(`${SITE_URL}/contact/thanks/`);
+      }
+      expect(await storedCount()).toBe(before + 1);
+    });
+
+    it('stores one request for a retry with the same idempotency key, and answers both alike', async () => {
+      const before = await storedCount();
+      const key = crypto.randomUUID();
+      const first = await postJson({ ...valid, phone: '949 555 0167' }, { 'Idempotency-Key': key });
+      // The retry differs in spacing only: the key alone makes it the same request.
+      const retry = await postJson({ ...valid, phone: '(949) 555-0167' }, { 'Idempotency-Key': key });
+      expect([first.status, retry.status]).toEqual([201, 201]);
+      expect(await retry.json()).toEqual(await first.json());
+      expect(await storedCount()).toBe(before + 1);
     });
 
     it('stores exactly 200 of 200 concurrent valid posts', async () => {
@@ -271,16 +369,20 @@ describe.each(testDatabases())('call requests on %s', (database) => {
   // The limiter lives in the CMS process's memory, not in the database: one run is enough.
   if (database === 'sqlite')
     describe('rate limit', () => {
-      it('answers 429 with Retry-After after 5 posts from one client in 10 minutes', async () => {
+      const postValid = (url: string, i: number, headers: Record<string, string> = {}) =>
+        fetch(`${url}/api/call-requests`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...headers },
+          body: JSON.stringify({ ...valid, phone: `+1949555${String(2000 + i).padStart(4, '0')}` }),
+        });
+
+      it('answers 429 with Retry-After after 5 posts from one client in 10 minutes, whatever X-Forwarded-For it claims', async () => {
         const limited = await startTestCms({ SITE_URL });
         try {
           const statuses: number[] = [];
           for (let i = 0; i < 6; i++) {
-            const res = await fetch(`${limited.url}/api/call-requests`, {
-              method: 'POST',
-              headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify({ ...valid, phone: `+1949555020${i}` }),
-            });
+            // Trust is off: a forged header sent straight to the CMS must not open new buckets.
+            const res = await postValid(limited.url, i, { 'X-Forwarded-For': `203.0.113.${i}` });
             statuses.push(res.status);
             if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
           }
@@ -288,6 +390,123 @@ describe.each(testDatabases())('call requests on %s', (database) => {
         } finally {
           await limited.dispose();
         }
+      });
+
+      it("does not spend a visitor's budget on refused posts", async () => {
+        const limited = await startTestCms({ SITE_URL });
+        try {
+          for (let i = 0; i < 10; i++) {
+            const refused = await fetch(`${limited.url}/api/call-requests`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({ ...valid, phone: 'not a phone' }),
+            });
+            expect(refused.status).toBe(400);
+          }
+          const statuses: number[] = [];
+          for (let i = 0; i < 5; i++) statuses.push((await postValid(limited.url, 10 + i)).status);
+          expect(statuses).toEqual([201, 201, 201, 201, 201]);
+        } finally {
+          await limited.dispose();
+        }
+      });
+
+      describe('behind a proxy (CALL_REQUEST_TRUST_PROXY=true)', () => {
+        let trusting: TestCms;
+        const servers: Server[] = [];
+        beforeAll(async () => {
+          trusting = await startTestCms({ SITE_URL, CALL_REQUEST_TRUST_PROXY: 'true' });
+        });
+        afterAll(async () => {
+          await Promise.all(servers.map(closeServer));
+          await trusting?.dispose();
+        });
+
+        it('keys the limit on the last hop only: a visitor-supplied prefix cannot choose the bucket', async () => {
+          const statuses: number[] = [];
+          for (let i = 0; i < 6; i++) {
+            const res = await postValid(trusting.url, 100 + i, { 'X-Forwarded-For': `203.0.113.${i}, 198.51.100.7` });
+            statuses.push(res.status);
+          }
+          expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+          expect((await postValid(trusting.url, 110, { 'X-Forwarded-For': '198.51.100.8' })).status).toBe(201);
+        });
+
+        it("gives two visitors behind the site's form proxy separate limits", async () => {
+          const proxy = createServer(createFormProxy(new URL('/api/call-requests', trusting.url)));
+          servers.push(proxy);
+          const site = await listen(proxy);
+          const post = (from: string, i: number) =>
+            postRaw(
+              `${site}/api/call-requests`,
+              JSON.stringify({ ...valid, phone: `+1949555${String(3000 + i).padStart(4, '0')}` }),
+              { localAddress: from },
+            );
+          const first: number[] = [];
+          for (let i = 0; i < 6; i++) first.push((await post('127.0.0.3', i)).status);
+          expect(first).toEqual([201, 201, 201, 201, 201, 429]);
+          expect((await post('127.0.0.4', 10)).status).toBe(201);
+        });
+
+        it('stores one request when the CMS is slow, the proxy gives up, and the visitor retries with the same key', async () => {
+          // A slow CMS: the first request is held for a second before the CMS handles it, and
+          // is handled even though the proxy has given up on it by then.
+          let held = false;
+          const cmsUrl = new URL(trusting.url);
+          const slowLink = createServer((req, res) => {
+            const chunks: Buffer[] = [];
+            req.on('data', (c: Buffer) => chunks.push(c));
+            req.on('end', () => {
+              const forward = () => {
+                const upstream = request(
+                  { host: cmsUrl.hostname, port: cmsUrl.port, path: req.url, method: req.method, headers: req.headers },
+                  (answer) => {
+                    if (res.destroyed) return void answer.resume();
+                    res.writeHead(answer.statusCode ?? 502, answer.headers);
+                    answer.pipe(res);
+                  },
+                );
+                upstream.on('error', () => res.destroy());
+                upstream.end(Buffer.concat(chunks));
+              };
+              if (held) return forward();
+              held = true;
+              setTimeout(forward, 1000);
+            });
+          });
+          servers.push(slowLink);
+          const proxy = createServer(
+            createFormProxy(new URL('/api/call-requests', await listen(slowLink)), { timeoutMs: 300 }),
+          );
+          servers.push(proxy);
+          const site = await listen(proxy);
+          const adminJwtHere = await adminLogin(trusting);
+          const count = async () => {
+            const res = await fetch(
+              `${trusting.url}/content-manager/collection-types/api::call-request.call-request?pageSize=1&page=1`,
+              { headers: { Authorization: `Bearer ${adminJwtHere}` } },
+            );
+            return ((await res.json()) as { pagination: { total: number } }).pagination.total;
+          };
+          const before = await count();
+          const key = crypto.randomUUID();
+          const body = JSON.stringify({ ...valid, phone: '+19495554001', message: 'Slow network' });
+          const timedOut = await postRaw(`${site}/api/call-requests`, body, {
+            localAddress: '127.0.0.5',
+            headers: { 'Idempotency-Key': key },
+          });
+          expect(timedOut.status).toBe(504);
+          expect(timedOut.body).toMatch(/may have reached us/);
+          // The held request lands after the proxy gave up.
+          await expect.poll(count, { timeout: 5000 }).toBe(before + 1);
+          const retry = await postRaw(`${site}/api/call-requests`, body, {
+            localAddress: '127.0.0.5',
+            headers: { 'Idempotency-Key': key },
+          });
+          expect(retry.status).toBe(201);
+          expect(JSON.parse(retry.body)).toEqual({ data: { received: true } });
+          expect(await count()).toBe(before + 1);
+        });
       });
     });
 });

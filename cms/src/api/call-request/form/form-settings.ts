@@ -4,8 +4,6 @@ export interface FormSettings {
   rateLimitPoints: number;
   rateLimitWindowSeconds: number;
   minFillMs: number;
-  /** Take the client address from X-Forwarded-For (set when a proxy of ours sits in front). */
-  trustProxy: boolean;
   maxBodyBytes: number;
 }
 
@@ -20,7 +18,6 @@ export function readFormSettings(env: NodeJS.ProcessEnv): FormSettings {
     rateLimitPoints: int(env.CALL_REQUEST_RATE_LIMIT, 5),
     rateLimitWindowSeconds: int(env.CALL_REQUEST_RATE_WINDOW_SECONDS, 600),
     minFillMs: int(env.CALL_REQUEST_MIN_FILL_MS, 3000),
-    trustProxy: env.CALL_REQUEST_TRUST_PROXY === 'true',
     maxBodyBytes: int(env.CALL_REQUEST_MAX_BODY_BYTES, 8 * 1024),
   };
 }
