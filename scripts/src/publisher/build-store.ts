@@ -1,5 +1,6 @@
 import { mkdir, open, readFile, readdir, rename, rm, stat, symlink, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { buildTriggerSchema } from '@clinic/shared-types';
 import { z } from 'zod';
 import { isServableBuild } from './verify-build-output.ts';
 
@@ -8,14 +9,6 @@ export const BUILD_ID_PATTERN = /^\d{8}T\d{9}Z-\d{4,}$/;
 const PARTIAL_SUFFIX = '.partial';
 const LIVE_FILE = 'live.json';
 const CURRENT_LINK = 'current';
-
-const buildTriggerSchema = z.object({
-  events: z.record(z.string(), z.number()),
-  models: z.array(z.string()),
-  count: z.number(),
-  firstAt: z.string(),
-  lastAt: z.string(),
-});
 
 export const liveBuildSchema = z.object({
   id: z.string().regex(BUILD_ID_PATTERN),

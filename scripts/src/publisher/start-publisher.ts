@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
+import type { BuildFailure, BuildTrigger, PublisherStatus } from '@clinic/shared-types';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { BuildScheduler } from './build-scheduler.ts';
 import { BuildStore, type LiveBuild } from './build-store.ts';
-import { MANUAL_EVENT, RETRY_EVENT, STARTUP_EVENT, describeTrigger, type BuildTrigger } from './build-trigger.ts';
+import { MANUAL_EVENT, RETRY_EVENT, STARTUP_EVENT, describeTrigger } from './build-trigger.ts';
 import { BuildAbortedError, BuildCommandError, ListenError } from './errors.ts';
 import { createHooksHandler } from './hooks-server.ts';
 import { consoleLogger, type Logger } from './logger.ts';
@@ -78,32 +79,12 @@ export interface PublisherOptions {
   canonicalUrl?: string;
 }
 
-/** The body of `GET /status`. */
-export interface PublisherStatus {
-  /** One word for the admin: building (or waiting to), failed (last attempt), live, or starting. */
-  state: 'building' | 'failed' | 'live' | 'starting';
-  live: Omit<LiveBuild, 'dir'> | null;
-  building: boolean;
-  queued: boolean;
-  current: { id: string; startedAt: string; trigger: BuildTrigger } | null;
-  lastError: BuildFailure | null;
-  /** Builds started by this process. */
-  builds: number;
-}
-
-export interface BuildFailure {
-  at: string;
-  buildId: string;
-  message: string;
-  /** The last lines of build output, for the editor to see why. */
-  output: string[];
-}
-
 export interface Publisher {
   /** Origin of the site listener, for example `http://127.0.0.1:4321`. */
   siteUrl: string;
   /** Origin of the hooks listener; the webhook is `${hooksUrl}/hooks/strapi`. */
   hooksUrl: string;
+  /** The body of `GET /status`, in the publishing contract's shape (shared-types `publisherStatusSchema`). */
   status(): PublisherStatus;
   /** Same as `POST /hooks/rebuild`: build as soon as no build runs. */
   requestBuild(): void;
@@ -190,6 +171,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   const site = new SiteHandler(
     options.formTarget ? createFormProxy(options.formTarget) : undefined,
     securityHeadersFor(options.canonicalUrl),
+    logger,
   );
   let live: LiveBuild | null = null;
   let served: ServedBuild[] = [];

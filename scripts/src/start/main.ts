@@ -6,6 +6,7 @@
  * other keeps running: the site stays up through a CMS crash, and publishing catches up
  * with a rebuild once the CMS is back. Ctrl-C stops every child.
  */
+import { publisherStatusSchema, type PublisherStatus } from '@clinic/shared-types';
 import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
     process.exit(await supervisor.done);
   }
 
-  const readStatus = async () => (await (await fetch(statusUrl)).json()) as PublisherStatusView;
+  const readStatus = async () => publisherStatusSchema.parse(await (await fetch(statusUrl)).json());
   const status = await readStatus();
   let siteState: string;
   if (status.live) {
@@ -151,22 +152,16 @@ async function main(): Promise<void> {
   process.exit(await supervisor.done);
 }
 
-interface PublisherStatusView {
-  live: unknown;
-  building: boolean;
-  lastError: { message: string } | null;
-}
-
 /** Polls the publisher until the first build is live or has failed (it retries on its own). */
 async function waitForFirstBuild(
-  readStatus: () => Promise<PublisherStatusView>,
+  readStatus: () => Promise<PublisherStatus>,
   stop: () => boolean,
-): Promise<PublisherStatusView> {
+): Promise<Pick<PublisherStatus, 'live' | 'lastError'>> {
   for (;;) {
     // The publisher may be restarting (the supervisor brings it back): ask again.
     const status = await readStatus().catch(() => null);
     if (status && (status.live || status.lastError)) return status;
-    if (stop()) return { live: null, building: false, lastError: null };
+    if (stop()) return { live: null, lastError: null };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
