@@ -1,7 +1,9 @@
 /**
  * Progressive enhancement of the request-a-call form (the form works without it):
  * inline validation with an error summary that takes focus, a JSON post, and an in-page
- * confirmation. Kept tiny: visitors on slow phones pay for every byte.
+ * confirmation. Each page load makes one idempotency key, sent with every attempt: a
+ * retry after a timeout (when the first post may have arrived) stores one request.
+ * Kept tiny: visitors on slow phones pay for every byte.
  */
 interface ApiError {
   error?: { message?: string; details?: { errors?: { path?: string[]; message?: string }[] } };
@@ -10,6 +12,16 @@ interface ApiError {
 type Problem = [field: string, message: string];
 
 const digits = (value: string) => value.replace(/\D/g, '');
+
+/** A random UUID; `crypto.randomUUID` exists only in secure contexts, so plain HTTP gets the same from random bytes. */
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 function validate(form: HTMLFormElement): Problem[] {
   const data = new FormData(form);
@@ -57,7 +69,7 @@ function showProblems(form: HTMLFormElement, problems: Problem[]): void {
   if (problems.length) summary.focus();
 }
 
-async function submit(form: HTMLFormElement, event: SubmitEvent): Promise<void> {
+async function submit(form: HTMLFormElement, idempotencyKey: string, event: SubmitEvent): Promise<void> {
   event.preventDefault();
   const problems = validate(form);
   showProblems(form, problems);
@@ -68,7 +80,7 @@ async function submit(form: HTMLFormElement, event: SubmitEvent): Promise<void> 
     const body = Object.fromEntries(new FormData(form).entries());
     const res = await fetch(form.action, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': idempotencyKey },
       body: JSON.stringify(body),
     });
     if (res.ok) {
@@ -94,5 +106,7 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-call-re
   const started = form.elements.namedItem('startedAt');
   if (started instanceof HTMLInputElement) started.value = String(Date.now());
   form.noValidate = true;
-  form.addEventListener('submit', (event) => void submit(form, event));
+  // One key per page load: every retry of this form's request carries the same one.
+  const idempotencyKey = newIdempotencyKey();
+  form.addEventListener('submit', (event) => void submit(form, idempotencyKey, event));
 }
