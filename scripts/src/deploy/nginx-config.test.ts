@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '../publisher/security-headers.ts';
 import { IMMUTABLE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from '../publisher/site-server.ts';
@@ -96,18 +96,28 @@ interface SeenRequest {
   body: string;
 }
 
-/** A tiny fake build: pages, a 404 page, a hashed asset, each with its .gz as the publisher writes. */
+/**
+ * A tiny fake build: pages, a 404 page, a hashed asset, each with its .gz and .br as the
+ * publisher writes them; a dotfile and a dot folder that must stay private, `.well-known`
+ * that must not, and a download that is itself a .gz.
+ */
 async function writeBuild(dir: string, label: string, asset: string): Promise<void> {
   const files: Record<string, string> = {
     'index.html': `<!doctype html><title>Home</title><link rel="stylesheet" href="/_astro/${asset}"><h1>Home ${label}</h1>\n`,
     'faq/index.html': `<!doctype html><h1>FAQ ${label}</h1>\n`,
     '404.html': `<!doctype html><h1>Page not found</h1><p>${label}</p>\n`,
     [`_astro/${asset}`]: `body { color: #123456; }\n`.repeat(40),
+    '.env': 'SECRET=1\n',
+    '.cache/state.json': '{"secret":1}\n',
+    '.well-known/security.txt': 'Contact: mailto:security@example-clinic.org\n',
+    // An archive for download: a .gz of its own, with no plain file beside it.
+    'downloads/forms.tar.gz': 'not really an archive\n',
   };
   for (const [path, content] of Object.entries(files)) {
     await mkdir(join(dir, path, '..'), { recursive: true });
     await writeFile(join(dir, path), content);
     await writeFile(join(dir, `${path}.gz`), gzipSync(content));
+    await writeFile(join(dir, `${path}.br`), brotliCompressSync(content));
   }
 }
 
@@ -186,6 +196,20 @@ describe.runIf(nginxInstalled && !skipNginx)('nginx with the deploy config', () 
     expect(response.headers.server).toBe('nginx');
   }
 
+  /**
+   * nginx (1.22 here, 1.28 in the image: the code path is the same) sends every `add_header ...
+   * always` header twice on a 416: the range filter refuses the range after the headers filter
+   * has run, and the error answer runs the filters again. A repeat of the same value means the
+   * same to browsers, and a 416 is never a page, so one or two copies are accepted here.
+   */
+  function expectSecurityHeadersOnceOrTwice(response: RawResponse): void {
+    for (const [name, value] of SECURITY_HEADERS) {
+      expect([value, `${value}, ${value}`], `${name} on a ${response.status}`).toContain(
+        response.headers[name.toLowerCase()],
+      );
+    }
+  }
+
   it('passes nginx -t', async () => {
     await expect(testNginxConfig(workDir, nginxConfig)).resolves.toMatch(/syntax is ok/);
   });
@@ -235,6 +259,134 @@ describe.runIf(nginxInstalled && !skipNginx)('nginx with the deploy config', () 
     expect(missingAsset.status).toBe(404);
     expect(missingAsset.headers['cache-control']).toBe(REVALIDATE_CACHE_CONTROL);
     expect(gunzipSync(missingAsset.body).toString()).toContain('Page not found');
+  });
+
+  it('redirects a folder URL without its slash to the slash form, relative, keeping the query', async () => {
+    const faq = await get('/faq');
+    expect(faq.status).toBe(301);
+    // Relative: nginx's own absolute form would name its container port (8080), not the site's.
+    expect(faq.headers.location).toBe('/faq/');
+    expect(faq.headers['cache-control']).toBe(REVALIDATE_CACHE_CONTROL);
+    expectSecurityHeaders(faq);
+
+    expect((await get('/faq?ref=mail&x=%20y')).headers.location).toBe('/faq/?ref=mail&x=%20y');
+    // The slash form and the home page are the pages themselves.
+    expect((await get('/faq/')).status).toBe(200);
+    expect((await get('/?ref=mail')).status).toBe(200);
+    // A folder without a page is simply missing (as on the publisher), not redirected to a 403.
+    expect((await get('/_astro')).status).toBe(404);
+    expect((await get('/_astro/')).status).toBe(404);
+  });
+
+  it('never redirects to another host, whatever the path looks like', async () => {
+    for (const path of [
+      '//evil.example',
+      '//evil.example/',
+      '/\\evil.example',
+      '//faq',
+      '///faq',
+      '/%2Ffaq',
+      '/%5Cfaq',
+      '/./faq',
+      '/x/../faq',
+    ]) {
+      const answer = await get(path);
+      expect([301, 400, 404], path).toContain(answer.status);
+      if (answer.status === 301) {
+        expect(answer.headers.location, path).toMatch(/^\/[^/\\]/);
+      }
+    }
+    expect((await get('//evil.example')).status).toBe(404);
+  });
+
+  it('does not serve the precompressed files by name, only as the negotiated answer', async () => {
+    for (const path of [
+      '/index.html.gz',
+      '/index.html.br',
+      '/faq/index.html.gz',
+      '/404.html.br',
+      '/_astro/index.AAAA1111.css.gz',
+      '/_astro/index.AAAA1111.css.br',
+    ]) {
+      for (const acceptEncoding of [undefined, 'gzip, br']) {
+        const answer = await get(path, acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {});
+        expect(answer.status, `${path} (${acceptEncoding})`).toBe(404);
+        const body = answer.headers['content-encoding'] === 'gzip' ? gunzipSync(answer.body) : answer.body;
+        expect(body.toString(), path).toContain('Page not found');
+      }
+    }
+    const gzipped = await get('/faq/', { 'Accept-Encoding': 'gzip' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.body).toString()).toContain('FAQ build-a');
+    // Only a sibling is hidden: a .gz that is a file of its own is served, as on the publisher.
+    const archive = await get('/downloads/forms.tar.gz');
+    expect(archive.status).toBe(200);
+    expect(archive.body.toString()).toBe('not really an archive\n');
+  });
+
+  it('sends identity to a client that weighs gzip 0, and never brotli (the image has no module)', async () => {
+    const plain = await get('/faq/');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const acceptEncoding of [
+      'gzip;q=0',
+      'gzip;q=0.000',
+      'GZIP;Q=0',
+      'br, gzip;q=0',
+      'deflate, gzip;q=0',
+      'br',
+      'identity',
+    ]) {
+      const answer = await get('/faq/', { 'Accept-Encoding': acceptEncoding });
+      expect(answer.status, acceptEncoding).toBe(200);
+      expect(answer.headers['content-encoding'], acceptEncoding).toBeUndefined();
+      expect(answer.body.equals(plain.body), acceptEncoding).toBe(true);
+    }
+    for (const acceptEncoding of ['gzip;q=0.5', 'br;q=0, gzip', 'gzip, br;q=0']) {
+      const answer = await get('/faq/', { 'Accept-Encoding': acceptEncoding });
+      expect(answer.headers['content-encoding'], acceptEncoding).toBe('gzip');
+    }
+  });
+
+  it('keeps dotfiles and dot folders private, but serves .well-known', async () => {
+    for (const path of ['/.env', '/.env.gz', '/.cache/state.json', '/.cache/', '/.cache', '/faq/../.env', '/%2Eenv']) {
+      const answer = await get(path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.body.toString(), path).not.toContain('SECRET');
+      expect(answer.body.toString(), path).not.toContain('secret');
+    }
+    const wellKnown = await get('/.well-known/security.txt');
+    expect(wellKnown.status).toBe(200);
+    expect(wellKnown.body.toString()).toContain('Contact:');
+  });
+
+  it('answers byte ranges per RFC 9110, and any malformed or huge range without harm', async () => {
+    const whole = await get('/faq/');
+    const oneByte = await get('/faq/', { Range: 'bytes=0-0' });
+    expect(oneByte.status).toBe(206);
+    expect(oneByte.headers['content-range']).toBe(`bytes 0-0/${whole.body.length}`);
+    expect(oneByte.body.equals(whole.body.subarray(0, 1))).toBe(true);
+
+    const suffix = await get('/faq/', { Range: 'bytes=-10' });
+    expect(suffix.status).toBe(206);
+    expect(suffix.body.equals(whole.body.subarray(-10))).toBe(true);
+
+    // Reversed, past the end, beyond 2^53, or not a range at all: refused, and nginx keeps going.
+    for (const range of [
+      'bytes=10-5',
+      'bytes=0-99999999999999999999',
+      'bytes=9007199254740993-',
+      `bytes=${whole.body.length}-`,
+      'bytes=abc',
+    ]) {
+      const refused = await get('/faq/', { Range: range });
+      expect(refused.status, range).toBe(416);
+      expect(refused.headers['content-range'], range).toBe(`bytes */${whole.body.length}`);
+      expectSecurityHeadersOnceOrTwice(refused);
+    }
+    for (const range of ['bytes=', 'pages=1-2', 'bytes=5-1,0-0']) {
+      expect([200, 206, 416], range).toContain((await get('/faq/', { Range: range })).status);
+    }
+    expect((await get('/faq/')).status).toBe(200);
   });
 
   it('adds HSTS when a TLS proxy in front says the request came over HTTPS', async () => {
