@@ -32,6 +32,8 @@ export default tseslint.config(
           './cms/src/admin/tsconfig.json',
           './shared-types/tsconfig.json',
           './scripts/tsconfig.json',
+          './testing/tsconfig.json',
+          './deploy/tsconfig.json',
           './site/tsconfig.json',
         ],
         tsconfigRootDir: import.meta.dirname,

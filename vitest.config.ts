@@ -6,14 +6,14 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{cms,site,shared-types,scripts}/**/*.test.ts'],
+          include: ['{cms,site,shared-types,scripts,testing,deploy}/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**', '**/*.int.test.ts', '**/*.e2e.test.ts'],
         },
       },
       {
         test: {
           name: 'integration',
-          include: ['{cms,site,shared-types,scripts}/**/*.int.test.ts'],
+          include: ['{cms,site,shared-types,scripts,testing,deploy}/**/*.int.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
           globalSetup: ['cms/test/global-setup.ts'],
           // Each file boots its own Strapi: on two cores, one at a time is fastest and least flaky.
@@ -25,7 +25,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['{cms,site,shared-types,scripts}/**/*.e2e.test.ts'],
+          include: ['{cms,site,shared-types,scripts,testing,deploy}/**/*.e2e.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
           // The server compile, then the admin panel build that the editor journey drives.
           globalSetup: ['cms/test/global-setup.ts', 'cms/e2e/global-setup.ts'],

@@ -33,7 +33,7 @@ export default defineConfig({
       // Base styles come from src/styles/global.css, imported once by the layout.
       applyBaseStyles: false,
       // By path: Tailwind looks for its config in the cwd, and the publisher's build worker
-      // runs in a work directory of its own (see scripts/src/publisher/astro-build-worker.mjs).
+      // runs in a work directory of its own (see scripts/src/publisher/build/astro-build-worker.mjs).
       configFile: fileURLToPath(new URL('./tailwind.config.mjs', import.meta.url)),
     }),
     sitemapRegistry(),

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/test/chromium.ts';
-import { eventually, startTestSystem, type TestSystem } from '../../scripts/test/start-test-system.ts';
+import { launchChromium } from '@clinic/testing/chromium';
+import { eventually, startTestSystem, type TestSystem } from '@clinic/testing/start-test-system';
 
 /**
  * The editor's one essential journey, through the real Strapi admin UI (built by

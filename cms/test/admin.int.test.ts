@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminLogin, startTestCms, type TestCms } from './start-test-cms.ts';
+import { adminLogin, startTestCms, type TestCms } from '@clinic/testing/start-test-cms';
 
 let cms: TestCms;
 let jwt: string;

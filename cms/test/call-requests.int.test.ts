@@ -5,9 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The publisher's form proxy, to prove the pair: the proxy sets the address, the CMS keys on it.
-import { createFormProxy } from '../../scripts/src/publisher/form-proxy.ts';
-import { adminLogin, startTestCms, type TestCms } from './start-test-cms.ts';
-import { execSql, testDatabases } from './test-database.ts';
+import { createFormProxy } from '@clinic/scripts/publisher';
+import { adminLogin, startTestCms, type TestCms } from '@clinic/testing/start-test-cms';
+import { execSql, testDatabases } from '@clinic/testing/test-database';
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITE_URL = 'http://site.test';

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectionResponseSchema, contentTypes, singleResponseSchema } from '@clinic/shared-types';
 import { loadSeedContent, seedDirOf } from '../src/seed/load-seed-content.ts';
-import { adminLogin, startTestCms, type TestCms } from './start-test-cms.ts';
-import { testDatabases } from './test-database.ts';
+import { adminLogin, startTestCms, type TestCms } from '@clinic/testing/start-test-cms';
+import { testDatabases } from '@clinic/testing/test-database';
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seedContent = loadSeedContent(seedDirOf(cmsDir));

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startPostgresCluster } from '../../scripts/src/testing/start-postgres-cluster.ts';
+import { startPostgresCluster } from '@clinic/testing/start-postgres-cluster';
 import { ensureServerCompiled } from '../scripts/build-state.ts';
 
 /**

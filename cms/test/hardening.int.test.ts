@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminLogin, startTestCms, TEST_ADMIN, type TestCms } from './start-test-cms.ts';
-import { testDatabases } from './test-database.ts';
+import { adminLogin, startTestCms, TEST_ADMIN, type TestCms } from '@clinic/testing/start-test-cms';
+import { testDatabases } from '@clinic/testing/test-database';
 
 /**
  * Strapi's defences that the clinic relies on, proven against a real Strapi: CORS from

@@ -4,8 +4,8 @@ import os, { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from '../../cms/test/start-test-cms.ts';
-import { eventually } from './start-test-system.ts';
+import { freePort } from '@clinic/testing/start-test-cms';
+import { eventually } from '@clinic/testing/start-test-system';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tsxCli = path.join(rootDir, 'node_modules/tsx/dist/cli.mjs');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { eventually, startTestSystem, type TestSystem } from './start-test-system.ts';
+import { eventually, startTestSystem, type TestSystem } from '@clinic/testing/start-test-system';
 
 let system: TestSystem;
 
@@ -124,7 +124,7 @@ describe('failures keep the live site', () => {
     expect((await page('/faq/')).status).toBe(200);
 
     await system.cms.restart();
-    system.adminJwt = await (await import('../../cms/test/start-test-cms.ts')).adminLogin(system.cms);
+    system.adminJwt = await (await import('@clinic/testing/start-test-cms')).adminLogin(system.cms);
     const id = await findDocument(FAQ, 'slug', 'how-big-are-iop-therapy-groups');
     await admin('PUT', `/collection-types/${FAQ}/${id}`, { answer: 'Groups hold 8 to 15 people. MARKER-RECOVERED' });
     await admin('POST', `/collection-types/${FAQ}/${id}/actions/publish`, {});

@@ -16,10 +16,10 @@ import {
   startTestCms,
   type ContentManagerRequest,
   type TestCms,
-} from '../../cms/test/start-test-cms.ts';
+} from '@clinic/testing/start-test-cms';
 import type { Publisher } from '../src/publisher/start-publisher.ts';
 import { FakeBuilder, createDataDir, startTestPublisher } from '../src/publisher/testing/fake-site.ts';
-import { eventually } from './start-test-system.ts';
+import { eventually } from '@clinic/testing/start-test-system';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FAQ = 'api::faq.faq';

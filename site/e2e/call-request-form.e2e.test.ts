@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callRequestForm } from '@clinic/shared-types';
-import { launchChromium } from '../../scripts/test/chromium.ts';
-import { eventually, startTestSystem, type TestSystem } from '../../scripts/test/start-test-system.ts';
+import { launchChromium } from '@clinic/testing/chromium';
+import { eventually, startTestSystem, type TestSystem } from '@clinic/testing/start-test-system';
 import { saveScreenshot } from './support/page-checks.ts';
 import { closeAndCheck, visit, type Visit } from './support/visit.ts';
 

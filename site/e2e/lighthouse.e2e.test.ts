@@ -5,8 +5,8 @@ import {
   runLighthouse,
   startDebuggableChromium,
   type DebuggableChromium,
-} from '../../scripts/src/bench/run-lighthouse.ts';
-import { eventually, startTestSystem, type TestSystem } from '../../scripts/test/start-test-system.ts';
+} from '@clinic/testing/run-lighthouse';
+import { eventually, startTestSystem, type TestSystem } from '@clinic/testing/start-test-system';
 
 /**
  * Lighthouse 12.2.3 (mobile, simulated throttling) on the pages the publisher serves. Only

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { publishExtraFaqs } from '../../cms/test/start-test-cms.ts';
-import { launchChromium } from '../../scripts/test/chromium.ts';
-import { eventually, startTestSystem, type TestSystem } from '../../scripts/test/start-test-system.ts';
+import { publishExtraFaqs } from '@clinic/testing/start-test-cms';
+import { launchChromium } from '@clinic/testing/chromium';
+import { eventually, startTestSystem, type TestSystem } from '@clinic/testing/start-test-system';
 import { readPages } from '../test/built-site.ts';
 import {
   findAxeViolations,

@@ -12,7 +12,7 @@ import {
   publishExtraFaqs,
   startTestCms,
   type TestCms,
-} from '../../cms/test/start-test-cms.ts';
+} from '@clinic/testing/start-test-cms';
 import {
   elementsOf,
   fileOf,

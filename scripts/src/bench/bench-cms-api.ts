@@ -14,10 +14,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { contentTypes } from '@clinic/shared-types';
-import { ensureServerCompiled } from '../../../cms/scripts/build-state.ts';
-import { adminLogin, startTestCms, type TestCms } from '../../../cms/test/start-test-cms.ts';
-import type { TestDatabase } from '../../../cms/test/test-database.ts';
-import { buildRequestUrl } from '../../../site/src/loaders/strapi-client.ts';
+import { ensureServerCompiled } from '@clinic/cms/build-state';
+import { adminLogin, startTestCms, type TestCms } from '@clinic/testing/start-test-cms';
+import type { TestDatabase } from '@clinic/testing/test-database';
+import { buildRequestUrl } from '@clinic/site/strapi-client';
 import { ms, s } from './stats.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);

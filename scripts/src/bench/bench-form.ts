@@ -2,7 +2,7 @@
  * `npm run bench:form`: accepted call-back submissions per second and latency on a
  * real CMS (SQLite, temp DATA_DIR) with the rate limit off. Targets: >= 200/s, p95 < 50 ms.
  */
-import { startTestCms } from '../../../cms/test/start-test-cms.ts';
+import { startTestCms } from '@clinic/testing/start-test-cms';
 import { ms, percentile } from './stats.ts';
 
 const TOTAL = Number(process.env.BENCH_FORM_TOTAL ?? 2000);

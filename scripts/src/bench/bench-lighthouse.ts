@@ -5,7 +5,7 @@
  * category scores, LCP, CLS, TBT and total transfer. Exits 1 when a target is missed.
  * The browser suite (site/e2e/lighthouse.e2e.test.ts) asserts only the deterministic part.
  */
-import { eventually, startTestSystem } from '../../test/start-test-system.ts';
+import { eventually, startTestSystem } from '@clinic/testing/start-test-system';
 import {
   CATEGORIES,
   LIGHTHOUSE_PAGES,
@@ -13,7 +13,7 @@ import {
   runLighthouse,
   startDebuggableChromium,
   type LighthouseFigures,
-} from './run-lighthouse.ts';
+} from '@clinic/testing/run-lighthouse';
 
 const T = LIGHTHOUSE_TARGETS;
 

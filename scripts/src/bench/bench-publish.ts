@@ -5,7 +5,7 @@
  *  - 20 sequential publishes: p50, p95, max (target p95 < 8 s, aim 5 s);
  *  - a burst of 50 publishes within 5 s: builds run (target <= 3), changes lost (target 0).
  */
-import { eventually, startTestSystem } from '../../test/start-test-system.ts';
+import { eventually, startTestSystem } from '@clinic/testing/start-test-system';
 import { percentile, s } from './stats.ts';
 
 const FAQ = 'api::faq.faq';

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { startTestCms, type TestCms } from '../../../cms/test/start-test-cms.ts';
+import { startTestCms, type TestCms } from '@clinic/testing/start-test-cms';
 
 const rootDir = fileURLToPath(new URL('../../../', import.meta.url));
 const siteDir = path.join(rootDir, 'site');

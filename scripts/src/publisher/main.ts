@@ -1,6 +1,8 @@
 /**
  * The publisher process: `tsx scripts/src/publisher/main.ts`. Configuration comes from the
  * environment (see scripts/README.md); SIGINT/SIGTERM stop it cleanly with exit code 0.
+ * Imported as `@clinic/scripts/publisher`, it is the publisher's public entry: what other
+ * workspaces' tests and the deploy checks may use.
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +14,11 @@ import { surviveStrayErrors } from './survive-stray-errors.ts';
 
 export { startPublisher } from './start-publisher.ts';
 export type { Publisher, PublisherOptions } from './start-publisher.ts';
-export type { RunBuild, RunBuildContext } from './run-build.ts';
+export type { RunBuild, RunBuildContext } from './build/run-build.ts';
 export { parsePublisherEnv } from './publisher-env.ts';
+export { createFormProxy } from './serve/form-proxy.ts';
+export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from './serve/security-headers.ts';
+export { IMMUTABLE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from './serve/site-server.ts';
 
 /** scripts/src/publisher/ -> the repository root. */
 const ROOT_DIR = fileURLToPath(new URL('../../../', import.meta.url));

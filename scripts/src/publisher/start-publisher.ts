@@ -2,19 +2,19 @@ import { createServer, type Server } from 'node:http';
 import type { BuildFailure, BuildTrigger, PublisherStatus } from '@clinic/shared-types';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { BuildScheduler } from './build-scheduler.ts';
-import { BuildStore, type LiveBuild } from './build-store.ts';
-import { MANUAL_EVENT, RETRY_EVENT, STARTUP_EVENT, describeTrigger } from './build-trigger.ts';
+import { BuildScheduler } from './schedule/build-scheduler.ts';
+import { BuildStore, type LiveBuild } from './release/build-store.ts';
+import { MANUAL_EVENT, RETRY_EVENT, STARTUP_EVENT, describeTrigger } from './schedule/build-trigger.ts';
 import { BuildAbortedError, BuildCommandError, ListenError } from './errors.ts';
-import { createHooksHandler } from './hooks-server.ts';
+import { createHooksHandler } from './intake/hooks-server.ts';
 import { consoleLogger, type Logger } from './logger.ts';
-import { precompressAssets } from './precompress-assets.ts';
-import { createWarmAstroBuildRunner } from './warm-astro-build.ts';
-import type { RunBuild } from './run-build.ts';
-import { createFormProxy } from './form-proxy.ts';
-import { securityHeadersFor } from './security-headers.ts';
-import { SiteHandler, createServedBuild, type ServedBuild } from './site-server.ts';
-import { verifyBuildOutput } from './verify-build-output.ts';
+import { precompressAssets } from './release/precompress-assets.ts';
+import { createWarmAstroBuildRunner } from './build/warm-astro-build.ts';
+import type { RunBuild } from './build/run-build.ts';
+import { createFormProxy } from './serve/form-proxy.ts';
+import { securityHeadersFor } from './serve/security-headers.ts';
+import { SiteHandler, createServedBuild, type ServedBuild } from './serve/site-server.ts';
+import { verifyBuildOutput } from './release/verify-build-output.ts';
 
 export interface PublisherOptions {
   /** Absolute; builds live in `<dataDir>/builds/`. */

@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureServerCompiled } from '../../../cms/scripts/build-state.ts';
-import { startTestCms } from '../../../cms/test/start-test-cms.ts';
+import { ensureServerCompiled } from '@clinic/cms/build-state';
+import { startTestCms } from '@clinic/testing/start-test-cms';
 
 const rootDir = fileURLToPath(new URL('../../../', import.meta.url));
 

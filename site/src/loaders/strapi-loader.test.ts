@@ -314,6 +314,23 @@ describe('strapiLoader', () => {
     expect(fake.entries.size).toBe(levels.length - 1);
     expect(fake.entries.has(String(levels[0]?.documentId))).toBe(false);
   });
+
+  it('asks the CMS nothing and leaves the store alone during the type check (SITE_TYPECHECK_ONLY=1)', async () => {
+    serve('faqs', (url) => HttpResponse.json(fixture(`faqs-page-${url.searchParams.get('pagination[page]')}`)));
+    const fake = await load({ contentType: 'faqs' });
+    expect(fake.entries.size).toBe(21);
+    requests = [];
+
+    vi.stubEnv('SITE_TYPECHECK_ONLY', '1');
+    await load({ contentType: 'faqs' }, fake);
+
+    expect(requests).toHaveLength(0);
+    expect(fake.entries.size).toBe(21);
+    expect(fake.logs).toContainEqual({
+      level: 'info',
+      message: 'faqs: not loaded (SITE_TYPECHECK_ONLY=1, type check only)',
+    });
+  });
 });
 
 /** A local port nothing listens on: bound, then released. */

@@ -53,6 +53,13 @@ export interface StrapiLoaderOptions {
   fetch?: typeof globalThis.fetch | undefined;
 }
 
+/**
+ * Set to `1` by the site's type check (`npm run typecheck -w site`): `astro check` syncs the
+ * content layer, but the types it checks come from the collections' schemas, not their data,
+ * so the loaders leave the store alone and no CMS is needed to type-check.
+ */
+export const TYPECHECK_ONLY_ENV = 'SITE_TYPECHECK_ONLY';
+
 /** Id under which a single type's only entry is stored: `getEntry('facility', 'facility')`. */
 export function singleTypeEntryId(contentType: ContentTypeKey): string {
   return contentType;
@@ -73,6 +80,10 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
     load: async (context) => {
       // parseData and generateDigest are declared as methods: call them on the context.
       const { store, logger } = context;
+      if (process.env[TYPECHECK_ONLY_ENV] === '1') {
+        logger.info(`${contentType}: not loaded (${TYPECHECK_ONLY_ENV}=1, type check only)`);
+        return;
+      }
       // Read at load time, not config time, so the environment of the build is what counts.
       const config: StrapiClientConfig = {
         url: options.url ?? (process.env.CMS_URL || 'http://localhost:1337'),

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import type { RunBuild } from '../run-build.ts';
+import type { RunBuild } from '../build/run-build.ts';
 import { silentLogger } from '../logger.ts';
 import { startPublisher, type Publisher, type PublisherOptions } from '../start-publisher.ts';
 

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BodyTooLargeError } from './errors.ts';
+import { BodyTooLargeError } from '../errors.ts';
 import { WEBHOOK_BODY_LIMIT_BYTES, createHooksHandler } from './hooks-server.ts';
-import { silentLogger } from './logger.ts';
+import { silentLogger } from '../logger.ts';
 import { readBody } from './read-body.ts';
-import { SiteHandler } from './site-server.ts';
+import { SiteHandler } from '../serve/site-server.ts';
 
 const SECRET = 'request-bodies-secret-0123456789';
 

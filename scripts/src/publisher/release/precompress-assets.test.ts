@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { precompressAssets } from './precompress-assets.ts';
-import { FAKE_ASSET, createDataDir, writeFakeSite } from './testing/fake-site.ts';
+import { FAKE_ASSET, createDataDir, writeFakeSite } from '../testing/fake-site.ts';
 
 async function fakeSite(version: string): Promise<string> {
   const dir = await createDataDir();

@@ -9,7 +9,7 @@ import {
   startTestCms,
   type ContentManagerRequest,
   type TestCms,
-} from '../../cms/test/start-test-cms.ts';
+} from './start-test-cms.ts';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tsxCli = path.join(rootDir, 'node_modules/tsx/dist/cli.mjs');

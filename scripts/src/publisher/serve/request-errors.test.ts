@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHooksHandler } from './hooks-server.ts';
-import type { Logger } from './logger.ts';
+import { createHooksHandler } from '../intake/hooks-server.ts';
+import type { Logger } from '../logger.ts';
 import { SiteHandler } from './site-server.ts';
-import { rawRequest } from './testing/fake-site.ts';
+import { rawRequest } from '../testing/fake-site.ts';
 
 function recordingLogger(): Logger & { errors: string[] } {
   const errors: string[] = [];

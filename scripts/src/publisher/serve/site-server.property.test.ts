@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Logger } from './logger.ts';
-import { precompressAssets } from './precompress-assets.ts';
+import type { Logger } from '../logger.ts';
+import { precompressAssets } from '../release/precompress-assets.ts';
 import { SiteHandler, createServedBuild } from './site-server.ts';
-import { FAKE_ASSET, writeFakeSite } from './testing/fake-site.ts';
+import { FAKE_ASSET, writeFakeSite } from '../testing/fake-site.ts';
 
 /**
  * Throws generated requests (request lines, methods, paths, ranges, conditionals, encodings,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { collectStrings, findReferences, readComposeFile } from './compose-file.ts';
 import { documentedVariables, findEnvReads, scanEnvReads } from './env-reads.ts';
 
-const ROOT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The code of the running system; tests, fixtures and the benchmarks (dev tools) aside. */
 const SYSTEM_SOURCES = {

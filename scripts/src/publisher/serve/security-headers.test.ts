@@ -7,8 +7,8 @@ import {
   STRICT_TRANSPORT_SECURITY,
   securityHeadersFor,
 } from './security-headers.ts';
-import type { Publisher } from './start-publisher.ts';
-import { FakeBuilder, createDataDir, rawRequest, startTestPublisher, type RawResponse } from './testing/fake-site.ts';
+import type { Publisher } from '../start-publisher.ts';
+import { FakeBuilder, createDataDir, rawRequest, startTestPublisher, type RawResponse } from '../testing/fake-site.ts';
 
 function expectSecurityHeaders(response: RawResponse, { hsts = false } = {}): void {
   for (const [name, value] of SECURITY_HEADERS) {

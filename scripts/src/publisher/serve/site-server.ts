@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import { FORM_PATH } from './form-proxy.ts';
-import { consoleLogger, type Logger } from './logger.ts';
+import { consoleLogger, type Logger } from '../logger.ts';
 import { CONTENT_CODINGS, negotiateEncoding, type ContentCoding } from './negotiate-encoding.ts';
-import { closeIfBodyUnread } from './read-body.ts';
+import { closeIfBodyUnread } from '../intake/read-body.ts';
 import { SECURITY_HEADERS, type SecurityHeader } from './security-headers.ts';
 import { indexSite, resolveRequestPath, type IndexedFile, type SiteEntry, type SiteIndex } from './site-index.ts';
 

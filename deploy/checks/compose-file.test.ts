@@ -20,7 +20,7 @@ import {
 } from './compose-file.ts';
 import { documentedVariables } from './env-reads.ts';
 
-const ROOT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const compose = readComposeFile(join(ROOT_DIR, 'docker-compose.yml'));
 const composeText = readFileSync(join(ROOT_DIR, 'docker-compose.yml'), 'utf8');
 

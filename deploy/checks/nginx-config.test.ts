@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '../publisher/security-headers.ts';
-import { IMMUTABLE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from '../publisher/site-server.ts';
-import { rawRequest, type RawResponse } from '../publisher/testing/fake-site.ts';
+import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '@clinic/scripts/publisher';
+import { IMMUTABLE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from '@clinic/scripts/publisher';
+import { rawRequest, type RawResponse } from '@clinic/scripts/publisher/testing';
 import { directivesNamed, findDirectives, mapValues, readNginxConfig, type NginxDirective } from './nginx-config.ts';
 import {
   NGINX_BINARY,
@@ -18,9 +18,9 @@ import {
   testNginxConfig,
   writeNginxConfig,
   type RunningNginx,
-} from './testing/start-nginx.ts';
+} from '@clinic/testing/start-nginx';
 
-const ROOT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const SITE_CONFIG = join(ROOT_DIR, 'deploy/nginx/default.conf');
 
 function serverBlock(): NginxDirective[] {

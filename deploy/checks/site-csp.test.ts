@@ -2,9 +2,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../publisher/security-headers.ts';
+import { CONTENT_SECURITY_POLICY } from '@clinic/scripts/publisher';
 
-const ROOT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const SITE_DIR = join(ROOT_DIR, 'site');
 
 function listFiles(dir: string): string[] {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import type { BuildRequest, BuildResult } from './build-protocol.ts';
-import { BuildAbortedError, BuildCommandError } from './errors.ts';
+import { BuildAbortedError, BuildCommandError } from '../errors.ts';
 import type { RunBuild } from './run-build.ts';
 
 export interface WarmAstroBuildOptions {

@@ -1,8 +1,8 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IMMUTABLE_CACHE_CONTROL } from './site-server.ts';
-import type { Publisher } from './start-publisher.ts';
-import { FAKE_ASSET, FakeBuilder, createDataDir, rawRequest, startTestPublisher } from './testing/fake-site.ts';
+import type { Publisher } from '../start-publisher.ts';
+import { FAKE_ASSET, FakeBuilder, createDataDir, rawRequest, startTestPublisher } from '../testing/fake-site.ts';
 
 describe('site listener', () => {
   let publisher: Publisher;

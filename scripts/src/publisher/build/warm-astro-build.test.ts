@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BuildAbortedError, BuildCommandError } from './errors.ts';
-import { createDataDir } from './testing/fake-site.ts';
+import { BuildAbortedError, BuildCommandError } from '../errors.ts';
+import { createDataDir } from '../testing/fake-site.ts';
 import { createWarmAstroBuildRunner, type ClosableRunBuild } from './warm-astro-build.ts';
 
 const tinySite = fileURLToPath(new URL('./__fixtures__/tiny-site/', import.meta.url));

@@ -1,8 +1,8 @@
 import { publisherStatusSchema, type PublisherStatus } from '@clinic/shared-types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { consoleLogger } from './logger.ts';
-import type { Publisher } from './start-publisher.ts';
-import { FakeBuilder, TEST_SECRET, createDataDir, startTestPublisher } from './testing/fake-site.ts';
+import { consoleLogger } from '../logger.ts';
+import type { Publisher } from '../start-publisher.ts';
+import { FakeBuilder, TEST_SECRET, createDataDir, startTestPublisher } from '../testing/fake-site.ts';
 
 const auth = { Authorization: `Bearer ${TEST_SECRET}` };
 const json = { 'Content-Type': 'application/json' };

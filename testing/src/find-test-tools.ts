@@ -22,7 +22,7 @@ export interface TestToolLocations {
 }
 
 /**
- * The paths `scripts/test/chromium.ts` and `scripts/src/deploy/testing/start-nginx.ts` launch,
+ * The paths `chromium.ts` and `start-nginx.ts` beside this file launch,
  * restated so this module stays free of imports (it runs before anything else is checked).
  */
 export function defaultTestToolLocations(env: NodeJS.ProcessEnv = process.env): TestToolLocations {

@@ -4,10 +4,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRuntimeEnv, SECRET_NAMES } from '../src/env/runtime-env.ts';
+import { loadRuntimeEnv, SECRET_NAMES } from '@clinic/cms/runtime-env';
 import { createPostgresDatabase, dropPostgresDatabase, type TestDatabase } from './test-database.ts';
 
-const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cms');
 const strapiBin = path.resolve(cmsDir, '../node_modules/@strapi/strapi/bin/strapi.js');
 
 export const TEST_ADMIN = { email: 'editor@example.test', password: 'Test-Passw0rd-Editor' };

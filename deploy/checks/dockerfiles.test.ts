@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,7 @@ import {
   type DockerInstruction,
 } from './dockerfile.ts';
 
-const ROOT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 /** Both images put the repository root here. */
 const APP_DIR = '/app';
 
@@ -149,18 +150,36 @@ describe('scripts/Dockerfile', () => {
     expect(checkDockerfile(instructions)).toEqual([]);
   });
 
-  it('runs the publisher entry point that `npm start` runs, with the same tsx', () => {
+  it('runs the publisher entry point that `npm start` runs, with the same tsx loader', () => {
     const launcher = readFileSync(join(ROOT_DIR, 'scripts/src/start/main.ts'), 'utf8');
-    expect(launcher).toContain("'node_modules/tsx/dist/cli.mjs'");
-    expect(launcher).toContain("'scripts/src/publisher/main.ts'");
-    expect(commandOf(instructions)).toEqual(['node', 'node_modules/tsx/dist/cli.mjs', 'scripts/src/publisher/main.ts']);
+    expect(launcher).toContain("args: ['--import', tsxLoader, 'scripts/src/publisher/main.ts']");
+    expect(commandOf(instructions)).toEqual(['node', '--import', 'tsx', 'scripts/src/publisher/main.ts']);
   });
 
-  it('installs the site workspace, whose astro the publisher runs', () => {
-    const installs = instructions.filter((i) => i.keyword === 'RUN').flatMap((i) => findNpmCommands(i.text));
-    expect(installs.find((npm) => npm.command === 'ci')?.workspaces).toEqual(
-      expect.arrayContaining(['site', 'scripts', 'shared-types']),
+  it('installs only the runtime dependencies of the site, the publisher and shared-types', () => {
+    const runs = instructions.filter((i) => i.keyword === 'RUN');
+    const ci = runs.flatMap((i) => findNpmCommands(i.text)).find((npm) => npm.command === 'ci');
+    expect(ci?.workspaces).toEqual(['site', 'scripts', 'shared-types']);
+    const ciLine = runs.find((i) => /\bnpm ci\b/.test(i.text))?.text ?? '';
+    expect(ciLine).toContain('--omit=dev');
+    // The root's devDependencies are the test, lint and benchmark tooling.
+    expect(ciLine).not.toContain('--include-workspace-root');
+  });
+
+  it('carries no test, lint or benchmark tooling: npm resolves none in those workspaces without dev dependencies', () => {
+    // What `npm ci -w site -w scripts -w shared-types --omit=dev` installs, resolved by npm from the lock.
+    const listed = execFileSync(
+      'npm',
+      ['ls', '--omit=dev', '--all', '--parseable', '-w', 'site', '-w', 'scripts', '-w', 'shared-types'],
+      { cwd: ROOT_DIR, encoding: 'utf8' },
     );
+    const names = new Set(listed.split('\n').map((line) => line.replace(/^.*\/node_modules\//, '')));
+    // The publisher's own runtime is there...
+    for (const needed of ['astro', 'tsx', 'zod', '@astrojs/sitemap']) expect(names, needed).toContain(needed);
+    // ...and the tooling is not.
+    const tooling = ['vitest', 'playwright-core', 'lighthouse', 'eslint', 'prettier', 'msw', 'axe-core'];
+    for (const tool of [...tooling, 'html-validate', 'fast-check', 'autocannon', '@astrojs/check', 'typescript-eslint'])
+      expect(names, tool).not.toContain(tool);
   });
 });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_FLAGS, requireChromium } from '../../test/chromium.ts';
+import { CHROMIUM_FLAGS, requireChromium } from './chromium.ts';
 
 /** The four Lighthouse categories, by their ids in the report. */
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BuildOutputInvalidError } from './errors.ts';
+import { BuildOutputInvalidError } from '../errors.ts';
 
 /** Files a build must contain before it may go live. */
 export const REQUIRED_OUTPUT_FILES = [

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { changesPublicSite, publishEventSchema, type PublishEvent } from '@clinic/shared-types';
 import { isAuthorized } from './check-authorization.ts';
-import { BodyTooLargeError } from './errors.ts';
-import type { Logger } from './logger.ts';
+import { BodyTooLargeError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
 import { closeIfBodyUnread, readBody } from './read-body.ts';
 import { describeWebhookIssue } from './describe-webhook-issue.ts';
 

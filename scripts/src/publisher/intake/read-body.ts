@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError } from './errors.ts';
+import { BodyTooLargeError } from '../errors.ts';
 
 /**
  * Reads a request body up to `limitBytes`. Past the limit it stops reading (the stream is
