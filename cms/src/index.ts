@@ -12,11 +12,15 @@ import { loadSeedContent, seedDirOf } from './seed/load-seed-content';
 import { registerContentValidation } from './validation/register-content-validation';
 import { registerDeployStatusRoute } from './deploy-status/register-deploy-status-route';
 import { registerSlugDerivation } from './slugs/register-slug-derivation';
+import { registerRedirects } from './redirects/register-redirects';
+import { registerLinkCheck } from './links/register-link-check';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentValidation(strapi);
     registerSlugDerivation(strapi);
+    registerRedirects(strapi);
+    registerLinkCheck(strapi);
     registerDeployStatusRoute(strapi, process.env);
   },
 

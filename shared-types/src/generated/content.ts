@@ -163,6 +163,21 @@ export const programLevelFieldsSchema = z.object({
   publishedAt: z.string().datetime({ offset: true }),
 });
 
+/** The scalar fields of `api::redirect.redirect`: what a populated relation to it returns. */
+export const redirectFieldsSchema = z.object({
+  id: z.number().int(),
+  documentId: z.string().min(1),
+  fromPath: z.string().max(500).describe("The old address, starting with /, e.g. /iop-program/. Not an address of a live page. Saved with a trailing slash."),
+  httpStatus: z.enum(["moved-permanently-301","found-302","gone-410"]).describe("Moved permanently (301) for pages that moved for good; found (302) for a temporary detour; gone (410) for pages removed on purpose."),
+  targetType: z.enum(["program-level","treatment-modality","condition","path"]).nullable().describe("Where visitors go: a program level, therapy or condition (follows its current address when its slug changes), or an address typed below. Ignored for gone (410)."),
+  targetDocumentId: z.string().max(64).nullable().describe("The entry's document id, when the target is a program level, therapy or condition. Filled in automatically when a slug changes."),
+  targetPath: z.string().max(500).nullable().describe("When the target is an address: a path on this site such as /contact/, or a full https:// URL on an allowed host."),
+  note: z.string().max(500).nullable().describe("Why this redirect exists, for other editors. Not shown on the site."),
+  createdAt: z.string().datetime({ offset: true }),
+  updatedAt: z.string().datetime({ offset: true }),
+  publishedAt: z.string().datetime({ offset: true }),
+});
+
 /** The scalar fields of `api::treatment-modality.treatment-modality`: what a populated relation to it returns. */
 export const treatmentModalityFieldsSchema = z.object({
   id: z.number().int(),
@@ -254,6 +269,14 @@ export const programLevelPopulate = {
   seo: { populate: { socialImage: true } },
 } as const;
 
+/** `api::redirect.redirect` as the REST API returns it with `redirectPopulate`. */
+export const redirectSchema = redirectFieldsSchema.extend({
+
+});
+export type Redirect = z.output<typeof redirectSchema>;
+/** The explicit REST populate for `api::redirect.redirect`: every component and relation, one level deep. */
+export const redirectPopulate = {} as const;
+
 /** `api::treatment-modality.treatment-modality` as the REST API returns it with `treatmentModalityPopulate`. */
 export const treatmentModalitySchema = treatmentModalityFieldsSchema.extend({
   benefits: z.array(listItemSchema).describe("What the therapy helps with, one point each."),
@@ -280,6 +303,7 @@ export const contentTypes = {
   'facility': { uid: 'api::facility.facility', kind: 'singleType', singularName: 'facility', pluralName: 'facilities', schema: facilitySchema, populate: facilityPopulate },
   'faqs': { uid: 'api::faq.faq', kind: 'collectionType', singularName: 'faq', pluralName: 'faqs', schema: faqSchema, populate: faqPopulate },
   'program-levels': { uid: 'api::program-level.program-level', kind: 'collectionType', singularName: 'program-level', pluralName: 'program-levels', schema: programLevelSchema, populate: programLevelPopulate },
+  'redirects': { uid: 'api::redirect.redirect', kind: 'collectionType', singularName: 'redirect', pluralName: 'redirects', schema: redirectSchema, populate: redirectPopulate },
   'treatment-modalities': { uid: 'api::treatment-modality.treatment-modality', kind: 'collectionType', singularName: 'treatment-modality', pluralName: 'treatment-modalities', schema: treatmentModalitySchema, populate: treatmentModalityPopulate },
 } as const;
 export type ContentTypeKey = keyof typeof contentTypes;

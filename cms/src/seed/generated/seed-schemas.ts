@@ -158,6 +158,17 @@ export const programLevelSeedSchema = z.object({
 }).strict();
 export type ProgramLevelSeed = z.output<typeof programLevelSeedSchema>;
 
+/** `api::redirect.redirect` as a seed file gives it. */
+export const redirectSeedSchema = z.object({
+  fromPath: z.string().max(500),
+  httpStatus: z.enum(["moved-permanently-301","found-302","gone-410"]),
+  targetType: z.enum(["program-level","treatment-modality","condition","path"]).optional(),
+  targetDocumentId: z.string().max(64).optional(),
+  targetPath: z.string().max(500).optional(),
+  note: z.string().max(500).optional(),
+}).strict();
+export type RedirectSeed = z.output<typeof redirectSeedSchema>;
+
 /** `api::treatment-modality.treatment-modality` as a seed file gives it. */
 export const treatmentModalitySeedSchema = z.object({
   name: z.string().max(80),
@@ -184,6 +195,7 @@ export const seedTypes = {
     conditions: 'conditions',
     faqs: 'faqs',
   } },
+  'redirects': { uid: 'api::redirect.redirect', kind: 'collectionType', schema: redirectSeedSchema, bodyField: null, relations: {} },
   'treatment-modalities': { uid: 'api::treatment-modality.treatment-modality', kind: 'collectionType', schema: treatmentModalitySeedSchema, bodyField: 'body', relations: {
     conditions: 'conditions',
   } },

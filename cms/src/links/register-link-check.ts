@@ -1,0 +1,82 @@
+import type { Core } from '@strapi/strapi';
+import { contentTypeDefinitions } from '../strapi/internals';
+import { REDIRECT_UID } from '../redirects/redirect-rules';
+import { throwFieldProblems } from '../redirects/register-redirects';
+import { ENTRY_MODELS, entryModelOf, entryPath, entryUid } from '../redirects/site-paths';
+import { describeBrokenLink, extractLinkTargets, knownPages, type KnownPaths } from './internal-links';
+
+const FAQ_UID = 'api::faq.faq';
+
+type Doc = Record<string, unknown> & { documentId: string };
+
+async function findMany(strapi: Core.Strapi, uid: string, params: Record<string, unknown>): Promise<Doc[]> {
+  return (await strapi.documents(uid as Parameters<Core.Strapi['documents']>[0]).findMany(params)) as Doc[];
+}
+
+/**
+ * What the site will link to once `publishing` is live: the fixed pages, every published
+ * entry's page, the entry's own new page, published 301/302 sources and FAQ anchors.
+ */
+async function loadKnownPaths(strapi: Core.Strapi, publishing: { uid: string; draft: Doc }): Promise<KnownPaths> {
+  const entryPaths: string[] = [];
+  for (const model of ENTRY_MODELS) {
+    const published = await findMany(strapi, entryUid(model), { status: 'published', fields: ['slug'], limit: -1 });
+    for (const entry of published) if (typeof entry.slug === 'string') entryPaths.push(entryPath(model, entry.slug));
+  }
+  const model = entryModelOf(publishing.uid);
+  if (model && typeof publishing.draft.slug === 'string') entryPaths.push(entryPath(model, publishing.draft.slug));
+  const redirects = await findMany(strapi, REDIRECT_UID, {
+    status: 'published',
+    fields: ['fromPath', 'httpStatus'],
+    filters: { httpStatus: { $ne: 'gone-410' } },
+    limit: -1,
+  });
+  const faqs = await findMany(strapi, FAQ_UID, { status: 'published', fields: ['slug'], limit: -1 });
+  const faqAnchors = new Set(faqs.map((faq) => faq.slug).filter((slug): slug is string => typeof slug === 'string'));
+  if (publishing.uid === FAQ_UID && typeof publishing.draft.slug === 'string') faqAnchors.add(publishing.draft.slug);
+  return {
+    pages: knownPages(entryPaths),
+    redirects: new Set(redirects.map((r) => r.fromPath).filter((p): p is string => typeof p === 'string')),
+    faqAnchors,
+  };
+}
+
+/**
+ * Refuses to publish an entry whose Markdown links to a page of the site that does not exist
+ * (and is no redirect), or to an FAQ anchor no published FAQ has; the error names the field
+ * and the link, so the editor fixes it before a visitor finds it.
+ */
+export function registerLinkCheck(strapi: Core.Strapi): void {
+  const markdownFields = new Map<string, string[]>();
+  for (const [uid, contentType] of Object.entries(contentTypeDefinitions(strapi))) {
+    if (!uid.startsWith('api::')) continue;
+    const fields = Object.entries(contentType.attributes)
+      .filter(([, attr]) => attr.type === 'richtext')
+      .map(([name]) => name);
+    if (fields.length > 0) markdownFields.set(uid, fields);
+  }
+
+  strapi.documents.use(async (context, next) => {
+    const fields = markdownFields.get(context.uid);
+    const params = context.params as { documentId?: string };
+    if (!fields || context.action !== 'publish' || !params.documentId) return next();
+    const [draft] = await findMany(strapi, context.uid, {
+      filters: { documentId: params.documentId },
+      status: 'draft',
+      limit: 1,
+    });
+    if (!draft) return next();
+    const links = fields.flatMap((field) => {
+      const value = draft[field];
+      return typeof value === 'string' ? extractLinkTargets(value).map((href) => ({ field, href })) : [];
+    });
+    if (!links.some(({ href }) => href.trim().startsWith('/'))) return next();
+    const known = await loadKnownPaths(strapi, { uid: context.uid, draft });
+    const problems = links.flatMap(({ field, href }) => {
+      const reason = describeBrokenLink(href, known);
+      return reason ? [{ path: [field], message: `${field}: broken link ${reason}` }] : [];
+    });
+    if (problems.length > 0) throwFieldProblems(problems);
+    return next();
+  });
+}

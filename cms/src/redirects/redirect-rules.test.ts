@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { findRedirectProblems, normalizeSitePath, parseAllowedHosts } from './redirect-rules';
+import { entryPath } from './site-paths';
+
+const context = { isLivePage: (path: string) => path === '/contact/', allowedHosts: parseAllowedHosts('partner.example.org') };
+
+describe('normalizeSitePath', () => {
+  it('gives one form per path: trailing slash, canonical escapes, no query or fragment', () => {
+    expect(normalizeSitePath('/old-iop')).toBe('/old-iop/');
+    expect(normalizeSitePath('/a//b/?x=1#y')).toBe('/a/b/');
+    expect(normalizeSitePath('/caf%C3%A9')).toBe(normalizeSitePath('/café/'));
+    expect(normalizeSitePath('/old.html')).toBe('/old.html');
+    expect(normalizeSitePath('/')).toBe('/');
+  });
+
+  it('refuses what is not a path of this site', () => {
+    for (const raw of ['old', '//evil.example/', '/\\evil', 'https://x.example/', '/a/../b', '/%E0%A4%A']) {
+      expect(normalizeSitePath(raw), raw).toBeNull();
+    }
+  });
+});
+
+describe('findRedirectProblems', () => {
+  it('accepts a redirect to an entry, to an internal path, and a 410 without a target', () => {
+    expect(findRedirectProblems({ fromPath: '/old/', httpStatus: 'moved-permanently-301', targetType: 'condition', targetDocumentId: 'abc' }, context)).toEqual([]);
+    expect(findRedirectProblems({ fromPath: '/old/', httpStatus: 'found-302', targetType: 'path', targetPath: '/contact/' }, context)).toEqual([]);
+    expect(findRedirectProblems({ fromPath: '/gone/', httpStatus: 'gone-410' }, context)).toEqual([]);
+  });
+
+  it('refuses a source that is a live page or not a path, naming fromPath', () => {
+    expect(findRedirectProblems({ fromPath: '/contact', httpStatus: 'gone-410' }, context)[0]?.path).toEqual(['fromPath']);
+    expect(findRedirectProblems({ fromPath: 'old', httpStatus: 'gone-410' }, context)[0]?.path).toEqual(['fromPath']);
+  });
+
+  it('refuses an external target unless its host is allowed (no open redirect)', () => {
+    const external = (targetPath: string) =>
+      findRedirectProblems({ fromPath: '/old/', httpStatus: 'moved-permanently-301', targetType: 'path', targetPath }, context);
+    expect(external('https://evil.example/')[0]).toMatchObject({ path: ['targetPath'] });
+    expect(external('//evil.example/')[0]).toMatchObject({ path: ['targetPath'] });
+    expect(external('https://partner.example.org/iop/')).toEqual([]);
+  });
+
+  it('refuses a missing target and a redirect to itself', () => {
+    expect(findRedirectProblems({ fromPath: '/old/', httpStatus: 'moved-permanently-301', targetType: 'path' }, context)[0]?.path).toEqual(['targetPath']);
+    expect(findRedirectProblems({ fromPath: '/old/', httpStatus: 'moved-permanently-301', targetType: 'program-level' }, context)[0]?.path).toEqual(['targetDocumentId']);
+    expect(findRedirectProblems({ fromPath: '/old', httpStatus: 'found-302', targetPath: '/old/' }, context)[0]?.path).toEqual(['targetPath']);
+  });
+});
+
+describe('entryPath', () => {
+  it('puts each entry where the site builds its page', () => {
+    expect(entryPath('program-level', 'intensive-outpatient-program')).toBe('/programs/intensive-outpatient-program/');
+    expect(entryPath('treatment-modality', 'group-therapy')).toBe('/treatments/group-therapy/');
+    expect(entryPath('condition', 'co-occurring-disorders')).toBe('/conditions/co-occurring-disorders/');
+  });
+});

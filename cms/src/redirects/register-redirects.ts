@@ -1,0 +1,140 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import {
+  findRedirectProblems,
+  MAX_REDIRECTS,
+  normalizeSitePath,
+  parseAllowedHosts,
+  REDIRECT_UID,
+  type FieldProblem,
+  type RedirectInput,
+} from './redirect-rules';
+import { ENTRY_MODELS, entryModelOf, entryPath, entryUid, FIXED_PAGES, type EntryModel } from './site-paths';
+
+/** The few document-service calls made here, on documents with plain fields. */
+type Doc = Record<string, unknown> & { documentId: string };
+
+function docs(strapi: Core.Strapi, uid: string) {
+  return strapi.documents(uid as Parameters<Core.Strapi['documents']>[0]);
+}
+
+async function findOne(strapi: Core.Strapi, uid: string, documentId: string, status: 'draft' | 'published') {
+  return (await docs(strapi, uid).findOne({ documentId, status })) as Doc | null;
+}
+
+async function findMany(strapi: Core.Strapi, uid: string, params: Record<string, unknown>): Promise<Doc[]> {
+  return (await docs(strapi, uid).findMany(params)) as Doc[];
+}
+
+/** Throws the admin's validation error: each problem's field is highlighted with its message. */
+export function throwFieldProblems(problems: FieldProblem[]): never {
+  throw new errors.ValidationError(problems.map((p) => p.message).join('; '), {
+    errors: problems.map((p) => ({ path: p.path, message: p.message, name: 'ValidationError', value: null })),
+  });
+}
+
+/** Whether a normalized path is a page the site publishes now (a fixed page or an entry's). */
+export async function isLivePage(strapi: Core.Strapi, path: string): Promise<boolean> {
+  if (FIXED_PAGES.includes(path)) return true;
+  for (const model of ENTRY_MODELS) {
+    const prefix = entryPath(model, 'x').slice(0, -'x/'.length);
+    if (!path.startsWith(prefix)) continue;
+    const rest = path.slice(prefix.length);
+    if (!/^[^/]+\/$/.test(rest)) continue;
+    const slug = decodeURIComponent(rest.slice(0, -1));
+    const found = await findMany(strapi, entryUid(model), { filters: { slug }, status: 'published', fields: ['slug'], limit: 1 });
+    if (found.length > 0) return true;
+  }
+  return false;
+}
+
+/** Redirects from `path`, in any state: a source that is a live page again must not redirect. */
+async function removeRedirectsFrom(strapi: Core.Strapi, path: string): Promise<void> {
+  const stale = await findMany(strapi, REDIRECT_UID, { filters: { fromPath: path }, fields: ['fromPath'] });
+  for (const redirect of stale) await docs(strapi, REDIRECT_UID).delete({ documentId: redirect.documentId });
+}
+
+/**
+ * Records (or re-points) the permanent redirect from an entry's old page to the entry itself:
+ * the target is the document, so a later rename moves every old path along in one hop.
+ */
+async function recordSlugRedirect(strapi: Core.Strapi, fromPath: string, model: EntryModel, documentId: string) {
+  const data = {
+    fromPath,
+    httpStatus: 'moved-permanently-301',
+    targetType: model,
+    targetDocumentId: documentId,
+    targetPath: null,
+    note: 'Recorded by the CMS when the slug changed.',
+  };
+  const [existing] = await findMany(strapi, REDIRECT_UID, { filters: { fromPath }, fields: ['fromPath'], limit: 1 });
+  if (existing) {
+    await docs(strapi, REDIRECT_UID).update({ documentId: existing.documentId, data, status: 'published' });
+  } else {
+    await docs(strapi, REDIRECT_UID).create({ data, status: 'published' });
+  }
+}
+
+/**
+ * Checks a redirect as it will be saved: the stored draft merged with the change, `fromPath`
+ * normalized in place (leading slash, trailing slash) so the unique index sees one form.
+ */
+async function validateRedirectWrite(strapi: Core.Strapi, action: string, params: { documentId?: string; data?: Record<string, unknown> }) {
+  const data = params.data ?? {};
+  if (typeof data.fromPath === 'string') data.fromPath = normalizeSitePath(data.fromPath) ?? data.fromPath;
+  const stored = action === 'update' && params.documentId ? await findOne(strapi, REDIRECT_UID, params.documentId, 'draft') : null;
+  const pick = (field: keyof RedirectInput): unknown => (field in data ? data[field] : stored?.[field]);
+  const merged: RedirectInput = {
+    fromPath: pick('fromPath'),
+    httpStatus: pick('httpStatus'),
+    targetType: pick('targetType'),
+    targetDocumentId: pick('targetDocumentId'),
+    targetPath: pick('targetPath'),
+  };
+  const fromPath = typeof merged.fromPath === 'string' ? normalizeSitePath(merged.fromPath) : null;
+  const live = fromPath ? await isLivePage(strapi, fromPath) : false;
+  const problems = findRedirectProblems(merged, {
+    isLivePage: () => live,
+    allowedHosts: parseAllowedHosts(process.env.REDIRECT_ALLOWED_HOSTS),
+  });
+  if (action === 'create') {
+    const count = await docs(strapi, REDIRECT_UID).count({});
+    if (count >= MAX_REDIRECTS) {
+      problems.push({ path: ['fromPath'], message: `At most ${MAX_REDIRECTS} redirects: delete old ones before adding more` });
+    }
+  }
+  if (problems.length > 0) throwFieldProblems(problems);
+}
+
+/**
+ * Redirects in the document service, so the admin, the API and the seed all meet them:
+ * - a redirect is validated when saved (see `findRedirectProblems`, at most `MAX_REDIRECTS`);
+ * - publishing a program level, therapy or condition under a new slug records a 301 from its
+ *   previous page to the entry, and removes any redirect from the page it now lives at.
+ */
+export function registerRedirects(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    const params = context.params as { documentId?: string; data?: Record<string, unknown> };
+    if (context.uid === REDIRECT_UID && (context.action === 'create' || context.action === 'update')) {
+      await validateRedirectWrite(strapi, context.action, params);
+      return next();
+    }
+    const model = entryModelOf(context.uid);
+    if (!model || context.action !== 'publish' || !params.documentId) return next();
+
+    const documentId = params.documentId;
+    const before = await findOne(strapi, context.uid, documentId, 'published');
+    const result = await next();
+    const after = await findOne(strapi, context.uid, documentId, 'published');
+    if (after && typeof after.slug === 'string') {
+      const newPath = entryPath(model, after.slug);
+      await removeRedirectsFrom(strapi, newPath);
+      const oldPath = before && typeof before.slug === 'string' ? entryPath(model, before.slug) : null;
+      // Another entry may hold the old slug by now: its page wins over a redirect.
+      if (oldPath && oldPath !== newPath && !(await isLivePage(strapi, oldPath))) {
+        await recordSlugRedirect(strapi, oldPath, model, documentId);
+      }
+    }
+    return result;
+  });
+}
