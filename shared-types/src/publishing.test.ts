@@ -84,6 +84,34 @@ describe('publisherStatusSchema', () => {
     expect(publisherStatusSchema.safeParse({ ...status, state: 'sleeping' }).success).toBe(false);
   });
 
+  it("keeps a live build's stage timings, and reads a status without them", () => {
+    const stages = {
+      waitingMs: 2,
+      buildMs: 800,
+      contentMs: 40,
+      bundleMs: 600,
+      renderMs: 100,
+      otherMs: 60,
+      checkMs: 1,
+      precompressMs: 30,
+      switchMs: 3,
+    };
+    const status = {
+      state: 'live',
+      live: { ...live, stages },
+      building: false,
+      queued: false,
+      current: null,
+      lastError: null,
+      builds: 1,
+    };
+    expect(publisherStatusSchema.parse(status).live?.stages).toEqual(stages);
+    expect(publisherStatusSchema.parse({ ...status, live: { ...live, stages: null } }).live?.stages).toBeNull();
+    expect(
+      publisherStatusSchema.safeParse({ ...status, live: { ...live, stages: { waitingMs: 'soon' } } }).success,
+    ).toBe(false);
+  });
+
   it('reads the deploy-status answer of the CMS either way', () => {
     expect(deployStatusResponseSchema.parse({ reachable: false, error: 'timeout' })).toEqual({
       reachable: false,

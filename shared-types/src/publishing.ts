@@ -73,12 +73,38 @@ export const buildTriggerSchema = z.object({
 });
 export type BuildTrigger = z.output<typeof buildTriggerSchema>;
 
+/**
+ * Where a build's time went, in ms, in the order the publisher runs them: waiting (the first
+ * merged event received -> build started), the build step (Astro's `build()`, split into its
+ * phases where Astro reports them: content sync, Vite bundling, page rendering, the rest), then
+ * the output check, precompression and the switch live. A phase the build step did not report
+ * is null.
+ */
+export const buildStagesSchema = z.object({
+  waitingMs: z.number(),
+  buildMs: z.number(),
+  /** Astro's content layer sync: the loaders fetching and validating the CMS's entries. */
+  contentMs: z.number().nullable(),
+  /** Vite's server and client bundles. */
+  bundleMs: z.number().nullable(),
+  /** Rendering every page to HTML. */
+  renderMs: z.number().nullable(),
+  /** The rest of the build step: setup, integrations (sitemap), worker messages. */
+  otherMs: z.number().nullable(),
+  checkMs: z.number(),
+  precompressMs: z.number(),
+  switchMs: z.number(),
+});
+export type BuildStages = z.output<typeof buildStagesSchema>;
+
 /** The build being served, as `/status` shows it (the folder stays private). */
 export const liveBuildStatusSchema = z.object({
   id: z.string(),
   finishedAt: z.string(),
   durationMs: z.number(),
   trigger: buildTriggerSchema,
+  /** Absent (or null) from publishers that predate it. */
+  stages: buildStagesSchema.nullish(),
 });
 
 export const buildFailureSchema = z.object({

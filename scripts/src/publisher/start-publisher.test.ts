@@ -35,6 +35,31 @@ describe('publisher deploys', () => {
     expect((await readdir(join(dataDir, 'builds'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it("shows the live build's stage timings on /status and in live.json, with the phases its build step reported", async () => {
+    const dataDir = await createDataDir();
+    const p = await start(dataDir, new FakeBuilder());
+    await p.whenIdle();
+    publisher = null;
+    await p.close();
+    const timed = await startTestPublisher({
+      dataDir,
+      runBuild: async ({ outDir }) => {
+        await writeFakeSite(outDir, 'timed');
+        return { contentMs: 5, bundleMs: 7, renderMs: 3 };
+      },
+    });
+    publisher = timed;
+    timed.requestBuild();
+    await timed.whenIdle();
+    const status = (await (await fetch(`${timed.hooksUrl}/status`)).json()) as ReturnType<Publisher['status']>;
+    expect(status.live?.stages).toMatchObject({ contentMs: 5, bundleMs: 7, renderMs: 3 });
+    for (const key of ['waitingMs', 'buildMs', 'otherMs', 'checkMs', 'precompressMs', 'switchMs'] as const) {
+      expect(status.live?.stages?.[key]).toBeGreaterThanOrEqual(0);
+    }
+    const live = JSON.parse(await readFile(join(dataDir, 'builds', 'live.json'), 'utf8')) as Record<string, unknown>;
+    expect(live.stages).toMatchObject({ contentMs: 5, bundleMs: 7, renderMs: 3 });
+  });
+
   it('keeps serving the last good build when a build fails, and shows why on /status', async () => {
     const builder = new FakeBuilder();
     const p = await start(await createDataDir(), builder);

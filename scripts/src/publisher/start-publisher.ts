@@ -15,6 +15,8 @@ import { createFormProxy } from './serve/form-proxy.ts';
 import { securityHeadersFor } from './serve/security-headers.ts';
 import { SiteHandler, createServedBuild, type ServedBuild } from './serve/site-server.ts';
 import { verifyBuildOutput } from './release/verify-build-output.ts';
+import { buildSearchIndex, closeSearchIndexer, type SearchIndexResult } from './release/build-search-index.ts';
+import { composeStages, describeStages } from './build-stages.ts';
 
 export interface PublisherOptions {
   /** Absolute; builds live in `<dataDir>/builds/`. */
@@ -77,6 +79,11 @@ export interface PublisherOptions {
   formTarget?: URL;
   /** The site's canonical origin (SITE_URL); an https one adds Strict-Transport-Security. */
   canonicalUrl?: string;
+  /**
+   * Indexes a finished build for site search, before it goes live; a failure fails the build.
+   * @default `buildSearchIndex` (Pagefind, into `<outDir>/pagefind/`)
+   */
+  indexSearch?: (outDir: string) => Promise<SearchIndexResult | null>;
 }
 
 export interface Publisher {
@@ -162,10 +169,13 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     : createWarmAstroBuildRunner({
         siteDir: options.siteDir ?? process.cwd(),
         workDir: join(options.dataDir, 'work', 'live-build'),
-        env: options.buildEnv ?? withoutSecret(process.env),
+        // The publisher indexes the finished output itself (below), so the site's own
+        // astro:build:done indexing is switched off: once per build, never twice.
+        env: { ...(options.buildEnv ?? withoutSecret(process.env)), SITE_SEARCH_INDEX: 'off' },
         timeoutMs: options.buildTimeoutMs ?? 300_000,
       });
   const runBuild: RunBuild = options.runBuild ?? (defaultRunner as RunBuild);
+  const indexSearch = options.indexSearch ?? buildSearchIndex;
 
   const store = new BuildStore(options.dataDir);
   const site = new SiteHandler(
@@ -228,11 +238,17 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
 
     try {
       const outDir = await store.createPartial(id);
-      await runBuild({ id, outDir, signal: abort.signal, log });
+      const report = await runBuild({ id, outDir, signal: abort.signal, log });
       if (abort.signal.aborted) throw new BuildAbortedError('build cancelled: the publisher is shutting down');
+      const builtAt = Date.now();
       await verifyBuildOutput(outDir);
+      const search = await indexSearch(outDir);
+      if (search) log(`search index: ${search.pages} pages, ${search.bytes} bytes in ${search.durationMs} ms`);
+      const checkedAt = Date.now();
       const compression = await precompressAssets(outDir, { reuseFrom: site.live?.dir });
+      const precompressedAt = Date.now();
       const dir = await store.promote(id);
+      const nextServed = createServedBuild(id, dir);
       const finishedAt = Date.now();
       const next: LiveBuild = {
         id,
@@ -240,15 +256,30 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         finishedAt: new Date(finishedAt).toISOString(),
         durationMs: finishedAt - startedAt,
         trigger,
+        stages: null,
       };
-      const nextServed = createServedBuild(id, dir);
-      await store.switchLive(next);
+      const firstEventAt = Date.parse(trigger.firstAt);
+      const stagesAt = (liveAt: number) =>
+        composeStages(
+          {
+            firstEventAt: Number.isNaN(firstEventAt) ? startedAt : firstEventAt,
+            startedAt,
+            builtAt,
+            checkedAt,
+            precompressedAt,
+            liveAt,
+          },
+          report,
+        );
+      // live.json is written before the swap, so its switch time stops there; /status and the log have the whole switch.
+      await store.switchLive({ ...next, stages: stagesAt(Date.now()) });
       served = [nextServed, ...served].slice(0, keep);
       site.setBuilds(served);
+      next.stages = stagesAt(Date.now());
       live = next;
       logger.info(
         `[publisher] build ${id} live in ${next.durationMs} ms ` +
-          `(${compression.compressed} files compressed, ${compression.reused} reused)`,
+          `(${compression.compressed} files compressed, ${compression.reused} reused; ${describeStages(next.stages)})`,
       );
       await pruneBuilds();
     } catch (error) {
@@ -289,7 +320,13 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     return {
       state: waiting ? 'building' : failed ? 'failed' : live ? 'live' : 'starting',
       // The folder path stays private: the admin reads this.
-      live: live && { id: live.id, finishedAt: live.finishedAt, durationMs: live.durationMs, trigger: live.trigger },
+      live: live && {
+        id: live.id,
+        finishedAt: live.finishedAt,
+        durationMs: live.durationMs,
+        trigger: live.trigger,
+        stages: live.stages ?? null,
+      },
       building: scheduler.building,
       queued: scheduler.queued,
       current,
@@ -343,6 +380,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       currentAbort?.abort();
       await Promise.all([closeServer(siteServer), closeServer(hooksServer), scheduler.close()]);
       defaultRunner?.close();
+      if (!options.indexSearch) await closeSearchIndexer();
       // Nothing is served any more, so old builds can go now.
       await Promise.all(
         [...pendingRemovals].map(async ([id, timer]) => {

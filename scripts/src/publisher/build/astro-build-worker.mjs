@@ -34,11 +34,27 @@ const send = (result) => process.send?.(result);
 // keeps it listed; Astro copies it into the output with the rest, and it is removed there.
 const STAGING_MARKER = '.publisher-staging';
 
+/** @param {string} file @returns {unknown} */
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 process.on('message', (/** @type {BuildRequest} */ request) => {
   if (request.type !== 'build') return;
   const staging = path.join(process.cwd(), '.astro');
   fs.mkdirSync(staging, { recursive: true });
   fs.writeFileSync(path.join(staging, STAGING_MARKER), '');
+  // Astro times its own phases (content sync, Vite builds, page generation) when this names a
+  // file; it is read per build() (AstroTimer's constructor), and written once the build ends.
+  // In the cache folder, not the staging one: Astro moves and removes what the staging holds.
+  fs.mkdirSync(request.cacheDir, { recursive: true });
+  const timerFile = path.join(request.cacheDir, 'astro-timer.json');
+  fs.rmSync(timerFile, { force: true });
+  process.env.ASTRO_TIMER_PATH = timerFile;
   build({
     root: request.root,
     outDir: request.outDir,
@@ -48,7 +64,7 @@ process.on('message', (/** @type {BuildRequest} */ request) => {
   }).then(
     () => {
       fs.rmSync(path.join(request.outDir, STAGING_MARKER), { force: true });
-      send({ type: 'result', ok: true, rssBytes: process.memoryUsage().rss });
+      send({ type: 'result', ok: true, rssBytes: process.memoryUsage().rss, astroTimer: readJson(timerFile) });
     },
     (/** @type {unknown} */ error) => {
       // Astro prints the error with its stack itself; the publisher needs the sentence.

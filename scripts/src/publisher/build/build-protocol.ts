@@ -10,4 +10,11 @@ export interface BuildRequest {
 }
 
 export type BuildResult =
-  { type: 'result'; ok: true; rssBytes: number } | { type: 'result'; ok: false; message: string; rssBytes: number };
+  | {
+      type: 'result';
+      ok: true;
+      rssBytes: number;
+      /** The JSON Astro's timer wrote (`ASTRO_TIMER_PATH`), unparsed; see `read-astro-timings.ts`. */
+      astroTimer?: unknown;
+    }
+  | { type: 'result'; ok: false; message: string; rssBytes: number };

@@ -13,5 +13,16 @@ export interface RunBuildContext {
 /**
  * Produces a static site in `context.outDir`, rejecting on failure. The publisher checks the
  * output, precompresses it and switches it live; tests inject a fake that writes a tiny site.
+ * It may resolve with its phase timings, which `/status` shows.
  */
-export type RunBuild = (context: RunBuildContext) => Promise<void>;
+export type RunBuild = (context: RunBuildContext) => Promise<void | RunBuildReport>;
+
+/** What a build step may say about its own time, in ms; a phase it cannot see stays absent. */
+export interface RunBuildReport {
+  /** Fetching and validating the content (Astro's content layer sync). */
+  contentMs?: number;
+  /** Bundling the code (Vite). */
+  bundleMs?: number;
+  /** Rendering the pages. */
+  renderMs?: number;
+}

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import type { BuildRequest, BuildResult } from './build-protocol.ts';
 import { BuildAbortedError, BuildCommandError } from '../errors.ts';
-import type { RunBuild } from './run-build.ts';
+import type { RunBuild, RunBuildReport } from './run-build.ts';
+import { readAstroTimings } from './read-astro-timings.ts';
 
 export interface WarmAstroBuildOptions {
   /** The Astro project (the `site/` workspace). */
@@ -107,7 +108,7 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
   };
 
   const runBuild = (({ outDir, signal, log: lineLog }) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<RunBuildReport>((resolve, reject) => {
       if (signal.aborted) {
         reject(new BuildAbortedError('build cancelled before it started'));
         return;
@@ -123,12 +124,12 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
         current.off('message', onMessage);
         current.off('exit', onExit);
       };
-      const finish = (error: Error | null) => {
+      const finish = (error: Error | null, report: RunBuildReport = {}) => {
         if (settled) return;
         settled = true;
         cleanup();
         if (error) reject(error);
-        else resolve();
+        else resolve(report);
       };
       const stop = (reason: Error) => {
         stopReason = reason;
@@ -144,7 +145,8 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
           kill(current);
           if (worker === current) worker = null;
         }
-        finish(result.ok ? null : new BuildCommandError(`astro build failed: ${result.message}`));
+        if (result.ok) finish(null, readAstroTimings(result.astroTimer));
+        else finish(new BuildCommandError(`astro build failed: ${result.message}`));
       };
       const onExit = (code: number | null, killedBy: NodeJS.Signals | null) => {
         if (worker === current) worker = null;

@@ -1,6 +1,6 @@
 import { mkdir, open, readFile, readdir, rename, rm, stat, symlink, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildTriggerSchema } from '@clinic/shared-types';
+import { buildStagesSchema, buildTriggerSchema } from '@clinic/shared-types';
 import { z } from 'zod';
 import { isServableBuild } from './verify-build-output.ts';
 
@@ -16,6 +16,7 @@ export const liveBuildSchema = z.object({
   finishedAt: z.string(),
   durationMs: z.number(),
   trigger: buildTriggerSchema,
+  stages: buildStagesSchema.nullish(),
 });
 
 /** The build being served, as written to `builds/live.json`. */
