@@ -45,6 +45,8 @@ export default ({ env }: { env: Env }) => [
   { name: 'strapi::cors', config: { origin: corsOrigins(env), credentials: false } },
   // No 'strapi::poweredBy': naming the server and its maker tells a visitor nothing useful.
   'strapi::query',
+  // After the query parser: `status=draft` on /api/* only with the preview token (403 otherwise).
+  'global::draft-read-guard',
   // Before the body parser: no-store and a size limit on the call-back form endpoint.
   'global::call-request-guard',
   // The parser itself stops an oversized upload (413) before it is written to a temp file in full.

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { applyHelpText } from './bootstrap/apply-help-text';
 import { runBulkLoad } from './bootstrap/bulk-load';
 import { ensureReadToken } from './bootstrap/ensure-read-token';
+import { ensurePreviewToken } from './bootstrap/ensure-preview-token';
 import { ensureRebuildWebhook } from './bootstrap/ensure-rebuild-webhook';
 import { ensureSuperAdmin } from './bootstrap/ensure-super-admin';
 import { lockPublicRole } from './bootstrap/lock-public-role';
@@ -30,6 +31,7 @@ export default {
     await restrictCallRequests(strapi);
     await ensureSuperAdmin(strapi, process.env);
     await ensureReadToken(strapi, process.env.CMS_TOKEN);
+    await ensurePreviewToken(strapi, process.env.CMS_PREVIEW_TOKEN);
     await applyHelpText(strapi);
     // First run only: an empty CMS gets the clinic's content. `npm run seed` fills gaps later.
     const levels = await strapi.documents('api::program-level.program-level').count({});

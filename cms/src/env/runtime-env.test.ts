@@ -20,6 +20,8 @@ describe('loadRuntimeEnv', () => {
       'ENCRYPTION_KEY',
       'REBUILD_SECRET',
       'CMS_TOKEN',
+      'CMS_PREVIEW_TOKEN',
+      'PREVIEW_SECRET',
     ]) {
       expect(stored[key], key).toBeTruthy();
       expect(env[key]).toBe(stored[key]);

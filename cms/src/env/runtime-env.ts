@@ -22,6 +22,10 @@ const GENERATED_SECRETS: Record<string, () => string> = {
   REBUILD_SECRET: () => crypto.randomBytes(32).toString('hex'),
   // The read-only token's key; the CMS makes its API token match it at boot.
   CMS_TOKEN: () => crypto.randomBytes(48).toString('hex'),
+  // The preview token's key: reads drafts of the public types, used only by preview builds.
+  CMS_PREVIEW_TOKEN: () => crypto.randomBytes(48).toString('hex'),
+  // Signs the admin's preview links; the publisher's preview listener verifies them.
+  PREVIEW_SECRET: () => crypto.randomBytes(32).toString('hex'),
 };
 
 /** Every secret `loadRuntimeEnv` generates, e.g. for a test harness that must start without the developer's own. */
