@@ -9,7 +9,7 @@ describe('fieldLabel', () => {
   });
 
   it('spells acronyms and ranges the way editors read them', () => {
-    expect(fieldLabel('phoneE164')).toBe('Phone (E.164)');
+    expect(fieldLabel('phoneE164')).toBe('Phone number');
     expect(fieldLabel('hoursPerWeekMin')).toBe('Hours per week (min)');
     expect(fieldLabel('asamLevel')).toBe('ASAM level');
     expect(fieldLabel('seo')).toBe('SEO');

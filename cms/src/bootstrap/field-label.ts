@@ -11,11 +11,19 @@ const WORDS: Record<string, string> = {
   max: '(max)',
 };
 
+/** Fields whose name says how they are stored, not what an editor types. */
+const LABELS: Record<string, string> = {
+  // Editors type the number in any format; it is stored as E.164.
+  phoneE164: 'Phone number',
+};
+
 /**
- * The label an editor reads above a field: `continuumRank` -> "Continuum rank",
- * `hoursPerWeekMin` -> "Hours per week (min)", `phoneE164` -> "Phone (E.164)".
+ * The label an editor reads above a field, and the name messages call it by:
+ * `continuumRank` -> "Continuum rank", `hoursPerWeekMin` -> "Hours per week (min)".
  */
 export function fieldLabel(name: string): string {
+  const label = LABELS[name];
+  if (label) return label;
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z])(\d)/g, '$1$2')

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSeedContent, seedDirOf } from './load-seed-content';
+import { checkFacilityPhones } from '../validation/facility-phones';
 
 interface Attribute {
   type: string;
@@ -314,9 +315,12 @@ describe('seed content against the Strapi schemas', () => {
 });
 
 describe('seed content carries the client copy faithfully', () => {
-  it('the facility phone is the client number (949) 694-8305, in E.164 and display form', () => {
+  it('the facility phone is the client number (949) 694-8305, stored once in E.164', () => {
     expect(seedContent.facility.phoneE164).toBe('+19496948305');
-    expect(seedContent.facility.phoneDisplay).toBe('(949) 694-8305');
+  });
+
+  it('every crisis resource shows the number its link dials', () => {
+    expect(checkFacilityPhones(seedContent.facility).errors).toEqual([]);
   });
 
   it('the facility lists the 988 Lifeline and the SAMHSA National Helpline as crisis resources', () => {

@@ -20,7 +20,10 @@ describe('findScheduleRangeErrors', () => {
       ['schedule', 'hoursPerWeekMax'],
       ['schedule', 'durationWeeksMax'],
     ]);
-    expect(errors[0]!.message).toBe('hoursPerWeekMax (10) must be at least hoursPerWeekMin (20)');
+    expect(errors[0]!.message).toBe(
+      'Hours per week (max) must be at least the minimum, 20. Raise it to 20 or more, or lower Hours per week (min) to 10 or less.',
+    );
+    expect(errors[1]!.message).toMatch(/^Duration weeks \(max\) must be at least the minimum, 16\./);
   });
 });
 

@@ -1,3 +1,5 @@
+import { fieldLabel } from '../bootstrap/field-label';
+
 /** The min/max pairs of the `shared.schedule-facts` component. */
 export const SCHEDULE_RANGES = ['hoursPerWeek', 'daysPerWeek', 'hoursPerDay', 'durationWeeks'] as const;
 
@@ -24,7 +26,7 @@ export function findScheduleRangeErrors(value: unknown, path: (string | number)[
     if (min !== null && max !== null && min > max) {
       errors.push({
         path: [...path, `${range}Max`],
-        message: `${range}Max (${max}) must be at least ${range}Min (${min})`,
+        message: `${fieldLabel(`${range}Max`)} must be at least the minimum, ${min}. Raise it to ${min} or more, or lower ${fieldLabel(`${range}Min`)} to ${max} or less.`,
       });
     }
   }
