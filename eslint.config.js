@@ -53,6 +53,21 @@ export default tseslint.config(
     },
   },
   {
+    // Strapi's loose internals are typed once, in cms/src/strapi/internals.ts; a double cast
+    // anywhere else in the CMS's code means a shape that file should describe.
+    files: ['cms/src/**/*.ts', 'cms/src/**/*.tsx', 'cms/config/**/*.ts', 'cms/scripts/**/*.ts'],
+    ignores: ['cms/src/strapi/internals.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSAsExpression > TSAsExpression[typeAnnotation.type="TSUnknownKeyword"]',
+          message: 'Type Strapi internals in cms/src/strapi/internals.ts instead of casting through unknown here.',
+        },
+      ],
+    },
+  },
+  {
     // Plain JS config files are not part of any tsconfig: lint them without types.
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,

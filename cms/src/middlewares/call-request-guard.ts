@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
 import { readFormSettings } from '../api/call-request/form/form-settings';
+import { substituteRequestStream } from '../strapi/internals';
 
 interface Ctx {
   method: string;
@@ -66,7 +67,7 @@ export default () => {
     const limited = Object.assign(createByteLimit(maxBodyBytes), { headers: original.headers });
     original.pipe(limited);
     // The body parser reads `ctx.req`; it now reads through the counter.
-    ctx.req = limited as unknown as IncomingMessage;
+    substituteRequestStream(ctx, limited);
     try {
       await next();
     } catch (error) {

@@ -1,13 +1,9 @@
 import type { Core, UID } from '@strapi/strapi';
+import { documentsOf } from '../strapi/internals';
 import type { SeedContent } from './load-seed-content';
 
 type Log = (message: string) => void;
 type DocumentUid = UID.ContentType;
-
-interface DocumentsApi {
-  findFirst(params: Record<string, unknown>): Promise<{ documentId: string } | null>;
-  create(params: Record<string, unknown>): Promise<{ documentId: string }>;
-}
 
 /**
  * Loads the seed into the CMS, published, creating only what is missing (matched by
@@ -15,7 +11,7 @@ interface DocumentsApi {
  * touching an editor's work. Returns how many documents it created.
  */
 export async function seedContent(strapi: Core.Strapi, content: SeedContent, log: Log = () => {}): Promise<number> {
-  const docs = (uid: DocumentUid) => strapi.documents(uid) as unknown as DocumentsApi;
+  const docs = (uid: DocumentUid) => documentsOf(strapi, uid);
   let created = 0;
 
   /** documentId of the entry with `slug`, creating it from `data` when absent. */

@@ -7,7 +7,8 @@
  * Every shape below was read from the 5.54.0 sources; when Strapi changes one, this file is the
  * one to update.
  */
-import type { Core } from '@strapi/strapi';
+import type { IncomingMessage } from 'node:http';
+import type { Core, UID } from '@strapi/strapi';
 
 /** One attribute of a content type or component schema, as Strapi holds it at run time. */
 export interface AttributeDefinition {
@@ -37,6 +38,28 @@ export function contentTypeAttributes(strapi: Core.Strapi, uid: string): Record<
   const contentType = contentTypeDefinitions(strapi)[uid];
   if (!contentType) throw new Error(`content type ${uid} is not loaded`);
   return contentType.attributes;
+}
+
+/** The document service's calls this CMS makes, by content type uid (the seed's create and find). */
+export interface DocumentsApi {
+  findFirst(params: Record<string, unknown>): Promise<{ documentId: string } | null>;
+  create(params: Record<string, unknown>): Promise<{ documentId: string }>;
+}
+
+/**
+ * `strapi.documents(uid)` typed with the calls this CMS makes: Strapi types its results by the
+ * generated uid of each type, which this app does not generate.
+ */
+export function documentsOf(strapi: Core.Strapi, uid: UID.ContentType): DocumentsApi {
+  return strapi.documents(uid);
+}
+
+/**
+ * Hands Koa's body parser another readable in place of the request (the form guard's byte
+ * counter); the parser reads `ctx.req`, typed as the socket's IncomingMessage.
+ */
+export function substituteRequestStream(ctx: { req: IncomingMessage }, stream: NodeJS.ReadableStream): void {
+  ctx.req = stream as unknown as IncomingMessage;
 }
 
 /** `admin::api-token-content-api`: the content API's tokens. */

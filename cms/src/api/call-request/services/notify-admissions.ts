@@ -1,9 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { emailPlugin } from '../../../strapi/internals';
 import { maskPhone } from '../form/parse-call-request';
-
-interface EmailService {
-  send(options: { to: string; subject: string; text: string }): Promise<unknown>;
-}
 
 const RECIPIENT_TTL_MS = 60_000;
 let recipientCache: { at: number; to: string | undefined; name: string | undefined } | null = null;
@@ -36,7 +33,7 @@ export async function notifyAdmissions(
   const to = process.env.CALL_REQUEST_NOTIFY_EMAIL || facility.to;
   if (!to) throw new Error('no recipient: set the facility email or CALL_REQUEST_NOTIFY_EMAIL');
   const adminUrl = `${(process.env.CMS_PUBLIC_URL || `http://localhost:${process.env.CMS_PORT || '1337'}`).replace(/\/+$/, '')}/admin/content-manager/collection-types/api::call-request.call-request/${request.documentId}`;
-  const email = strapi.plugin('email').service('email') as unknown as EmailService;
+  const email = emailPlugin(strapi).service('email');
   await email.send({
     to,
     subject: `New call-back request (${request.preferredTime.replace(/-/g, ' ')})`,
