@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BULK_LOAD_EVENT, SITE_CHANGING_EVENTS, type BuildTrigger } from '@clinic/shared-types';
+import { BULK_LOAD_EVENT, PREVIEW_EVENTS, SITE_CHANGING_EVENTS, type BuildTrigger } from '@clinic/shared-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   adminLogin,
@@ -92,16 +92,19 @@ describe('the CMS and the publisher keep one publishing contract', () => {
     const res = await fetch(`${cms.url}/admin/webhooks`, { headers: { Authorization: `Bearer ${jwt}` } });
     const { data } = (await res.json()) as { data: { name: string; events: string[]; url: string }[] };
     const hook = data.find((w) => w.url.endsWith('/hooks/strapi'));
-    expect([...(hook?.events ?? [])].sort()).toEqual([...SITE_CHANGING_EVENTS].sort());
+    expect([...(hook?.events ?? [])].sort()).toEqual([...SITE_CHANGING_EVENTS, ...PREVIEW_EVENTS].sort());
   });
 
-  it('builds once for a publish, and a draft save before it sends nothing', async () => {
+  it('builds once for a publish, and a draft save before it (sent for previews) builds nothing live', async () => {
     const id = await documentIdOf('how-big-are-iop-therapy-groups');
     const { hooks, builds } = await observe(async () => {
       await admin('PUT', `/collection-types/${FAQ}/${id}`, { answer: 'Groups hold 8 to 15 people. CONTRACT-1' });
       await admin('POST', `/collection-types/${FAQ}/${id}/actions/publish`, {});
-    }, 1);
-    expect(hooks).toEqual([`[hooks] entry.publish ${FAQ} -> build scheduled`]);
+    }, 2);
+    expect(hooks).toEqual([
+      `[hooks] entry.update ${FAQ} -> ignored`,
+      `[hooks] entry.publish ${FAQ} -> build scheduled`,
+    ]);
     expect(builds).toHaveLength(1);
     expect(builds[0]).toMatchObject({ events: { 'entry.publish': 1 }, models: ['faq'] });
   });

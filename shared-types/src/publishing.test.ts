@@ -3,11 +3,41 @@ import { contentTypes } from './generated/content.ts';
 import {
   BULK_LOAD_EVENT,
   PUBLIC_CONTENT_TYPE_UIDS,
+  PREVIEW_EVENTS,
   SITE_CHANGING_EVENTS,
+  changesPreview,
   changesPublicSite,
   deployStatusResponseSchema,
   publisherStatusSchema,
 } from './publishing.ts';
+
+describe('changesPreview', () => {
+  it.each(['entry.create', 'entry.update', 'entry.draft-discard'])(
+    'rebuilds previews after %s of a public type',
+    (event) => {
+      expect(changesPreview({ event, uid: 'api::faq.faq', model: 'faq' })).toBe(true);
+      expect(changesPreview({ event, model: 'program-level' })).toBe(true);
+    },
+  );
+
+  it('never lets a draft change rebuild the live site', () => {
+    for (const event of PREVIEW_EVENTS) {
+      expect(SITE_CHANGING_EVENTS).not.toContain(event);
+      expect(changesPublicSite({ event, uid: 'api::faq.faq' })).toBe(false);
+    }
+  });
+
+  it('ignores call requests, plugin types and uploads', () => {
+    expect(changesPreview({ event: 'entry.create', uid: 'api::call-request.call-request' })).toBe(false);
+    expect(changesPreview({ event: 'entry.update', uid: 'plugin::users-permissions.user' })).toBe(false);
+    expect(changesPreview({ event: 'media.create' })).toBe(false);
+  });
+
+  it('follows what changes the public site too (a delete, a media update)', () => {
+    expect(changesPreview({ event: 'entry.delete', uid: 'api::faq.faq' })).toBe(true);
+    expect(changesPreview({ event: 'media.update' })).toBe(true);
+  });
+});
 
 describe('changesPublicSite', () => {
   it.each([

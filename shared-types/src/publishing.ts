@@ -59,6 +59,27 @@ export function changesPublicSite(event: Pick<PublishEvent, 'event' | 'uid' | 'm
   return true;
 }
 
+/**
+ * Draft changes: what an editor sees in a preview (built from drafts) may differ after these, the
+ * public site not. The CMS's webhook sends them too; the publisher builds previews for them, never
+ * the live site.
+ */
+export const PREVIEW_EVENTS: readonly string[] = contract.previewEvents;
+
+const previewEvents: ReadonlySet<string> = new Set(PREVIEW_EVENTS);
+
+/**
+ * Whether an event may change a preview: a draft change of a public type, or anything that changes
+ * the public site (a delete, a media update). Without a uid or model a draft change counts.
+ */
+export function changesPreview(event: Pick<PublishEvent, 'event' | 'uid' | 'model'>): boolean {
+  if (changesPublicSite(event)) return true;
+  if (!previewEvents.has(event.event)) return false;
+  if (event.uid) return entryUids.has(event.uid);
+  if (event.model) return entryModels.has(event.model);
+  return true;
+}
+
 /** What caused a build: event names with counts and the content types involved, never entry contents. */
 export const buildTriggerSchema = z.object({
   /** Event name -> how many of them were merged into this build. */

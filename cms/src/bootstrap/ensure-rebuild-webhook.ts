@@ -3,8 +3,11 @@ import contract from '@clinic/shared-types/publishing.json';
 
 export const REBUILD_WEBHOOK_NAME = 'Site rebuild (publisher)';
 
-/** The publishing contract's site-changing events: the publisher acts on exactly these. */
-export const REBUILD_EVENTS: readonly string[] = contract.siteChangingEvents;
+/**
+ * The publishing contract's events: site-changing ones (live builds) and draft changes (preview
+ * builds only; the publisher never builds the live site for them).
+ */
+export const REBUILD_EVENTS: readonly string[] = [...contract.siteChangingEvents, ...contract.previewEvents];
 
 interface Webhook {
   id: string;
