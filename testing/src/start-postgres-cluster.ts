@@ -1,10 +1,10 @@
 import { execFile, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './free-port.ts';
 import { defaultTestToolLocations, findPostgresBinDir, type TestToolLocations } from './find-test-tools.ts';
 
 const execFileAsync = promisify(execFile);
@@ -26,17 +26,6 @@ export interface PostgresCluster {
 /** The cluster could not be created or started; the message carries the tool's output. */
 export class PostgresClusterError extends Error {
   override name = 'PostgresClusterError';
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** `{ uid, gid }` of a local user, from `id`; undefined when there is no such user. */
