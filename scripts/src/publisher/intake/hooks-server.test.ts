@@ -167,6 +167,8 @@ describe('hooks listener', () => {
     const during = await status();
     expect(during.state).toBe('building');
     expect(during.current?.trigger.events).toEqual({ 'entry.publish': 1 });
+    // The build is marked running before the build step reaches its hold; release it once held.
+    await expect.poll(() => builder.release).not.toBeNull();
     builder.release?.();
     await publisher.whenIdle();
     expect((await status()).state).toBe('live');

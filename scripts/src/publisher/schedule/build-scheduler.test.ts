@@ -11,7 +11,7 @@ interface Harness {
   errors: unknown[];
 }
 
-function createHarness(options: { quietMs?: number; maxWaitMs?: number } = {}): Harness {
+function createHarness(options: { quietMs?: number; maxWaitMs?: number; buildMs?: number } = {}): Harness {
   const triggers: BuildTrigger[] = [];
   const finishers: Array<(error?: Error) => void> = [];
   const errors: unknown[] = [];
@@ -26,11 +26,14 @@ function createHarness(options: { quietMs?: number; maxWaitMs?: number } = {}): 
       running += 1;
       maxConcurrent = Math.max(maxConcurrent, running);
       return new Promise<void>((resolve, reject) => {
-        finishers.push((error) => {
+        const finish = (error?: Error) => {
           running -= 1;
           if (error) reject(error);
           else resolve();
-        });
+        };
+        // With buildMs, every build takes that long; otherwise the test finishes each one.
+        if (options.buildMs !== undefined) setTimeout(finish, options.buildMs);
+        else finishers.push(finish);
       });
     },
   });
@@ -56,40 +59,77 @@ describe('BuildScheduler', () => {
     vi.useRealTimers();
   });
 
-  it('merges a burst of 10 events within a second into one build after the quiet window', async () => {
+  it('builds a lone publish at once when nothing runs or waits', async () => {
     const { scheduler, triggers } = createHarness();
-    for (let i = 0; i < 10; i++) {
-      scheduler.add(publish);
-      await vi.advanceTimersByTimeAsync(100);
-    }
-    // Last event at 900 ms; the quiet window ends at 1900 ms.
-    await vi.advanceTimersByTimeAsync(899);
-    expect(triggers).toHaveLength(0);
-    expect(scheduler.queued).toBe(true);
-    await vi.advanceTimersByTimeAsync(1);
+    scheduler.add(publish);
+    await vi.advanceTimersByTimeAsync(0);
     expect(triggers).toHaveLength(1);
-    expect(triggers[0]).toMatchObject({ count: 10, events: { 'entry.publish': 10 }, models: ['faq'] });
+    expect(triggers[0]).toMatchObject({ count: 1, events: { 'entry.publish': 1 }, models: ['faq'] });
     expect(scheduler.building).toBe(true);
     expect(scheduler.queued).toBe(false);
   });
 
-  it('builds at the latest maxWait after the first event of a never-quiet burst', async () => {
-    const { scheduler, triggers } = createHarness({ quietMs: 1000, maxWaitMs: 10_000 });
-    for (let elapsed = 0; elapsed < 9_999; elapsed += 500) {
+  it('merges events of one tick into the build they start', async () => {
+    const { scheduler, triggers } = createHarness();
+    scheduler.add(publish);
+    scheduler.add({ event: 'entry.unpublish', model: 'condition' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(triggers).toEqual([expect.objectContaining({ count: 2, models: ['condition', 'faq'] })]);
+  });
+
+  it('merges the rest of a burst into one follow-up build after the quiet window', async () => {
+    const harness = createHarness();
+    const { scheduler, triggers } = harness;
+    for (let i = 0; i < 10; i++) {
       scheduler.add(publish);
-      await vi.advanceTimersByTimeAsync(500);
+      await vi.advanceTimersByTimeAsync(100);
     }
     expect(triggers).toHaveLength(1);
-    expect(Date.parse(triggers[0]?.firstAt ?? '')).toBe(Date.parse('2025-01-01T00:00:00Z'));
-    expect(Date.parse(triggers[0]?.lastAt ?? '')).toBeLessThanOrEqual(Date.parse('2025-01-01T00:00:10Z'));
-    expect(triggers[0]?.count).toBe(20);
+    await harness.finishBuild();
+    // Last event at 900 ms; the quiet window ends at 1900 ms.
+    await vi.advanceTimersByTimeAsync(899);
+    expect(triggers).toHaveLength(1);
+    expect(scheduler.queued).toBe(true);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(triggers).toHaveLength(2);
+    expect(triggers[1]).toMatchObject({ count: 9, events: { 'entry.publish': 9 } });
+  });
+
+  it('builds 50 publishes spread over 5 s in at most 3 builds and loses none, however long a build takes', async () => {
+    for (const buildMs of [300, 1000, 2500, 6000]) {
+      const { scheduler, triggers } = createHarness({ buildMs });
+      for (let i = 0; i < 50; i++) {
+        scheduler.add(publish);
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(scheduler.building || scheduler.queued).toBe(false);
+      expect(triggers.length, `builds of ${buildMs} ms`).toBeLessThanOrEqual(3);
+      expect(triggers.reduce((sum, trigger) => sum + trigger.count, 0)).toBe(50);
+    }
+  });
+
+  it('builds waiting events at the latest maxWait after the first of them, in a never-quiet burst', async () => {
+    const harness = createHarness({ quietMs: 1000, maxWaitMs: 10_000 });
+    const { scheduler, triggers } = harness;
+    scheduler.add(publish);
+    await vi.advanceTimersByTimeAsync(0);
+    await harness.finishBuild();
+    const firstWaiting = Date.now() + 500;
+    for (let elapsed = 0; elapsed < 12_000; elapsed += 500) {
+      await vi.advanceTimersByTimeAsync(500);
+      scheduler.add(publish);
+    }
+    expect(triggers).toHaveLength(2);
+    expect(Date.parse(triggers[1]?.firstAt ?? '')).toBe(firstWaiting);
+    expect(Date.parse(triggers[1]?.lastAt ?? '')).toBeLessThanOrEqual(firstWaiting + 10_000);
   });
 
   it('turns any number of events during a build into exactly one follow-up build', async () => {
     const harness = createHarness();
     const { scheduler, triggers } = harness;
     scheduler.add(publish);
-    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(0);
     expect(triggers).toHaveLength(1);
 
     for (let i = 0; i < 5; i++) {
@@ -113,20 +153,26 @@ describe('BuildScheduler', () => {
   it('waits out the quiet window after a build when the follow-up events are recent', async () => {
     const harness = createHarness();
     harness.scheduler.add(publish);
-    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(0);
     harness.scheduler.add(publish);
     await vi.advanceTimersByTimeAsync(200);
     await harness.finishBuild();
     expect(harness.triggers).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(800);
+    await vi.advanceTimersByTimeAsync(799);
+    expect(harness.triggers).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(harness.triggers).toHaveLength(2);
   });
 
-  it('starts an immediate request without waiting for quiet', async () => {
-    const { scheduler, triggers } = createHarness();
-    scheduler.add({ event: 'publisher.manual' }, { immediate: true });
+  it('starts an immediate request as soon as the running build ends, without waiting for quiet', async () => {
+    const harness = createHarness();
+    harness.scheduler.add(publish);
     await vi.advanceTimersByTimeAsync(0);
-    expect(triggers).toHaveLength(1);
+    harness.scheduler.add(publish);
+    harness.scheduler.add({ event: 'publisher.manual' }, { immediate: true });
+    await harness.finishBuild();
+    expect(harness.triggers).toHaveLength(2);
+    expect(harness.triggers[1]).toMatchObject({ count: 2 });
   });
 
   it('keeps scheduling after a build fails', async () => {

@@ -3,12 +3,15 @@ import { TriggerAccumulator, type TriggerEvent } from './build-trigger.ts';
 
 export interface BuildSchedulerOptions {
   /**
-   * A burst ends when no event arrived for this long.
+   * Events that arrive while a build runs are built once none arrived for this long (a burst is
+   * still going on), or at once when the build ends if they are older. An event while nothing
+   * runs or waits never waits for it.
    * @default 1000
    */
   quietMs: number;
   /**
-   * A burst is built at the latest this long after its first event, however busy the editors.
+   * Events waiting for quiet are built at the latest this long after the first of them, however
+   * busy the editors.
    * @default 10000
    */
   maxWaitMs: number;
@@ -27,9 +30,11 @@ interface PendingBurst {
 }
 
 /**
- * Coalesces events into builds: a burst becomes one build after a quiet window (capped from the
- * burst's first event), builds never overlap, and events that arrive during a build merge into
- * exactly one follow-up build.
+ * Coalesces events into builds without making a lone publish wait: an event while nothing runs
+ * or waits starts a build at once; builds never overlap; events that arrive during a build merge
+ * into exactly one follow-up build, which starts when the build ends and no event came for the
+ * quiet window (capped from the first of them). A burst thus costs a build at its start and one
+ * after it: 50 publishes within 5 s make at most 3 builds, and every event is in one of them.
  */
 export class BuildScheduler {
   readonly #options: BuildSchedulerOptions;
@@ -56,20 +61,21 @@ export class BuildScheduler {
   }
 
   /**
-   * Records an event. With `immediate`, the burst is built as soon as no build runs (startup,
-   * a forced rebuild) instead of after the quiet window.
+   * Records an event. It starts a build at once when nothing runs or waits; otherwise it joins
+   * the waiting events. With `immediate` (startup, a forced rebuild), they are built as soon as
+   * no build runs, without waiting for quiet.
    */
   add(event: TriggerEvent, options: { immediate?: boolean } = {}): void {
     if (this.#closed) return;
     const now = this.#now();
-    if (!this.#pending) {
-      this.#pending = { events: new TriggerAccumulator(now), dueAt: now, immediate: false };
-    }
+    // Nothing running or waiting means no burst in progress: its first event is built at once.
+    const idle = !this.#pending && !this.#running;
+    this.#pending ??= { events: new TriggerAccumulator(now), dueAt: now, immediate: false };
     const pending = this.#pending;
     pending.events.add(event, now);
-    pending.immediate ||= options.immediate === true;
+    pending.immediate ||= idle || options.immediate === true;
     pending.dueAt = pending.immediate
-      ? now
+      ? Math.min(pending.dueAt, now)
       : Math.min(now + this.#options.quietMs, pending.events.firstAt + this.#options.maxWaitMs);
     this.#arm();
   }
