@@ -29,7 +29,17 @@ describe('extractLinkTargets', () => {
 
 describe('describeBrokenLink', () => {
   it('passes pages, redirect sources, FAQ anchors and links that are not ours', () => {
-    for (const href of ['/programs/intensive-outpatient-program/', '/programs/intensive-outpatient-program', '/programs/iop/', '/faq/#how-long-is-iop', '/faq/2/#how-long-is-iop', '/contact/#request-a-call', 'https://x.example/a', 'tel:+19496948305', '#top']) {
+    for (const href of [
+      '/programs/intensive-outpatient-program/',
+      '/programs/intensive-outpatient-program',
+      '/programs/iop/',
+      '/faq/#how-long-is-iop',
+      '/faq/2/#how-long-is-iop',
+      '/contact/#request-a-call',
+      'https://x.example/a',
+      'tel:+19496948305',
+      '#top',
+    ]) {
       expect(describeBrokenLink(href, known), href).toBeNull();
     }
   });

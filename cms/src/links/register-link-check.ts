@@ -1,16 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { contentTypeDefinitions } from '../strapi/internals';
 import { REDIRECT_UID } from '../redirects/redirect-rules';
-import { throwFieldProblems } from '../redirects/register-redirects';
+import { docs, throwFieldProblems, type Doc } from '../redirects/register-redirects';
 import { ENTRY_MODELS, entryModelOf, entryPath, entryUid } from '../redirects/site-paths';
 import { describeBrokenLink, extractLinkTargets, knownPages, type KnownPaths } from './internal-links';
 
 const FAQ_UID = 'api::faq.faq';
 
-type Doc = Record<string, unknown> & { documentId: string };
-
 async function findMany(strapi: Core.Strapi, uid: string, params: Record<string, unknown>): Promise<Doc[]> {
-  return (await strapi.documents(uid as Parameters<Core.Strapi['documents']>[0]).findMany(params)) as Doc[];
+  return docs(strapi, uid).findMany(params);
 }
 
 /**

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { findRedirectProblems, normalizeSitePath, parseAllowedHosts } from './redirect-rules';
 import { entryPath } from './site-paths';
 
-const context = { isLivePage: (path: string) => path === '/contact/', allowedHosts: parseAllowedHosts('partner.example.org') };
+const context = {
+  isLivePage: (path: string) => path === '/contact/',
+  allowedHosts: parseAllowedHosts('partner.example.org'),
+};
 
 describe('normalizeSitePath', () => {
   it('gives one form per path: trailing slash, canonical escapes, no query or fragment', () => {
@@ -22,28 +25,53 @@ describe('normalizeSitePath', () => {
 
 describe('findRedirectProblems', () => {
   it('accepts a redirect to an entry, to an internal path, and a 410 without a target', () => {
-    expect(findRedirectProblems({ fromPath: '/old/', httpStatus: 'moved-permanently-301', targetType: 'condition', targetDocumentId: 'abc' }, context)).toEqual([]);
-    expect(findRedirectProblems({ fromPath: '/old/', httpStatus: 'found-302', targetType: 'path', targetPath: '/contact/' }, context)).toEqual([]);
+    expect(
+      findRedirectProblems(
+        { fromPath: '/old/', httpStatus: 'moved-permanently-301', targetType: 'condition', targetDocumentId: 'abc' },
+        context,
+      ),
+    ).toEqual([]);
+    expect(
+      findRedirectProblems(
+        { fromPath: '/old/', httpStatus: 'found-302', targetType: 'path', targetPath: '/contact/' },
+        context,
+      ),
+    ).toEqual([]);
     expect(findRedirectProblems({ fromPath: '/gone/', httpStatus: 'gone-410' }, context)).toEqual([]);
   });
 
   it('refuses a source that is a live page or not a path, naming fromPath', () => {
-    expect(findRedirectProblems({ fromPath: '/contact', httpStatus: 'gone-410' }, context)[0]?.path).toEqual(['fromPath']);
+    expect(findRedirectProblems({ fromPath: '/contact', httpStatus: 'gone-410' }, context)[0]?.path).toEqual([
+      'fromPath',
+    ]);
     expect(findRedirectProblems({ fromPath: 'old', httpStatus: 'gone-410' }, context)[0]?.path).toEqual(['fromPath']);
   });
 
   it('refuses an external target unless its host is allowed (no open redirect)', () => {
     const external = (targetPath: string) =>
-      findRedirectProblems({ fromPath: '/old/', httpStatus: 'moved-permanently-301', targetType: 'path', targetPath }, context);
+      findRedirectProblems(
+        { fromPath: '/old/', httpStatus: 'moved-permanently-301', targetType: 'path', targetPath },
+        context,
+      );
     expect(external('https://evil.example/')[0]).toMatchObject({ path: ['targetPath'] });
     expect(external('//evil.example/')[0]).toMatchObject({ path: ['targetPath'] });
     expect(external('https://partner.example.org/iop/')).toEqual([]);
   });
 
   it('refuses a missing target and a redirect to itself', () => {
-    expect(findRedirectProblems({ fromPath: '/old/', httpStatus: 'moved-permanently-301', targetType: 'path' }, context)[0]?.path).toEqual(['targetPath']);
-    expect(findRedirectProblems({ fromPath: '/old/', httpStatus: 'moved-permanently-301', targetType: 'program-level' }, context)[0]?.path).toEqual(['targetDocumentId']);
-    expect(findRedirectProblems({ fromPath: '/old', httpStatus: 'found-302', targetPath: '/old/' }, context)[0]?.path).toEqual(['targetPath']);
+    expect(
+      findRedirectProblems({ fromPath: '/old/', httpStatus: 'moved-permanently-301', targetType: 'path' }, context)[0]
+        ?.path,
+    ).toEqual(['targetPath']);
+    expect(
+      findRedirectProblems(
+        { fromPath: '/old/', httpStatus: 'moved-permanently-301', targetType: 'program-level' },
+        context,
+      )[0]?.path,
+    ).toEqual(['targetDocumentId']);
+    expect(
+      findRedirectProblems({ fromPath: '/old', httpStatus: 'found-302', targetPath: '/old/' }, context)[0]?.path,
+    ).toEqual(['targetPath']);
   });
 });
 

@@ -91,7 +91,10 @@ export function findRedirectProblems(redirect: RedirectInput, context: RedirectC
   const fromPath = text(redirect.fromPath);
   const normalized = normalizeSitePath(fromPath);
   if (!normalized) {
-    problems.push({ path: ['fromPath'], message: `From path "${fromPath}" must be a path on this site starting with /, e.g. /old-page/` });
+    problems.push({
+      path: ['fromPath'],
+      message: `From path "${fromPath}" must be a path on this site starting with /, e.g. /old-page/`,
+    });
   } else if (context.isLivePage(normalized)) {
     problems.push({ path: ['fromPath'], message: `From path ${normalized} is a live page: a redirect would hide it` });
   }
@@ -100,7 +103,10 @@ export function findRedirectProblems(redirect: RedirectInput, context: RedirectC
   const targetType = redirect.targetType ?? 'path';
   if (isEntryModel(targetType)) {
     if (!text(redirect.targetDocumentId)) {
-      problems.push({ path: ['targetDocumentId'], message: `Target document id is required when the target is a ${targetType}` });
+      problems.push({
+        path: ['targetDocumentId'],
+        message: `Target document id is required when the target is a ${targetType}`,
+      });
     }
     return problems;
   }
@@ -123,9 +129,15 @@ export function findRedirectProblems(redirect: RedirectInput, context: RedirectC
   } else {
     const target = normalizeSitePath(targetPath);
     if (!target) {
-      problems.push({ path: ['targetPath'], message: `Target path "${targetPath}" must start with / (a page of this site)` });
+      problems.push({
+        path: ['targetPath'],
+        message: `Target path "${targetPath}" must start with / (a page of this site)`,
+      });
     } else if (normalized && target === normalized) {
-      problems.push({ path: ['targetPath'], message: `Target path ${target} is the redirect's own source: it would loop` });
+      problems.push({
+        path: ['targetPath'],
+        message: `Target path ${target} is the redirect's own source: it would loop`,
+      });
     }
   }
   return problems;

@@ -11,19 +11,29 @@ import {
 } from './redirect-rules';
 import { ENTRY_MODELS, entryModelOf, entryPath, entryUid, FIXED_PAGES, type EntryModel } from './site-paths';
 
-/** The few document-service calls made here, on documents with plain fields. */
-type Doc = Record<string, unknown> & { documentId: string };
+/** A document with plain fields, as read here. */
+export type Doc = Record<string, unknown> & { documentId: string };
 
-function docs(strapi: Core.Strapi, uid: string) {
+/** The document-service calls made here, for a uid known only at run time. */
+interface DocumentStore {
+  findOne(params: { documentId: string; status: 'draft' | 'published' }): Promise<Doc | null>;
+  findMany(params: Record<string, unknown>): Promise<Doc[]>;
+  create(params: { data: Record<string, unknown>; status: 'published' }): Promise<unknown>;
+  update(params: { documentId: string; data: Record<string, unknown>; status: 'published' }): Promise<unknown>;
+  delete(params: { documentId: string }): Promise<unknown>;
+  count(params: Record<string, unknown>): Promise<number>;
+}
+
+export function docs(strapi: Core.Strapi, uid: string): DocumentStore {
   return strapi.documents(uid as Parameters<Core.Strapi['documents']>[0]);
 }
 
 async function findOne(strapi: Core.Strapi, uid: string, documentId: string, status: 'draft' | 'published') {
-  return (await docs(strapi, uid).findOne({ documentId, status })) as Doc | null;
+  return docs(strapi, uid).findOne({ documentId, status });
 }
 
 async function findMany(strapi: Core.Strapi, uid: string, params: Record<string, unknown>): Promise<Doc[]> {
-  return (await docs(strapi, uid).findMany(params)) as Doc[];
+  return docs(strapi, uid).findMany(params);
 }
 
 /** Throws the admin's validation error: each problem's field is highlighted with its message. */
@@ -42,7 +52,12 @@ export async function isLivePage(strapi: Core.Strapi, path: string): Promise<boo
     const rest = path.slice(prefix.length);
     if (!/^[^/]+\/$/.test(rest)) continue;
     const slug = decodeURIComponent(rest.slice(0, -1));
-    const found = await findMany(strapi, entryUid(model), { filters: { slug }, status: 'published', fields: ['slug'], limit: 1 });
+    const found = await findMany(strapi, entryUid(model), {
+      filters: { slug },
+      status: 'published',
+      fields: ['slug'],
+      limit: 1,
+    });
     if (found.length > 0) return true;
   }
   return false;
@@ -79,10 +94,15 @@ async function recordSlugRedirect(strapi: Core.Strapi, fromPath: string, model: 
  * Checks a redirect as it will be saved: the stored draft merged with the change, `fromPath`
  * normalized in place (leading slash, trailing slash) so the unique index sees one form.
  */
-async function validateRedirectWrite(strapi: Core.Strapi, action: string, params: { documentId?: string; data?: Record<string, unknown> }) {
+async function validateRedirectWrite(
+  strapi: Core.Strapi,
+  action: string,
+  params: { documentId?: string; data?: Record<string, unknown> },
+) {
   const data = params.data ?? {};
   if (typeof data.fromPath === 'string') data.fromPath = normalizeSitePath(data.fromPath) ?? data.fromPath;
-  const stored = action === 'update' && params.documentId ? await findOne(strapi, REDIRECT_UID, params.documentId, 'draft') : null;
+  const stored =
+    action === 'update' && params.documentId ? await findOne(strapi, REDIRECT_UID, params.documentId, 'draft') : null;
   const pick = (field: keyof RedirectInput): unknown => (field in data ? data[field] : stored?.[field]);
   const merged: RedirectInput = {
     fromPath: pick('fromPath'),
@@ -100,7 +120,10 @@ async function validateRedirectWrite(strapi: Core.Strapi, action: string, params
   if (action === 'create') {
     const count = await docs(strapi, REDIRECT_UID).count({});
     if (count >= MAX_REDIRECTS) {
-      problems.push({ path: ['fromPath'], message: `At most ${MAX_REDIRECTS} redirects: delete old ones before adding more` });
+      problems.push({
+        path: ['fromPath'],
+        message: `At most ${MAX_REDIRECTS} redirects: delete old ones before adding more`,
+      });
     }
   }
   if (problems.length > 0) throwFieldProblems(problems);
