@@ -37,3 +37,8 @@ export class ListenError extends Error {
     super(`${listener} listener could not listen on ${address}: ${code}`);
   }
 }
+
+/** Pagefind could not index a finished build; the build does not go live. */
+export class SearchIndexError extends Error {
+  override name = 'SearchIndexError';
+}

@@ -89,6 +89,8 @@ export async function startTestPublisher(
     pruneGraceMs: 0,
     retryDelayMs: 60_000,
     logger: silentLogger,
+    // Fake sites mark no page for search; tests of the index pass `buildSearchIndex`.
+    indexSearch: () => Promise.resolve(null),
     ...overrides,
   });
 }

@@ -1,0 +1,62 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SearchIndexError } from '../errors.ts';
+import type { Publisher } from '../start-publisher.ts';
+import { createDataDir, rawRequest, startTestPublisher, writeFakeSite } from '../testing/fake-site.ts';
+import { buildSearchIndex } from './build-search-index.ts';
+
+let publisher: Publisher | null = null;
+
+afterEach(async () => {
+  await publisher?.close();
+  publisher = null;
+});
+
+/** A fake site whose home page is marked for search, as the layout marks real pages. */
+async function writeSearchableSite(outDir: string, version: string): Promise<void> {
+  await writeFakeSite(outDir, version);
+  await writeFile(
+    join(outDir, 'index.html'),
+    `<!doctype html><html lang="en"><head><title>Home</title></head><body><main data-pagefind-body><h1>Home ${version}</h1><p>Group therapy ${version}.</p></main></body></html>\n`,
+  );
+}
+
+describe('the search index in a release', () => {
+  it('goes live with the pages it describes', async () => {
+    publisher = await startTestPublisher({
+      dataDir: await createDataDir(),
+      runBuild: ({ outDir }) => writeSearchableSite(outDir, 'v1'),
+      indexSearch: buildSearchIndex,
+    });
+    await publisher.whenIdle();
+    expect(publisher.status().state).toBe('live');
+    const script = await rawRequest(`${publisher.siteUrl}/pagefind/pagefind.js`);
+    expect(script.status).toBe(200);
+    const entry = await rawRequest(`${publisher.siteUrl}/pagefind/pagefind-entry.json`);
+    expect(JSON.parse(entry.body.toString())).toMatchObject({ languages: { en: { page_count: 1 } } });
+  });
+
+  it('fails the build when indexing fails, and the last good build stays live', async () => {
+    let failIndex = false;
+    publisher = await startTestPublisher({
+      dataDir: await createDataDir(),
+      runBuild: ({ outDir, id }) => writeSearchableSite(outDir, id),
+      indexSearch: async (outDir) => {
+        if (failIndex) throw new SearchIndexError(`search index: indexing ${outDir} failed: broken`);
+        return buildSearchIndex(outDir);
+      },
+    });
+    await publisher.whenIdle();
+    const liveId = publisher.status().live?.id;
+    failIndex = true;
+    publisher.requestBuild();
+    await publisher.whenIdle();
+
+    const status = publisher.status();
+    expect(status.state).toBe('failed');
+    expect(status.lastError?.message).toMatch(/^search index: indexing .* failed: broken$/);
+    expect(status.live?.id).toBe(liveId);
+    expect((await rawRequest(`${publisher.siteUrl}/`)).body.toString()).toContain(`Home ${liveId}`);
+  });
+});
