@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '@clinic/scripts/publisher';
+import {
+  CONTENT_SECURITY_POLICY,
+  SECURITY_HEADERS,
+  STRICT_TRANSPORT_SECURITY,
+  WASM_CONTENT_SECURITY_POLICY,
+  WASM_PATH_PATTERN,
+} from '@clinic/scripts/publisher';
 import { IMMUTABLE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from '@clinic/scripts/publisher';
 import { rawRequest, type RawResponse } from '@clinic/scripts/publisher/testing';
 import { directivesNamed, findDirectives, mapValues, readNginxConfig, type NginxDirective } from './nginx-config.ts';
@@ -43,7 +49,30 @@ describe('deploy/nginx/default.conf', () => {
   it("sends the publisher's security headers, on every status", () => {
     const headers = serverHeaders();
     for (const [name, value] of SECURITY_HEADERS) {
+      if (name === 'Content-Security-Policy') continue;
       expect(headers.get(name.toLowerCase()), name).toEqual({ value, always: true });
+    }
+    expect(headers.get('content-security-policy')).toEqual({ value: '$clinic_csp', always: true });
+  });
+
+  it("sends the publisher's Content-Security-Policy, with WebAssembly only where the publisher allows it", () => {
+    const values = mapValues(readNginxConfig(SITE_CONFIG), '$clinic_csp');
+    expect(values.get('default')).toBe(CONTENT_SECURITY_POLICY);
+    const patterns = [...values].filter(([pattern]) => pattern !== 'default');
+    expect(patterns).toHaveLength(1);
+    const [pattern = '', value] = patterns[0] ?? [];
+    expect(value).toBe(WASM_CONTENT_SECURITY_POLICY);
+    const nginxPattern = new RegExp(pattern.replace(/^~/, ''));
+    for (const path of [
+      '/search/',
+      '/es/search/',
+      '/pagefind/pagefind-worker.js',
+      '/',
+      '/faq/',
+      '/search',
+      '/x/search/',
+    ]) {
+      expect(nginxPattern.test(path), path).toBe(WASM_PATH_PATTERN.test(path));
     }
   });
 

@@ -17,7 +17,13 @@ export type { Publisher, PublisherOptions } from './start-publisher.ts';
 export type { RunBuild, RunBuildContext } from './build/run-build.ts';
 export { parsePublisherEnv } from './publisher-env.ts';
 export { createFormProxy } from './serve/form-proxy.ts';
-export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from './serve/security-headers.ts';
+export {
+  CONTENT_SECURITY_POLICY,
+  SECURITY_HEADERS,
+  STRICT_TRANSPORT_SECURITY,
+  WASM_CONTENT_SECURITY_POLICY,
+  WASM_PATH_PATTERN,
+} from './serve/security-headers.ts';
 export { IMMUTABLE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from './serve/site-server.ts';
 
 /** scripts/src/publisher/ -> the repository root. */

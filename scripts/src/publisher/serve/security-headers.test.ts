@@ -5,6 +5,8 @@ import {
   CONTENT_SECURITY_POLICY,
   SECURITY_HEADERS,
   STRICT_TRANSPORT_SECURITY,
+  WASM_CONTENT_SECURITY_POLICY,
+  contentSecurityPolicyFor,
   securityHeadersFor,
 } from './security-headers.ts';
 import type { Publisher } from '../start-publisher.ts';
@@ -41,6 +43,19 @@ describe('security headers', () => {
     expect(hsts('http://localhost:4321')).toBeUndefined();
     expect(hsts(undefined)).toBeUndefined();
     expect(hsts('not a url')).toBeUndefined();
+  });
+
+  it("allow WebAssembly ('wasm-unsafe-eval') on the search page and Pagefind's files only", () => {
+    expect(WASM_CONTENT_SECURITY_POLICY).toBe(
+      CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"),
+    );
+    expect(WASM_CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-eval'|unsafe-inline/);
+    for (const path of ['/search/', '/es/search/', '/pagefind/pagefind.js', '/pagefind/pagefind-worker.js']) {
+      expect(contentSecurityPolicyFor(path), path).toBe(WASM_CONTENT_SECURITY_POLICY);
+    }
+    for (const path of ['/', '/faq/', '/search', '/searching/', '/programs/search/', '/x/pagefind/', '/_astro/a.js']) {
+      expect(contentSecurityPolicyFor(path), path).toBe(CONTENT_SECURITY_POLICY);
+    }
   });
 });
 
@@ -106,6 +121,15 @@ describe('site listener security headers', () => {
     const refused = await rawRequest(`${site}/`, { method: 'DELETE' });
     expect(refused.status).toBe(405);
     expectSecurityHeaders(refused);
+  });
+
+  it("sends the WebAssembly policy on the search page and Pagefind's files, whatever the status", async () => {
+    const site = await start();
+    for (const path of ['/search/', '/search/?q=ignored', '/pagefind/pagefind-worker.js']) {
+      const answer = await rawRequest(`${site}${path}`);
+      expect(answer.headers['content-security-policy'], path).toBe(WASM_CONTENT_SECURITY_POLICY);
+    }
+    expect((await rawRequest(`${site}/faq/`)).headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('sends them on the 503 shown before the first build', async () => {

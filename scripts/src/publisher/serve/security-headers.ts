@@ -23,6 +23,30 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
+ * Where WebAssembly runs: the search page (Pagefind's search, when its worker cannot start) and
+ * Pagefind's own files (`/pagefind/pagefind-worker.js`: a worker runs under the policy its script
+ * is served with). nginx's `$clinic_csp` map uses the same pattern.
+ */
+export const WASM_PATH_PATTERN = /^\/(?:es\/)?search\/|^\/pagefind\//;
+
+/**
+ * The policy there: the site's policy plus `'wasm-unsafe-eval'`, which lets a script the page
+ * may already run (same-origin files only) compile WebAssembly, and nothing else: no `eval`,
+ * no inline code. Every other page keeps the stricter policy.
+ */
+export const WASM_CONTENT_SECURITY_POLICY = withWasm(CONTENT_SECURITY_POLICY);
+
+/** `policy` with `'wasm-unsafe-eval'` added to its `script-src`. */
+export function withWasm(policy: string): string {
+  return policy.replace(/script-src ([^;]*)/, "script-src $1 'wasm-unsafe-eval'");
+}
+
+/** The Content-Security-Policy for a request path (no query), given the site's `policy`. */
+export function contentSecurityPolicyFor(pathname: string, policy = CONTENT_SECURITY_POLICY): string {
+  return WASM_PATH_PATTERN.test(pathname) ? withWasm(policy) : policy;
+}
+
+/**
  * Powerful features the site never uses, off for it and anything it embeds. Only features
  * browsers recognise: an unknown one (such as the retired `interest-cohort`) makes Chrome log
  * an error on every page. `browsing-topics` is the successor of `interest-cohort`.

@@ -5,7 +5,7 @@ import { FORM_PATH } from './form-proxy.ts';
 import { consoleLogger, type Logger } from '../logger.ts';
 import { CONTENT_CODINGS, negotiateEncoding, type ContentCoding } from './negotiate-encoding.ts';
 import { closeIfBodyUnread } from '../intake/read-body.ts';
-import { SECURITY_HEADERS, type SecurityHeader } from './security-headers.ts';
+import { SECURITY_HEADERS, contentSecurityPolicyFor, type SecurityHeader } from './security-headers.ts';
 import { indexSite, resolveRequestPath, type IndexedFile, type SiteEntry, type SiteIndex } from './site-index.ts';
 
 /** Hashed asset names change with their content, so browsers may keep them for a year. */
@@ -199,6 +199,9 @@ export class SiteHandler {
     // Set first, so pages, 304s, 404s, 503s, 405s and relayed form answers all carry them.
     for (const [name, value] of this.headers) res.setHeader(name, value);
     const target = req.url ?? '/';
+    const csp = res.getHeader('Content-Security-Policy');
+    if (typeof csp === 'string')
+      res.setHeader('Content-Security-Policy', contentSecurityPolicyFor(target.split('?')[0] ?? '/', csp));
     if (this.proxyForm && req.method === 'POST' && target.split('?')[0] === FORM_PATH) {
       this.proxyForm(req, res);
       return;
