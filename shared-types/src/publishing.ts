@@ -113,6 +113,8 @@ export const buildStagesSchema = z.object({
   /** The rest of the build step: setup, integrations (sitemap), worker messages. */
   otherMs: z.number().nullable(),
   checkMs: z.number(),
+  /** The site search index (Pagefind) of the finished build; absent where none is built. */
+  searchIndexMs: z.number().nullish(),
   precompressMs: z.number(),
   switchMs: z.number(),
 });

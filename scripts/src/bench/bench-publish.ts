@@ -34,6 +34,7 @@ const STAGES = [
   'render',
   'other',
   'check',
+  'search index',
   'precompress',
   'switch',
   'served',
@@ -56,6 +57,7 @@ function stagesOf(
     render: stages?.renderMs ?? undefined,
     other: stages?.otherMs ?? undefined,
     check: stages?.checkMs,
+    'search index': stages?.searchIndexMs ?? undefined,
     precompress: stages?.precompressMs,
     switch: stages?.switchMs,
     served: seenAt - liveAt,
@@ -102,7 +104,12 @@ async function main(): Promise<void> {
       await admin('PUT', `/collection-types/${FAQ}/${id}`, { answer: `Answer ${marker}.` });
       const started = Date.now();
       await admin('POST', `/collection-types/${FAQ}/${id}/actions/publish`, {});
-      await waitFor(async () => (await faqPage()).includes(marker), 60_000, `publish ${i + 1}`);
+      await waitFor(async () => (await faqPage()).includes(marker), 60_000, `publish ${i + 1}`).catch(
+        async (error: unknown) => {
+          const { state, lastError } = await system.status();
+          throw new Error(`${String(error)}; the publisher is ${state}: ${lastError?.message ?? 'no error'}`);
+        },
+      );
       const seenAt = Date.now();
       timings.push(seenAt - started);
       const live = (await system.status()).live;

@@ -20,6 +20,7 @@ describe('composeStages', () => {
       renderMs: 100,
       otherMs: 160,
       checkMs: 1,
+      searchIndexMs: null,
       precompressMs: 30,
       switchMs: 3,
     });
@@ -27,6 +28,17 @@ describe('composeStages', () => {
 
   it('leaves the phases null when the build step reports none', () => {
     expect(composeStages(marks, undefined)).toMatchObject({ buildMs: 900, contentMs: null, otherMs: null });
+  });
+
+  it('times the search index apart from the check and precompression', () => {
+    expect(composeStages({ ...marks, indexedAt: 1925 }, {})).toMatchObject({
+      checkMs: 1,
+      searchIndexMs: 20,
+      precompressMs: 10,
+    });
+    expect(describeStages(composeStages({ ...marks, indexedAt: 1925 }, undefined))).toContain(
+      'check 1 ms, search index 20 ms, precompress 10 ms',
+    );
   });
 
   it('never reports a negative wait for an event stamped after the build started', () => {

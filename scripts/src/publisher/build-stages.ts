@@ -9,6 +9,8 @@ export interface BuildMarks {
   /** The build step resolved. */
   builtAt: number;
   checkedAt: number;
+  /** The search index was written (after the check, before precompression), if one is built. */
+  indexedAt?: number | undefined;
   precompressedAt: number;
   /** The new build is served. */
   liveAt: number;
@@ -33,7 +35,8 @@ export function composeStages(marks: BuildMarks, report: RunBuildReport | void):
     renderMs,
     otherMs: reported.length > 0 ? Math.max(0, buildMs - reported.reduce((sum, ms) => sum + ms, 0)) : null,
     checkMs: marks.checkedAt - marks.builtAt,
-    precompressMs: marks.precompressedAt - marks.checkedAt,
+    searchIndexMs: marks.indexedAt === undefined ? null : marks.indexedAt - marks.checkedAt,
+    precompressMs: marks.precompressedAt - (marks.indexedAt ?? marks.checkedAt),
     switchMs: marks.liveAt - marks.precompressedAt,
   };
 }
@@ -50,6 +53,7 @@ export function describeStages(stages: BuildStages): string {
       ? ([['build', stages.buildMs]] as Array<[string, number]>)
       : []),
     ['check', stages.checkMs],
+    ['search index', stages.searchIndexMs ?? null],
     ['precompress', stages.precompressMs],
     ['switch', stages.switchMs],
   ];
