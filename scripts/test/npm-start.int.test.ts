@@ -87,6 +87,8 @@ async function launch(): Promise<Launched> {
       CMS_PORT: String(cmsPort),
       SITE_PORT: String(sitePort),
       PUBLISHER_PORT: String(publisherPort),
+      // Never the default 4323: the developer's own preview may be running.
+      PREVIEW_PORT: String(await freePort()),
       CMS_URL: '',
       SITE_URL: '',
       CMS_TOKEN: '',

@@ -19,6 +19,8 @@ export interface TestSystem {
   /** Mutable: a test that restarts the CMS logs in again. */
   siteUrl: string;
   hooksUrl: string;
+  /** The publisher's draft preview listener. */
+  previewUrl: string;
   adminJwt: string;
   status(): Promise<PublisherStatus>;
   /** A request to the admin's content manager API as the test admin; throws on a non-2xx answer. */
@@ -47,9 +49,12 @@ export async function startTestSystem({
   const hooksPort = await freePort();
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   const hooksUrl = `http://127.0.0.1:${hooksPort}`;
+  const previewPort = await freePort();
+  const previewUrl = `http://127.0.0.1:${previewPort}`;
   const cms = await startTestCms({
     PUBLISHER_PORT: String(hooksPort),
     SITE_URL: siteUrl,
+    PREVIEW_URL: previewUrl,
     CALL_REQUEST_TRUST_PROXY: 'true',
     ...cmsEnv,
   });
@@ -71,6 +76,8 @@ export async function startTestSystem({
         SITE_PORT: String(sitePort),
         SITE_HOST: '127.0.0.1',
         PUBLISHER_PORT: String(hooksPort),
+        PREVIEW_PORT: String(previewPort),
+        PREVIEW_URL: previewUrl,
         BUILD_QUIET_MS: quietMs,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -102,6 +109,7 @@ export async function startTestSystem({
     cms,
     siteUrl,
     hooksUrl,
+    previewUrl,
     adminJwt,
     status,
     contentManager: contentManagerClient(cms, () => system.adminJwt),

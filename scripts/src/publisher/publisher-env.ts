@@ -4,6 +4,7 @@ import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { PublisherConfigError } from './errors.ts';
 import type { PublisherOptions } from './start-publisher.ts';
+import { adminOriginsOf } from './preview/preview-headers.ts';
 
 // An empty variable (`SITE_PORT=`) means "unset", not 0 or "".
 const unsetIfEmpty = (value: unknown): unknown => (value === '' ? undefined : value);
@@ -30,12 +31,22 @@ export const publisherEnvSchema = z.object({
   CMS_URL: optionalUrl,
   CMS_TOKEN: optionalText,
   SITE_URL: optionalUrl,
+  // The draft preview listener: on when both its secrets are there (the CMS generates them).
+  PREVIEW_PORT: port(4323),
+  PREVIEW_HOST: z.preprocess(unsetIfEmpty, z.string().default('127.0.0.1')),
+  PREVIEW_SECRET: optionalText,
+  CMS_PREVIEW_TOKEN: optionalText,
+  /** The preview's public origin; an https one makes the session cookie `SameSite=None; Secure`. */
+  PREVIEW_URL: optionalUrl,
+  /** The admin's origin, the only one that may frame previews. */
+  CMS_PUBLIC_URL: optionalUrl,
+  CMS_PORT: optionalText,
 });
 
 export type PublisherEnv = z.output<typeof publisherEnvSchema>;
 
 /** Variables whose values never appear in an error message. */
-const SECRET_VARIABLES = new Set(['REBUILD_SECRET', 'CMS_TOKEN']);
+const SECRET_VARIABLES = new Set(['REBUILD_SECRET', 'CMS_TOKEN', 'PREVIEW_SECRET', 'CMS_PREVIEW_TOKEN']);
 
 /** Reads `DATA_DIR/secrets.env` (dotenv) when it exists; the environment overrides it. */
 function readSecretsFile(dataDir: string): NodeJS.Dict<string> {
@@ -75,7 +86,13 @@ export function parsePublisherEnv(source: NodeJS.ProcessEnv, rootDir: string): P
   }
 
   const env = parsed.data;
-  const { REBUILD_SECRET: _secret, ...inherited } = source;
+  // Live builds never hold the preview's keys: only the preview worker may read drafts.
+  const {
+    REBUILD_SECRET: _secret,
+    PREVIEW_SECRET: _previewSecret,
+    CMS_PREVIEW_TOKEN: _previewToken,
+    ...inherited
+  } = source;
   const buildEnv: NodeJS.ProcessEnv = {
     ASTRO_TELEMETRY_DISABLED: '1',
     ...inherited,
@@ -100,6 +117,18 @@ export function parsePublisherEnv(source: NodeJS.ProcessEnv, rootDir: string): P
       buildEnv,
       ...(env.CMS_URL ? { formTarget: new URL('/api/call-requests', env.CMS_URL) } : {}),
       ...(env.SITE_URL ? { canonicalUrl: env.SITE_URL } : {}),
+      ...(env.PREVIEW_SECRET && env.CMS_PREVIEW_TOKEN
+        ? {
+            preview: {
+              secret: env.PREVIEW_SECRET,
+              port: env.PREVIEW_PORT,
+              host: env.PREVIEW_HOST,
+              adminOrigins: adminOriginsOf(env),
+              secureCookie: env.PREVIEW_URL?.startsWith('https:') === true,
+              buildEnv: { ...buildEnv, CMS_TOKEN: env.CMS_PREVIEW_TOKEN },
+            },
+          }
+        : {}),
     },
   };
 }

@@ -15,6 +15,7 @@ import { createFormProxy } from './serve/form-proxy.ts';
 import { securityHeadersFor } from './serve/security-headers.ts';
 import { SiteHandler, createServedBuild, type ServedBuild } from './serve/site-server.ts';
 import { verifyBuildOutput } from './release/verify-build-output.ts';
+import { startPreviewListener, type PreviewListener, type PreviewListenerOptions } from './preview/start-preview.ts';
 import { buildSearchIndex, closeSearchIndexer, type SearchIndexResult } from './release/build-search-index.ts';
 import { composeStages, describeStages } from './build-stages.ts';
 
@@ -84,6 +85,8 @@ export interface PublisherOptions {
    * @default `buildSearchIndex` (Pagefind, into `<outDir>/pagefind/`)
    */
   indexSearch?: (outDir: string) => Promise<SearchIndexResult | null>;
+  /** The draft preview listener (see `preview/start-preview.ts`); without it, none. */
+  preview?: PreviewListenerOptions;
 }
 
 export interface Publisher {
@@ -91,6 +94,8 @@ export interface Publisher {
   siteUrl: string;
   /** Origin of the hooks listener; the webhook is `${hooksUrl}/hooks/strapi`. */
   hooksUrl: string;
+  /** Origin of the preview listener, when there is one. */
+  previewUrl?: string;
   /** The body of `GET /status`, in the publishing contract's shape (shared-types `publisherStatusSchema`). */
   status(): PublisherStatus;
   /** Same as `POST /hooks/rebuild`: build as soon as no build runs. */
@@ -348,6 +353,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       onForceRebuild: requestBuild,
       onWebhook: (webhook, rebuild) => {
         if (rebuild) scheduler.add({ event: webhook.event, model: webhook.model });
+        preview?.onWebhook(webhook);
       },
     }),
   );
@@ -364,6 +370,23 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     throw error;
   }
 
+  let preview: PreviewListener | undefined;
+  if (options.preview) {
+    try {
+      preview = await startPreviewListener(options.preview, {
+        dataDir: options.dataDir,
+        siteDir: options.siteDir ?? process.cwd(),
+        quietMs: options.quietMs ?? 1000,
+        maxWaitMs: options.maxWaitMs ?? 10_000,
+        buildTimeoutMs: options.buildTimeoutMs ?? 300_000,
+        logger,
+      });
+    } catch (error) {
+      await Promise.all([closeServer(siteServer), closeServer(hooksServer)]);
+      throw error;
+    }
+  }
+
   if (!live) {
     logger.info('[publisher] no live build yet: building now');
     scheduler.add({ event: STARTUP_EVENT }, { immediate: true });
@@ -372,6 +395,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   return {
     siteUrl: formatOrigin(options.siteHost ?? '', siteAddress.port),
     hooksUrl: formatOrigin(options.hooksHost ?? '127.0.0.1', hooksAddress.port),
+    ...(preview ? { previewUrl: preview.url } : {}),
     status,
     requestBuild,
     whenIdle: () => scheduler.whenIdle(),
@@ -380,7 +404,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       closing = true;
       if (retryTimer) clearTimeout(retryTimer);
       currentAbort?.abort();
-      await Promise.all([closeServer(siteServer), closeServer(hooksServer), scheduler.close()]);
+      await Promise.all([closeServer(siteServer), closeServer(hooksServer), scheduler.close(), preview?.close()]);
       defaultRunner?.close();
       if (!options.indexSearch) await closeSearchIndexer();
       // Nothing is served any more, so old builds can go now.

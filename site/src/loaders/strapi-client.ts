@@ -60,8 +60,9 @@ export function buildRequestUrl(
   const url = new URL(`api/${key}`, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
   const params = new URLSearchParams();
   appendBracketParams(params, 'populate', populate);
-  // The REST default, stated so the site can never pick up drafts by accident.
-  params.set('status', 'published');
+  // The REST default, stated so the site can never pick up drafts by accident. Preview builds
+  // alone set CMS_CONTENT_STATUS=draft (with the preview token, the only one the CMS lets read drafts).
+  params.set('status', process.env.CMS_CONTENT_STATUS === 'draft' ? 'draft' : 'published');
   if (page) {
     params.set('pagination[page]', String(page.page));
     params.set('pagination[pageSize]', String(page.pageSize));

@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Publisher } from '../start-publisher.ts';
+import { FakeBuilder, TEST_SECRET, createDataDir, startTestPublisher } from '../testing/fake-site.ts';
+import { PREVIEW_COOKIE, previewSignature } from './preview-link.ts';
+
+const SECRET = 'preview-secret-for-tests';
+const ADMIN = 'http://admin.example.test';
+let publisher: Publisher | undefined;
+
+afterEach(async () => {
+  await publisher?.close();
+  publisher = undefined;
+});
+
+async function start(previewBuilder: FakeBuilder, liveBuilder = new FakeBuilder()) {
+  publisher = await startTestPublisher({
+    dataDir: await createDataDir(),
+    runBuild: liveBuilder.runBuild,
+    preview: { secret: SECRET, port: 0, host: '127.0.0.1', adminOrigins: [ADMIN], runBuild: previewBuilder.runBuild },
+  });
+  await publisher.whenIdle();
+  return publisher;
+}
+
+function link(path: string, exp = Math.floor(Date.now() / 1000) + 3600, sig = previewSignature(SECRET, path, exp)) {
+  return `${publisher!.previewUrl}/__preview?${new URLSearchParams({ path, exp: String(exp), sig }).toString()}`;
+}
+
+async function open(path = '/faq/'): Promise<string> {
+  const res = await fetch(link(path), { redirect: 'manual' });
+  expect(res.status).toBe(303);
+  expect(res.headers.get('location')).toBe(path);
+  const cookie = res.headers.get('set-cookie') ?? '';
+  expect(cookie).toMatch(new RegExp(`^${PREVIEW_COOKIE}=[^;]+; Path=/; Max-Age=\\d+; HttpOnly; SameSite=Lax$`));
+  return cookie.split(';')[0]!;
+}
+
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function expectPreviewHeaders(res: Response): void {
+  expect(res.headers.get('x-robots-tag')).toMatch(/noindex/);
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  expect(res.headers.get('content-security-policy')).toContain(`frame-ancestors ${ADMIN}`);
+  expect(res.headers.get('etag')).toBeNull();
+}
+
+describe('the preview listener', () => {
+  it('refuses unsigned, tampered and expired links with 401 and a plain explanation', async () => {
+    await start(new FakeBuilder());
+    const now = Math.floor(Date.now() / 1000);
+    const cases: [string, RegExp][] = [
+      [`${publisher!.previewUrl}/__preview?path=/faq/`, /not a signed preview link/],
+      [link('/faq/').replace('path=%2Ffaq%2F', 'path=%2Fprograms%2F'), /changed after/],
+      [link('/faq/', now + 3600, previewSignature('another-secret', '/faq/', now + 3600)), /changed after/],
+      [link('/faq/', now - 1), /expired/],
+      [`${publisher!.previewUrl}/faq/`, /no preview session/],
+    ];
+    for (const [url, reason] of cases) {
+      const res = await fetch(url, { redirect: 'manual' });
+      expect(res.status, url).toBe(401);
+      expectPreviewHeaders(res);
+      expect(await res.text(), url).toMatch(reason);
+    }
+    const forged = await fetch(`${publisher!.previewUrl}/faq/`, {
+      headers: { cookie: `${PREVIEW_COOKIE}=9999999999.${'0'.repeat(64)}` },
+    });
+    expect(forged.status).toBe(401);
+  });
+
+  it('builds drafts when a preview opens, serves them to the cookie only, and never touches the live site', async () => {
+    const preview = new FakeBuilder();
+    preview.version = () => `draft-${preview.calls}`;
+    const live = new FakeBuilder();
+    await start(preview, live);
+    const liveBuilds = live.calls;
+    const cookie = await open('/');
+    await waitFor(() => Promise.resolve(publisher!.status().state === 'live' && preview.calls === 1));
+    await waitFor(async () => (await fetch(`${publisher!.previewUrl}/`, { headers: { cookie } })).status === 200);
+    const res = await fetch(`${publisher!.previewUrl}/`, { headers: { cookie, 'if-none-match': '*' } });
+    expect(res.status).toBe(200);
+    expectPreviewHeaders(res);
+    expect(await res.text()).toContain('Home draft-1');
+    expect(await (await fetch(`${publisher!.siteUrl}/`)).text()).not.toContain('draft');
+    expect(live.calls).toBe(liveBuilds);
+  });
+
+  it('rebuilds on a draft save while a preview is open, and the reload script sees the new version', async () => {
+    const preview = new FakeBuilder();
+    await start(preview);
+    const cookie = await open('/');
+    const version = async () =>
+      (
+        (await (await fetch(`${publisher!.previewUrl}/__preview/status`, { headers: { cookie } })).json()) as {
+          version: number;
+        }
+      ).version;
+    await waitFor(async () => (await version()) === 1);
+    const webhook = await fetch(`${publisher!.hooksUrl}/hooks/strapi`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TEST_SECRET}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ event: 'entry.update', model: 'faq', uid: 'api::faq.faq' }),
+    });
+    expect(((await webhook.json()) as { rebuild: boolean }).rebuild).toBe(false);
+    await waitFor(async () => (await version()) === 2);
+    expect(preview.calls).toBe(2);
+    const script = await fetch(`${publisher!.previewUrl}/__preview/reload.js`, { headers: { cookie } });
+    expect(await script.text()).toContain(JSON.stringify([ADMIN]));
+    expect((await fetch(`${publisher!.previewUrl}/__preview/reload.js`)).status).toBe(401);
+  });
+
+  it('shows why a preview build failed, naming what the site reported', async () => {
+    const preview = new FakeBuilder();
+    preview.fail = 'ContentValidationError: faqs entry "what-is-iop": answer is required';
+    await start(preview);
+    const cookie = await open('/faq/');
+    await waitFor(async () => (await fetch(`${publisher!.previewUrl}/faq/`, { headers: { cookie } })).status === 422);
+    const res = await fetch(`${publisher!.previewUrl}/faq/`, { headers: { cookie } });
+    expectPreviewHeaders(res);
+    const body = await res.text();
+    expect(body).toContain('Preview could not be built');
+    expect(body).toContain('faqs entry &#34;what-is-iop&#34;: answer is required');
+  });
+});
