@@ -7,6 +7,8 @@ import { ensureRebuildWebhook } from './bootstrap/ensure-rebuild-webhook';
 import { ensureSuperAdmin } from './bootstrap/ensure-super-admin';
 import { lockPublicRole } from './bootstrap/lock-public-role';
 import { restrictCallRequests } from './bootstrap/restrict-call-requests';
+import { restrictEditorWorkspace } from './bootstrap/restrict-editor-workspace';
+import { configureFaqList } from './bootstrap/configure-faq-list';
 import { useLogEmailProviderUnlessConfigured } from './notifications/log-email-provider';
 import { seedContent } from './seed/seed-content';
 import { loadSeedContent, seedDirOf } from './seed/load-seed-content';
@@ -29,10 +31,12 @@ export default {
     useLogEmailProviderUnlessConfigured(strapi, process.env);
     await lockPublicRole(strapi);
     await restrictCallRequests(strapi);
+    await restrictEditorWorkspace(strapi);
     await ensureSuperAdmin(strapi, process.env);
     await ensureReadToken(strapi, process.env.CMS_TOKEN);
     await ensurePreviewToken(strapi, process.env.CMS_PREVIEW_TOKEN);
     await applyHelpText(strapi);
+    await configureFaqList(strapi);
     // First run only: an empty CMS gets the clinic's content. `npm run seed` fills gaps later.
     const levels = await strapi.documents('api::program-level.program-level').count({});
     if (levels === 0 && process.env.SEED_ON_EMPTY !== 'false') {

@@ -119,6 +119,10 @@ export interface UidService {
 /** The edit and list view settings the content manager keeps per type or component. */
 export interface ContentManagerConfiguration {
   metadatas: Record<string, { edit?: Record<string, unknown>; list?: Record<string, unknown> }>;
+  /** The list view's settings: `defaultSortBy` (an attribute name), `defaultSortOrder` ('ASC' | 'DESC'), ... */
+  settings?: Record<string, unknown>;
+  /** `list`: the list view's columns, by attribute name. */
+  layouts?: { list?: string[]; [view: string]: unknown };
 }
 
 /** The content manager's `content-types` and `components` services (their configuration part). */

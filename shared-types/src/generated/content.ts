@@ -133,10 +133,10 @@ export const faqFieldsSchema = z.object({
   id: z.number().int(),
   documentId: z.string().min(1),
   question: z.string().max(200).describe("The question as a visitor would ask it, ending with '?'."),
-  slug: z.string().regex(/^[A-Za-z0-9-_.~]+$/).describe("Anchor of the answer on the FAQ page (/faq/#<slug>). Generated from the question."),
+  slug: z.string().regex(/^[A-Za-z0-9-_.~]+$/).describe("Anchor of the answer on the FAQ page (/faq/#<slug>). Made from the question when you save, unless you typed your own. Changing it breaks links to the answer."),
   answer: z.string().max(4000).describe("A short, plain answer in Markdown. Link to a program or therapy page for more."),
-  topic: z.enum(["about-iop","schedule-and-time","therapies","medication","getting-started","after-treatment"]).describe("Group the question appears under on the FAQ page."),
-  order: z.number().int().min(0).max(10000).describe("Position within its topic: lower numbers come first."),
+  topic: z.enum(["about-iop","schedule-and-time","therapies","medication","getting-started","after-treatment"]).describe("The heading the question appears under on the FAQ page, in the order the page shows them."),
+  order: z.number().int().min(0).max(10000).describe("Position within its topic on the FAQ page: lower numbers come first. Existing questions use 10, 20, 30... so you can slot one in between (e.g. 15); 100 puts it last. The FAQ list shows this column."),
   createdAt: z.string().datetime({ offset: true }),
   updatedAt: z.string().datetime({ offset: true }),
   publishedAt: z.string().datetime({ offset: true }),
@@ -194,8 +194,8 @@ export const treatmentModalityFieldsSchema = z.object({
 
 /** `api::condition.condition` as the REST API returns it with `conditionPopulate`. */
 export const conditionSchema = conditionFieldsSchema.extend({
-  modalities: z.array(treatmentModalityFieldsSchema).describe("Therapies that treat this condition. Edit from the therapy."),
-  programLevels: z.array(programLevelFieldsSchema).describe("Levels of care that treat this condition. Edit from the program level."),
+  modalities: z.array(treatmentModalityFieldsSchema).describe("Therapies that treat this condition. Set here or from the therapy; both show the same link."),
+  programLevels: z.array(programLevelFieldsSchema).describe("Levels of care that treat this condition. Set here or from the program level; both show the same link."),
   medicalReview: medicalReviewSchema.nullable().describe("Who clinically reviewed this page and when. Leave empty until a clinician has reviewed it."),
   sources: z.array(sourceCitationSchema).describe("Published sources for the figures on this page, e.g. NAMI 2020."),
   seo: seoSchema.nullable().describe("Search engine title and description. Leave empty to use the name and summary."),
@@ -230,7 +230,7 @@ export const facilityPopulate = {
 
 /** `api::faq.faq` as the REST API returns it with `faqPopulate`. */
 export const faqSchema = faqFieldsSchema.extend({
-  programLevels: z.array(programLevelFieldsSchema).describe("Program pages that show this question. Edit from the program level."),
+  programLevels: z.array(programLevelFieldsSchema).describe("Program pages that also show this question. Set here or from the program level; both show the same link."),
   sources: z.array(sourceCitationSchema).describe("Published sources for any figure in the answer."),
 });
 export type Faq = z.output<typeof faqSchema>;
@@ -279,7 +279,7 @@ export const redirectPopulate = {} as const;
 /** `api::treatment-modality.treatment-modality` as the REST API returns it with `treatmentModalityPopulate`. */
 export const treatmentModalitySchema = treatmentModalityFieldsSchema.extend({
   benefits: z.array(listItemSchema).describe("What the therapy helps with, one point each."),
-  programLevels: z.array(programLevelFieldsSchema).describe("Levels of care where this therapy is used. Edit from the program level."),
+  programLevels: z.array(programLevelFieldsSchema).describe("Levels of care where this therapy is used. Set here or from the program level; both show the same link."),
   conditions: z.array(conditionFieldsSchema).describe("Conditions this therapy helps treat."),
   medicalReview: medicalReviewSchema.nullable().describe("Who clinically reviewed this page and when. Leave empty until a clinician has reviewed it."),
   sources: z.array(sourceCitationSchema).describe("Published sources for the claims on this page."),

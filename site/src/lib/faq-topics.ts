@@ -1,19 +1,12 @@
-import { faqFieldsSchema, type Faq } from '@clinic/shared-types';
+import { FAQ_TOPIC_LABELS, faqFieldsSchema, type Faq } from '@clinic/shared-types';
 
 export type FaqTopic = Faq['topic'];
 
 /** Topics in the order the FAQ page shows them: the order of the CMS enum. */
 export const FAQ_TOPICS: readonly FaqTopic[] = faqFieldsSchema.shape.topic.options;
 
-/** Headings for the topics. A new topic in the CMS fails the type check here until it has a label. */
-export const FAQ_TOPIC_LABELS: Record<FaqTopic, string> = {
-  'about-iop': 'About intensive outpatient programs',
-  'schedule-and-time': 'Schedule and time commitment',
-  therapies: 'Therapies',
-  medication: 'Medication',
-  'getting-started': 'Getting started',
-  'after-treatment': 'After treatment',
-};
+/** Headings for the topics, shared with the admin's topic picker. */
+export { FAQ_TOPIC_LABELS };
 
 /** What grouping needs of an FAQ. */
 export interface SortableFaq {
