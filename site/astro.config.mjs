@@ -6,6 +6,7 @@ import tailwind from '@astrojs/tailwind';
 import { defineConfig } from 'astro/config';
 import { repairExternalOutDir, sitemapRegistry } from './src/lib/build-integrations.ts';
 import { readSitemapPage } from './src/lib/sitemap-registry.ts';
+import { redirectsAndLinkCheck } from './src/lib/redirects-integration.ts';
 
 /** The canonical origin: every canonical URL, Open Graph URL, sitemap entry and JSON-LD id uses it. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -46,6 +47,8 @@ export default defineConfig({
         return lastmod ? { ...item, lastmod } : item;
       },
     }),
+    // The redirect table (_redirects.json, _redirects) and the refusal of broken internal links.
+    redirectsAndLinkCheck(),
     repairExternalOutDir(),
   ],
 });

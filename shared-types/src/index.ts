@@ -3,3 +3,4 @@ export * from './media.ts';
 export * from './rest.ts';
 export * from './publishing.ts';
 export * from './faq-topics.ts';
+export * from './redirect-table.ts';

@@ -34,4 +34,9 @@ const facility = defineCollection({
   schema: contentTypes.facility.schema,
 });
 
-export const collections = { programLevels, treatmentModalities, conditions, faqs, facility };
+const redirects = defineCollection({
+  loader: strapiLoader({ contentType: 'redirects' }),
+  schema: contentTypes.redirects.schema,
+});
+
+export const collections = { programLevels, treatmentModalities, conditions, faqs, facility, redirects };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import sitePaths from '@clinic/shared-types/site-paths.json';
 import { isCurrentSection, routes } from './routes.ts';
 
 describe('routes', () => {
@@ -23,5 +24,13 @@ describe('isCurrentSection', () => {
   });
   it('never marks home as the section of every page', () => {
     expect(isCurrentSection('/', '/faq/')).toBeUndefined();
+  });
+});
+
+describe('the paths the CMS knows (shared-types/site-paths.json)', () => {
+  it('lists pages the site has: each fixed page is a route, the FAQ is the FAQ', () => {
+    const routeValues = new Set(Object.values(routes).filter((value) => typeof value === 'string'));
+    for (const page of sitePaths.fixedPages) expect(routeValues, page).toContain(page);
+    expect(sitePaths.faqPath).toBe(routes.faq);
   });
 });

@@ -3,6 +3,11 @@
  * these builders must agree, and the build test checks that every link resolves.
  * Paths end with a slash (`trailingSlash: 'always'`).
  */
+import sitePaths from '@clinic/shared-types/site-paths.json';
+
+// Where entries' pages live is shared with the CMS, which records redirects when a slug changes.
+const { entryPathPrefixes } = sitePaths;
+
 function faqPagePath(n: number): string {
   return n <= 1 ? '/faq/' : `/faq/${n}/`;
 }
@@ -10,12 +15,12 @@ function faqPagePath(n: number): string {
 export const routes = {
   home: '/',
   programs: '/programs/',
-  program: (slug: string) => `/programs/${encodeURIComponent(slug)}/`,
+  program: (slug: string) => `${entryPathPrefixes['program-level']}${encodeURIComponent(slug)}/`,
   compare: '/compare/',
   treatments: '/treatments/',
-  treatment: (slug: string) => `/treatments/${encodeURIComponent(slug)}/`,
+  treatment: (slug: string) => `${entryPathPrefixes['treatment-modality']}${encodeURIComponent(slug)}/`,
   conditions: '/conditions/',
-  condition: (slug: string) => `/conditions/${encodeURIComponent(slug)}/`,
+  condition: (slug: string) => `${entryPathPrefixes.condition}${encodeURIComponent(slug)}/`,
   faq: '/faq/',
   /** Page `n` of the FAQ; the first page is `/faq/` itself. */
   faqPage: faqPagePath,

@@ -2,11 +2,12 @@
  * The pages' one way into the content layer: typed, sorted lists and lookups. I/O stays
  * here; everything the pages decide from the data is in the pure modules beside it.
  */
-import type { Condition, Facility, Faq, ProgramLevel, TreatmentModality } from '@clinic/shared-types';
+import type { Condition, Facility, Faq, ProgramLevel, Redirect, TreatmentModality } from '@clinic/shared-types';
 import { getCollection, getEntry } from 'astro:content';
 import { sortByContinuum } from './continuum.ts';
 import { paginateFaqs, type FaqPage } from './faq-pages.ts';
 import { sortFaqs } from './faq-topics.ts';
+import type { RedirectTargets } from './redirect-table.ts';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
@@ -42,4 +43,18 @@ export async function getFaqs(): Promise<Faq[]> {
 /** The FAQ as its pages show it: `/faq/`, then `/faq/2/`... (see `faq-pages.ts`). */
 export async function getFaqPages(): Promise<FaqPage<Faq>[]> {
   return paginateFaqs(await getFaqs());
+}
+
+/** The published redirects, and the entries they may point at (documentId to current slug). */
+export async function getRedirectInputs(): Promise<{ redirects: Redirect[]; targets: RedirectTargets }> {
+  const slugs = (entries: { documentId: string; slug: string }[]) =>
+    new Map(entries.map((e) => [e.documentId, e.slug]));
+  return {
+    redirects: (await getCollection('redirects')).map((entry) => entry.data),
+    targets: {
+      'program-level': slugs(await getProgramLevels()),
+      'treatment-modality': slugs(await getTreatmentModalities()),
+      condition: slugs(await getConditions()),
+    },
+  };
 }

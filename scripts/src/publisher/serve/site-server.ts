@@ -7,6 +7,8 @@ import { CONTENT_CODINGS, negotiateEncoding, type ContentCoding } from './negoti
 import { closeIfBodyUnread } from '../intake/read-body.ts';
 import { SECURITY_HEADERS, contentSecurityPolicyFor, type SecurityHeader } from './security-headers.ts';
 import { indexSite, resolveRequestPath, type IndexedFile, type SiteEntry, type SiteIndex } from './site-index.ts';
+import { loadRedirectLookup, lookUpRedirect, type RedirectLookup } from './redirect-lookup.ts';
+import { GONE_PAGE } from '@clinic/shared-types';
 
 /** Hashed asset names change with their content, so browsers may keep them for a year. */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
@@ -21,6 +23,8 @@ export interface ServedBuild {
   id: string;
   dir: string;
   index: SiteIndex;
+  /** The build's redirect table (`_redirects.json`), answered only when no file matches. */
+  redirects: RedirectLookup;
 }
 
 /**
@@ -33,7 +37,7 @@ export interface ServedBuild {
  * types; both are a few lines over a build that never changes once live.
  */
 export function createServedBuild(id: string, dir: string): ServedBuild {
-  return { id, dir, index: indexSite(dir) };
+  return { id, dir, index: indexSite(dir), redirects: loadRedirectLookup(dir) };
 }
 
 function availableCodings(entry: SiteEntry): ContentCoding[] {
@@ -106,10 +110,22 @@ function sendText(res: ServerResponse, status: number, text: string, headers: Ou
 }
 
 function sendNotFound(req: IncomingMessage, res: ServerResponse, build: ServedBuild): void {
+  sendErrorPage(req, res, build, 404, NOT_FOUND_PAGE, 'Not found\n');
+}
+
+/** A page of the build (404.html, 410.html) with an error status; plain text if it is missing. */
+function sendErrorPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  build: ServedBuild,
+  status: 404 | 410,
+  pagePath: string,
+  fallback: string,
+): void {
   res.setHeader('Cache-Control', REVALIDATE_CACHE_CONTROL);
-  const page = build.index.files.get(NOT_FOUND_PAGE);
+  const page = build.index.files.get(pagePath);
   if (!page) {
-    sendText(res, 404, 'Not found\n');
+    sendText(res, status, fallback);
     return;
   }
   const coding = negotiateEncoding(req.headers['accept-encoding'], availableCodings(page));
@@ -118,7 +134,7 @@ function sendNotFound(req: IncomingMessage, res: ServerResponse, build: ServedBu
     'Content-Type': 'text/html; charset=utf-8',
     ...(coding ? { 'Content-Encoding': coding } : {}),
   };
-  sendFile(req, res, 404, headers, file, () => sendText(res, 404, 'Not found\n'));
+  sendFile(req, res, status, headers, file, () => sendText(res, status, fallback));
 }
 
 function sendBuilding(req: IncomingMessage, res: ServerResponse): void {
@@ -231,6 +247,16 @@ export class SiteHandler {
         this.#sendEntry(req, res, found.entry, live);
         return;
       }
+    }
+    // Old paths (a slug change, an editor's redirect or 410) after the files: a page always wins.
+    const redirect = lookUpRedirect(live.redirects, target);
+    if (redirect?.status === 410) {
+      sendErrorPage(req, res, live, 410, GONE_PAGE, 'Gone\n');
+      return;
+    }
+    if (redirect) {
+      sendText(res, redirect.status, `Moved to ${redirect.location}\n`, { Location: redirect.location });
+      return;
     }
     sendNotFound(req, res, live);
   }

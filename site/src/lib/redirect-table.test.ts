@@ -1,0 +1,97 @@
+import type { Redirect } from '@clinic/shared-types';
+import { describe, expect, it } from 'vitest';
+import { buildRedirectTable, formatStaticHostRedirects, normalizeSitePath } from './redirect-table.ts';
+
+function redirect(fields: Partial<Redirect> & Pick<Redirect, 'fromPath'>): Redirect {
+  return {
+    id: 1,
+    documentId: `doc-${fields.fromPath}`,
+    httpStatus: 'moved-permanently-301',
+    targetType: 'path',
+    targetDocumentId: null,
+    targetPath: null,
+    note: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    publishedAt: '2026-01-01T00:00:00.000Z',
+    ...fields,
+  };
+}
+
+const targets = {
+  'program-level': new Map([['iop-doc', 'intensive-outpatient-program']]),
+  'treatment-modality': new Map<string, string>(),
+  condition: new Map<string, string>(),
+};
+const pages = new Set(['/programs/intensive-outpatient-program/', '/contact/']);
+const isPage = (path: string) => pages.has(path);
+
+describe('buildRedirectTable', () => {
+  it("sends a renamed entry's old pages to its current page, each in one hop", () => {
+    const { rules } = buildRedirectTable(
+      [
+        redirect({ fromPath: '/programs/iop/', targetType: 'program-level', targetDocumentId: 'iop-doc' }),
+        redirect({ fromPath: '/programs/iop-old/', targetType: 'program-level', targetDocumentId: 'iop-doc' }),
+      ],
+      targets,
+      isPage,
+    );
+    expect(rules).toEqual([
+      { from: '/programs/iop-old/', status: 301, to: '/programs/intensive-outpatient-program/' },
+      { from: '/programs/iop/', status: 301, to: '/programs/intensive-outpatient-program/' },
+    ]);
+  });
+
+  it('follows a path target through other redirects to its end, with the trailing slash', () => {
+    const { rules } = buildRedirectTable(
+      [
+        redirect({ fromPath: '/a/', targetPath: '/b' }),
+        redirect({ fromPath: '/b/', httpStatus: 'found-302', targetPath: '/contact' }),
+        redirect({ fromPath: '/gone/', httpStatus: 'gone-410' }),
+        redirect({ fromPath: '/to-gone/', targetPath: '/gone/' }),
+      ],
+      targets,
+      isPage,
+    );
+    expect(rules).toEqual([
+      { from: '/a/', status: 301, to: '/contact/' },
+      { from: '/b/', status: 302, to: '/contact/' },
+      { from: '/gone/', status: 410 },
+      { from: '/to-gone/', status: 410 },
+    ]);
+  });
+
+  it('leaves out a source that is a live page, a loop and an unpublished target entry', () => {
+    const { rules, skipped } = buildRedirectTable(
+      [
+        redirect({ fromPath: '/contact/', targetPath: '/faq/' }),
+        redirect({ fromPath: '/x/', targetPath: '/y/' }),
+        redirect({ fromPath: '/y/', targetPath: '/x/' }),
+        redirect({ fromPath: '/old/', targetType: 'condition', targetDocumentId: 'draft-only' }),
+      ],
+      targets,
+      isPage,
+    );
+    expect(rules).toEqual([]);
+    expect(skipped).toHaveLength(4);
+  });
+});
+
+describe('formatStaticHostRedirects', () => {
+  it('writes one "from to status" line per rule, a 410 with the gone page', () => {
+    expect(
+      formatStaticHostRedirects([
+        { from: '/a/', status: 301, to: '/contact/' },
+        { from: '/gone/', status: 410 },
+      ]),
+    ).toBe('/a/ /contact/ 301\n/gone/ /410.html 410\n');
+  });
+});
+
+describe('normalizeSitePath', () => {
+  it('adds the trailing slash and refuses other hosts', () => {
+    expect(normalizeSitePath('/a/b?x')).toBe('/a/b/');
+    expect(normalizeSitePath('/old.html')).toBe('/old.html');
+    expect(normalizeSitePath('//evil.example/')).toBeNull();
+  });
+});

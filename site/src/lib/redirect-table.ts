@@ -1,0 +1,135 @@
+import { GONE_PAGE, type Redirect, type RedirectRule } from '@clinic/shared-types';
+import { routes } from './routes.ts';
+
+/** Redirect chains longer than this are cut: the table answers each source in one hop. */
+const MAX_HOPS = 10;
+
+const STATUS_CODES = { 'moved-permanently-301': 301, 'found-302': 302, 'gone-410': 410 } as const;
+
+/**
+ * A site path in its one stored form: each segment decoded then re-encoded, no query or
+ * fragment, and the site's trailing slash unless the last segment names a file. Null when it is
+ * not a path of this site. (The CMS normalizes `fromPath` the same way when it is saved.)
+ */
+export function normalizeSitePath(raw: string): string | null {
+  const trimmed = raw.trim();
+  if (!trimmed.startsWith('/') || /^[/\\]{2}/.test(trimmed)) return null;
+  const segments: string[] = [];
+  for (const segment of (trimmed.split(/[?#]/)[0] ?? '').slice(1).split('/')) {
+    if (segment === '') continue;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return null;
+    }
+    if (decoded === '.' || decoded === '..' || /[/\\\p{Cc}]/u.test(decoded)) return null;
+    segments.push(encodeURIComponent(decoded.normalize('NFC')));
+  }
+  if (segments.length === 0) return '/';
+  const isFile = /\.[a-z0-9]{1,8}$/i.test(segments.at(-1) ?? '');
+  return `/${segments.join('/')}${isFile ? '' : '/'}`;
+}
+
+/** The published entries a redirect may target, by `targetType`: documentId to slug. */
+export interface RedirectTargets {
+  'program-level': ReadonlyMap<string, string>;
+  'treatment-modality': ReadonlyMap<string, string>;
+  condition: ReadonlyMap<string, string>;
+}
+
+const ENTRY_PATHS = {
+  'program-level': routes.program,
+  'treatment-modality': routes.treatment,
+  condition: routes.condition,
+} as const;
+
+export interface RedirectTableResult {
+  rules: RedirectRule[];
+  /** Redirects left out, each with why: shown in the build log. */
+  skipped: string[];
+}
+
+/**
+ * Resolves the editors' and the CMS's redirects into the table the build ships: an entry
+ * target becomes the entry's current page, a path target is followed through other redirects
+ * to its end (so every source answers in one hop), and a source that is a page of this build
+ * is left out (the page wins; a redirect must never hide it), as is a loop or a target entry
+ * that is not published.
+ */
+export function buildRedirectTable(
+  redirects: readonly Redirect[],
+  targets: RedirectTargets,
+  isPage: (path: string) => boolean,
+): RedirectTableResult {
+  const skipped: string[] = [];
+  const direct = new Map<string, { status: 301 | 302; to: string } | { status: 410 }>();
+  for (const redirect of [...redirects].sort((a, b) => a.fromPath.localeCompare(b.fromPath))) {
+    const from = normalizeSitePath(redirect.fromPath);
+    if (!from) {
+      skipped.push(`${redirect.fromPath}: not a path of this site`);
+      continue;
+    }
+    if (isPage(from)) {
+      skipped.push(`${from}: a live page`);
+      continue;
+    }
+    const status = STATUS_CODES[redirect.httpStatus];
+    if (status === 410) {
+      direct.set(from, { status });
+      continue;
+    }
+    const type = redirect.targetType ?? 'path';
+    let to: string | null;
+    if (type === 'path') {
+      const target = redirect.targetPath?.trim() ?? '';
+      to = /^https?:\/\//i.test(target) ? target : normalizeSitePath(target);
+    } else {
+      const slug = targets[type].get(redirect.targetDocumentId ?? '');
+      to = slug === undefined ? null : ENTRY_PATHS[type](slug);
+    }
+    if (!to) {
+      skipped.push(
+        `${from}: its target (${redirect.targetPath ?? `${type} ${redirect.targetDocumentId ?? ''}`}) is not published`,
+      );
+      continue;
+    }
+    direct.set(from, { status, to });
+  }
+
+  const rules: RedirectRule[] = [];
+  for (const [from, rule] of direct) {
+    if (rule.status === 410) {
+      rules.push({ from, status: 410 });
+      continue;
+    }
+    let to = rule.to;
+    const seen = new Set([from]);
+    let ending: 'page' | 'gone' | 'loop' = 'page';
+    for (let next = direct.get(to); next; next = direct.get(to)) {
+      if (seen.has(to) || seen.size > MAX_HOPS) {
+        ending = 'loop';
+        break;
+      }
+      seen.add(to);
+      if (next.status === 410) {
+        ending = 'gone';
+        break;
+      }
+      to = next.to;
+    }
+    if (ending === 'loop') skipped.push(`${from}: its redirects loop`);
+    else if (ending === 'gone') rules.push({ from, status: 410 });
+    else rules.push({ from, status: rule.status, to });
+  }
+  return { rules, skipped };
+}
+
+/** The table in the common static-host format: one `from to status` line per rule. */
+export function formatStaticHostRedirects(rules: readonly RedirectRule[]): string {
+  return (
+    rules
+      .map((rule) => (rule.status === 410 ? `${rule.from} ${GONE_PAGE} 410` : `${rule.from} ${rule.to} ${rule.status}`))
+      .join('\n') + (rules.length ? '\n' : '')
+  );
+}
