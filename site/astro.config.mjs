@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { repairExternalOutDir, sitemapRegistry } from './src/lib/build-integrations.ts';
 import { readSitemapPage } from './src/lib/sitemap-registry.ts';
 import { redirectsAndLinkCheck } from './src/lib/redirects-integration.ts';
+import { searchIndex } from './src/lib/search-index-integration.ts';
 
 /** The canonical origin: every canonical URL, Open Graph URL, sitemap entry and JSON-LD id uses it. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -50,5 +51,7 @@ export default defineConfig({
     // The redirect table (_redirects.json, _redirects) and the refusal of broken internal links.
     redirectsAndLinkCheck(),
     repairExternalOutDir(),
+    // Last: indexes the finished output (see the integration for when the publisher does it instead).
+    searchIndex(),
   ],
 });

@@ -34,6 +34,7 @@ const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const astroBin = path.resolve(siteDir, '../node_modules/astro/astro.js');
 const SITE_URL = 'https://www.example.test';
 const IOP = '/programs/intensive-outpatient-program/';
+const SEARCH_PATH = '/search/';
 // Published by the test: hidden from search engines, with hostile text in its fields.
 const HIDDEN = { slug: 'test-hidden-condition', name: 'Hidden </script><script>alert(1)</script>' };
 // Published by the test on top of the seeded 21: the FAQ outgrows one page (50 questions at most).
@@ -168,10 +169,11 @@ describe('the compare page', () => {
 });
 
 describe('the FAQ pages', () => {
+  // Each question's article is labelled by its heading, whose id is the question's slug.
   const articleIds = (html: string) =>
     elementsOf(html)
       .filter((e) => e.tag === 'article')
-      .map((e) => e.attribs['id']);
+      .map((e) => e.attribs['aria-labelledby']);
 
   it('has an anchor for every question and groups them under topic headings', () => {
     const { html } = page('/faq/');
@@ -323,17 +325,31 @@ describe('every page', () => {
     }
   });
 
-  it("ships only the call-back form's script, under 3 KB, and loads nothing from another origin", () => {
-    const scripts = files.filter((f) => /\.m?js$/.test(f));
-    expect(scripts).toHaveLength(1);
-    expect(scripts[0]).toMatch(/^\/_astro\/CallRequestForm\./);
-    expect(fs.statSync(path.join(outDir, scripts[0]!)).size).toBeLessThan(3 * 1024);
+  it('ships the call-back form and the search box scripts, under 3 KB on any page but search, and loads nothing from another origin', () => {
+    // Pagefind's own files (index, pagefind.js, its worker) load only when a search runs.
+    const scripts = files.filter((f) => /\.m?js$/.test(f) && !f.startsWith('/pagefind/'));
+    const modulesOf = (html: string) =>
+      elementsOf(html)
+        .filter((e) => e.tag === 'script' && e.attribs['type'] === 'module')
+        .map((e) => e.attribs['src'] ?? '(inline)');
+    for (const { urlPath, html } of pages) {
+      const modules = modulesOf(html);
+      for (const src of modules) expect(scripts, `${urlPath} module script`).toContain(src);
+      if (urlPath === '/search/') continue;
+      // Never more than the form's enhancement (about 2 KB) and the header box's hand-off.
+      const bytes = modules.reduce((sum, src) => sum + fs.statSync(path.join(outDir, src)).size, 0);
+      expect(bytes, `${urlPath} JavaScript`).toBeLessThan(3 * 1024);
+    }
+    const searchModules = modulesOf(page('/search/').html);
+    expect(
+      searchModules.some((src) => !modulesOf(page('/').html).includes(src)),
+      'the search page has its own script',
+    ).toBe(true);
     for (const { urlPath, html } of pages) {
       for (const { tag, attribs } of elementsOf(html)) {
-        if (tag === 'script') {
-          // JSON-LD is data; the one module script is an external same-origin file (CSP: script-src 'self').
-          if (attribs['type'] === 'module') expect(attribs['src'], `${urlPath} module script`).toBe(scripts[0]);
-          else expect(attribs['type'], `${urlPath} script`).toBe('application/ld+json');
+        if (tag === 'script' && attribs['type'] !== 'module') {
+          // JSON-LD is data; module scripts are external same-origin files (CSP: script-src 'self').
+          expect(attribs['type'], `${urlPath} script`).toBe('application/ld+json');
         }
         expect(
           Object.keys(attribs).filter((a) => a.startsWith('on')),
@@ -345,13 +361,45 @@ describe('every page', () => {
     }
   });
 
+  it("writes the search index of the indexable pages, FAQ answers at their anchors, without Pagefind's default UI", () => {
+    const entry = JSON.parse(fs.readFileSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const indexable = pages.filter(({ urlPath, html }) => urlPath !== '/404.html' && !isNoindex(html));
+    expect(entry.languages['en']?.page_count).toBe(indexable.length);
+    expect(files).toContain('/pagefind/pagefind.js');
+    expect(files.filter((f) => /^\/pagefind\/pagefind-(ui|component-ui|modular-ui|highlight)\./.test(f))).toEqual([]);
+    for (const { urlPath, html } of pages) {
+      const marked = elementsOf(html).some((e) => e.tag === 'main' && 'data-pagefind-body' in e.attribs);
+      expect(marked, urlPath).toBe(indexable.some((p) => p.urlPath === urlPath));
+    }
+    // Each question's heading carries the anchor other pages link to, so search links there too.
+    const faq = page('/faq/').html;
+    const heading = elementsOf(faq).find(
+      (e) => e.tag === 'h3' && e.attribs['id'] === 'how-many-hours-a-week-is-an-intensive-outpatient-program',
+    );
+    expect(heading, 'the IOP hours question carries its slug as id').toBeDefined();
+  });
+
+  it('sends no search query to a server: the header box has no named field, the search page no form that submits one', () => {
+    for (const { urlPath, html } of pages) {
+      for (const form of elementsOf(html).filter((e) => e.attribs['role'] === 'search')) {
+        expect(form.attribs['action'] ?? SEARCH_PATH, urlPath).toBe(SEARCH_PATH);
+      }
+      const named = elementsOf(html).filter(
+        (e) => e.tag === 'input' && e.attribs['type'] === 'search' && e.attribs['name'],
+      );
+      expect(named, urlPath).toEqual([]);
+    }
+  });
+
   it('offers the call-back form on the contact page and every program page, posting to our own origin', () => {
     const withForm = pages.filter(({ html }) => html.includes('data-call-request-form'));
     const paths = withForm.map((p) => p.urlPath);
     expect(paths).toContain('/contact/');
     expect(paths).toContain('/programs/intensive-outpatient-program/');
     for (const { urlPath, html } of withForm) {
-      const form = elementsOf(html).find((e) => e.tag === 'form');
+      const form = elementsOf(html).find((e) => e.tag === 'form' && e.attribs['role'] !== 'search');
       expect(form?.attribs['action'], urlPath).toBe('/api/call-requests');
       expect(form?.attribs['method'], urlPath).toBe('post');
       const inputs = elementsOf(html).filter((e) => e.tag === 'input');
@@ -370,7 +418,8 @@ describe('every page', () => {
 
   it('keeps hostile CMS text inert: no script from markdown, no early end of the JSON-LD', () => {
     const { html } = page(`/conditions/${HIDDEN.slug}/`);
-    expect(elementsOf(html).filter((e) => e.tag === 'script')).toHaveLength(1);
+    // The JSON-LD block, and the header box's same-origin module: nothing from the Markdown.
+    expect(elementsOf(html).filter((e) => e.tag === 'script' && e.attribs['type'] !== 'module')).toHaveLength(1);
     expect(elementsOf(html).some((e) => e.tag === 'iframe' || e.tag === 'img')).toBe(false);
     expect(html).not.toContain('javascript:');
     const names = jsonLdOf(html).flatMap((b) => (b as { '@graph': { name?: string }[] })['@graph'].map((n) => n.name));

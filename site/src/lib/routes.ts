@@ -29,6 +29,8 @@ export const routes = {
   contact: '/contact/',
   requestACall: '/contact/#request-a-call',
   contactThanks: '/contact/thanks/',
+  /** Site search; the query rides in the fragment (`#q=...`), which browsers never send. */
+  search: '/search/',
 } as const;
 
 /** The main navigation, in order. */
