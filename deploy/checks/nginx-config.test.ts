@@ -14,7 +14,12 @@ import {
   WASM_CONTENT_SECURITY_POLICY,
   WASM_PATH_PATTERN,
 } from '@clinic/scripts/publisher';
-import { IMMUTABLE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from '@clinic/scripts/publisher';
+import {
+  IMMUTABLE_CACHE_CONTROL,
+  REVALIDATE_CACHE_CONTROL,
+  SiteHandler,
+  createServedBuild,
+} from '@clinic/scripts/publisher';
 import { rawRequest, type RawResponse } from '@clinic/scripts/publisher/testing';
 import { directivesNamed, findDirectives, mapValues, readNginxConfig, type NginxDirective } from './nginx-config.ts';
 import {
@@ -135,6 +140,14 @@ async function writeBuild(dir: string, label: string, asset: string): Promise<vo
     'index.html': `<!doctype html><title>Home</title><link rel="stylesheet" href="/_astro/${asset}"><h1>Home ${label}</h1>\n`,
     'faq/index.html': `<!doctype html><h1>FAQ ${label}</h1>\n`,
     '404.html': `<!doctype html><h1>Page not found</h1><p>${label}</p>\n`,
+    '410.html': `<!doctype html><h1>This page has been removed</h1><p>${label}</p>\n`,
+    // The site build's redirect table, which the publisher answers from.
+    '_redirects.json': JSON.stringify({
+      redirects: [
+        { from: '/programs/old-name/', status: 301, to: '/faq/' },
+        { from: '/removed/', status: 410 },
+      ],
+    }),
     [`_astro/${asset}`]: `body { color: #123456; }\n`.repeat(40),
     '.env': 'SECRET=1\n',
     '.cache/state.json': '{"secret":1}\n',
@@ -158,6 +171,9 @@ describe.runIf(nginxInstalled && !skipNginx)('nginx with the deploy config', () 
   const seen: SeenRequest[] = [];
   let cmsPort: number;
   let nginxConfig: string;
+  let publisher: Server;
+  let publisherPort: number;
+  const publisherSeen: IncomingHttpHeaders[] = [];
 
   /** Points `current` at a build the way the publisher does: a temp link renamed over it. */
   async function switchLive(id: string): Promise<void> {
@@ -193,9 +209,20 @@ describe.runIf(nginxInstalled && !skipNginx)('nginx with the deploy config', () 
     await new Promise<void>((resolve) => cms.listen(0, '127.0.0.1', resolve));
     cmsPort = (cms.address() as AddressInfo).port;
 
+    // The publisher's site listener, serving the live build as it does behind nginx.
+    const site = new SiteHandler(undefined, SECURITY_HEADERS);
+    site.setBuilds([createServedBuild('build-a', join(siteRoot, 'build-a'))]);
+    publisher = createServer((req, res) => {
+      publisherSeen.push(req.headers);
+      site.handle(req, res);
+    });
+    await new Promise<void>((resolve) => publisher.listen(0, '127.0.0.1', resolve));
+    publisherPort = (publisher.address() as AddressInfo).port;
+    const publisherAddress = `127.0.0.1:${publisherPort}`;
+
     const port = await findFreePort();
     nginxConfig = await writeNginxConfig(
-      { siteConfig: SITE_CONFIG, siteRoot, cmsAddress: `127.0.0.1:${cmsPort}`, workDir },
+      { siteConfig: SITE_CONFIG, siteRoot, cmsAddress: `127.0.0.1:${cmsPort}`, publisherAddress, workDir },
       port,
     );
     await testNginxConfig(workDir, nginxConfig);
@@ -205,6 +232,7 @@ describe.runIf(nginxInstalled && !skipNginx)('nginx with the deploy config', () 
   afterAll(async () => {
     await nginx?.stop();
     await new Promise((resolve) => cms.close(resolve));
+    await new Promise((resolve) => publisher.close(resolve));
     await rm(workDir, { recursive: true, force: true });
   });
 
@@ -478,6 +506,42 @@ describe.runIf(nginxInstalled && !skipNginx)('nginx with the deploy config', () 
     const post = await rawRequest(`${nginx!.origin}/api/faqs`, { method: 'POST', body: '{}' });
     expect(post.status).toBe(404);
     expect(seen).toHaveLength(0);
+  });
+
+  it("answers old paths from the publisher's redirect table, with no reload: 301 in one hop, 410 with the 410 page", async () => {
+    const moved = await get('/programs/old-name?from=bookmark', { Cookie: 'visitor=1' });
+    expect(moved.status).toBe(301);
+    expect(moved.headers.location).toBe('/faq/?from=bookmark');
+    expect(moved.headers['cache-control']).toBe(REVALIDATE_CACHE_CONTROL);
+    expectSecurityHeaders(moved);
+    const followed = await get(String(moved.headers.location));
+    expect(followed.status).toBe(200);
+    expect(followed.body.toString()).toContain('FAQ build-a');
+
+    const gone = await get('/removed/');
+    expect(gone.status).toBe(410);
+    expect(gone.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(gone.body.toString()).toContain('This page has been removed');
+    expect(gone.headers['cache-control']).toBe(REVALIDATE_CACHE_CONTROL);
+    expectSecurityHeaders(gone);
+
+    // Nothing of the visitor's goes to the publisher; files never reach it.
+    expect(publisherSeen.some((headers) => 'cookie' in headers)).toBe(false);
+    const asked = publisherSeen.length;
+    expect((await get('/faq/')).status).toBe(200);
+    expect(publisherSeen).toHaveLength(asked);
+  });
+
+  it('answers a missing path with the 404 page when the publisher is down', async () => {
+    await new Promise((resolve) => publisher.close(resolve));
+    try {
+      const missing = await get('/programs/old-name/');
+      expect(missing.status).toBe(404);
+      expect(missing.body.toString()).toContain('Page not found');
+      expectSecurityHeaders(missing);
+    } finally {
+      await new Promise<void>((resolve) => publisher.listen(publisherPort, '127.0.0.1', resolve));
+    }
   });
 
   it('answers the form with a call-us message when the CMS is down', async () => {

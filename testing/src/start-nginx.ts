@@ -40,6 +40,11 @@ export interface NginxSiteOptions {
   siteRoot: string;
   /** Stands in for the cms service: `127.0.0.1:port`. */
   cmsAddress: string;
+  /**
+   * Stands in for the publisher's site listener (redirects and 410s): `127.0.0.1:port`.
+   * @default a closed port: every missing path is a 404, as when the publisher is down
+   */
+  publisherAddress?: string | undefined;
   /** A temp folder for nginx's config, pid, logs and temp files. */
   workDir: string;
 }
@@ -54,6 +59,7 @@ export async function writeNginxConfig(options: NginxSiteOptions, port: number):
   site = replaceRequired(site, 'listen 8080;', `listen 127.0.0.1:${port};`);
   site = replaceRequired(site, '/srv/site', options.siteRoot);
   site = replaceRequired(site, 'http://cms:1337', `http://${options.cmsAddress}`);
+  site = replaceRequired(site, 'http://publisher:4321', `http://${options.publisherAddress ?? '127.0.0.1:9'}`);
   await mkdir(join(workDir, 'logs'), { recursive: true });
   await writeFile(join(workDir, 'site.conf'), site);
 

@@ -24,7 +24,12 @@ export {
   WASM_CONTENT_SECURITY_POLICY,
   WASM_PATH_PATTERN,
 } from './serve/security-headers.ts';
-export { IMMUTABLE_CACHE_CONTROL, REVALIDATE_CACHE_CONTROL } from './serve/site-server.ts';
+export {
+  IMMUTABLE_CACHE_CONTROL,
+  REVALIDATE_CACHE_CONTROL,
+  SiteHandler,
+  createServedBuild,
+} from './serve/site-server.ts';
 
 /** scripts/src/publisher/ -> the repository root. */
 const ROOT_DIR = fileURLToPath(new URL('../../../', import.meta.url));
