@@ -61,7 +61,10 @@ export function fromClinicTime(wall: WallTime): Date {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
   if (Number.isNaN(asUtc) || toUtcWall(asUtc) !== wall) throw new RangeError(`"${wall}" is not a real date`);
   // Try the offsets in force just before and just after that wall time; the earlier match wins.
-  const offsets = [clinicOffsetMinutes(new Date(asUtc - 86_400_000)), clinicOffsetMinutes(new Date(asUtc + 86_400_000))];
+  const offsets = [
+    clinicOffsetMinutes(new Date(asUtc - 86_400_000)),
+    clinicOffsetMinutes(new Date(asUtc + 86_400_000)),
+  ];
   const candidates = offsets
     .map((offset) => new Date(asUtc - offset * 60_000))
     .filter((instant) => toClinicTime(instant) === wall)

@@ -180,3 +180,12 @@ export function addAdminRoutes<Context>(strapi: Core.Strapi, routes: AdminRoute<
     routes,
   } as unknown as Parameters<Core.Strapi['server']['routes']>[0]);
 }
+
+/** `strapi.get('content-types')`: where a type defined in code is added, in `register` (before the database starts). */
+export interface ContentTypeRegistry {
+  add(namespace: string, definitions: Record<string, { schema: Record<string, unknown> }>): void;
+}
+
+export function contentTypeRegistry(strapi: Core.Strapi): ContentTypeRegistry {
+  return strapi.get<ContentTypeRegistry>('content-types');
+}
