@@ -15,6 +15,7 @@ import { loadSeedContent, seedDirOf } from './seed/load-seed-content';
 import { registerContentValidation } from './validation/register-content-validation';
 import { registerDeployStatusRoute } from './deploy-status/register-deploy-status-route';
 import { registerSlugDerivation } from './slugs/register-slug-derivation';
+import { registerScheduling, startScheduling } from './scheduling/register-scheduling';
 import { registerRedirects } from './redirects/register-redirects';
 import { registerLinkCheck } from './links/register-link-check';
 
@@ -25,6 +26,7 @@ export default {
     registerRedirects(strapi);
     registerLinkCheck(strapi);
     registerDeployStatusRoute(strapi, process.env);
+    registerScheduling(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -45,5 +47,6 @@ export default {
     }
     // After the seed: the first build is the launcher's job, not one webhook per seeded entry.
     await ensureRebuildWebhook(strapi, process.env);
+    await startScheduling(strapi);
   },
 };

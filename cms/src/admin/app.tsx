@@ -1,5 +1,6 @@
 import { Earth } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { addSchedulingPanel } from './scheduling-panel';
 import { adminWording } from './admin-wording';
 import clinicLogo from './extensions/clinic-logo.svg';
 
@@ -33,5 +34,7 @@ export default {
     const contentManager = app.router.menu.find((link) => link.to === 'content-manager');
     if (contentManager) contentManager.to = CONTENT_MANAGER_HOME;
   },
-  bootstrap() {},
+  bootstrap(app: StrapiApp) {
+    addSchedulingPanel(app);
+  },
 };
