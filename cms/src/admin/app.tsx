@@ -1,7 +1,9 @@
 import { Earth } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { addSchedulingPanel } from './scheduling-panel';
 import { adminWording } from './admin-wording';
+import { confirmTakedowns } from './confirm-takedown';
+import { addEntryLivePanel } from './entry-live-panel';
+import { addSchedulingPanel } from './scheduling-panel';
 import clinicLogo from './extensions/clinic-logo.svg';
 
 /** Widgets of Strapi's home page that speak to developers, not editors (5.54 ids). */
@@ -35,6 +37,8 @@ export default {
     if (contentManager) contentManager.to = CONTENT_MANAGER_HOME;
   },
   bootstrap(app: StrapiApp) {
+    addEntryLivePanel(app);
+    confirmTakedowns(app);
     addSchedulingPanel(app);
   },
 };

@@ -13,9 +13,11 @@ export function publisherStatusUrl(env: NodeJS.ProcessEnv): string {
 
 /**
  * `GET /admin/deploy-status` for signed-in admins: the publisher's `/status`, or
- * `{ reachable: false, error }` when the publisher does not answer within 2 s.
+ * `{ reachable: false, error }` when the publisher does not answer within 2 s. Both carry
+ * `siteUrl` (`SITE_URL`), so the edit view can link an entry to its public page.
  */
 export function registerDeployStatusRoute(strapi: Core.Strapi, env: NodeJS.ProcessEnv): void {
+  const siteUrl = (env.SITE_URL || 'http://localhost:4321').replace(/\/+$/, '');
   addAdminRoutes<Context>(strapi, [
     {
       method: 'GET',
@@ -26,9 +28,9 @@ export function registerDeployStatusRoute(strapi: Core.Strapi, env: NodeJS.Proce
           const res = await fetch(publisherStatusUrl(env), { signal: AbortSignal.timeout(2000) });
           if (!res.ok) throw new Error(`publisher answered ${res.status}`);
           const status: unknown = await res.json();
-          ctx.body = { reachable: true, status };
+          ctx.body = { reachable: true, status, siteUrl };
         } catch (error) {
-          ctx.body = { reachable: false, error: error instanceof Error ? error.message : String(error) };
+          ctx.body = { reachable: false, error: error instanceof Error ? error.message : String(error), siteUrl };
         }
       },
       config: { policies: ['admin::isAuthenticatedAdmin'] },
