@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { contentTypeDefinitions } from '../strapi/internals';
 import { checkFacilityPhones } from './facility-phones';
 import { findDocumentScheduleErrors, type FieldError } from './schedule-ranges';
+import { findTelLinkMismatches } from './tel-links';
 
 const SCHEDULE_COMPONENT = 'shared.schedule-facts';
 const FACILITY_UID = 'api::facility.facility';
@@ -10,7 +11,8 @@ const WRITE_ACTIONS = new Set(['create', 'update']);
 
 /**
  * Rules Strapi's schema constraints cannot express (a minimum must not exceed its maximum;
- * the facility's phone numbers, see facility-phones.ts), enforced in the document service so the admin, the REST API
+ * the facility's phone numbers, see facility-phones.ts; Markdown phone links that show the
+ * number they dial), enforced in the document service so the admin, the REST API
  * and the seed all meet them. Errors carry the field path, so the admin highlights it.
  */
 export function registerContentValidation(strapi: Core.Strapi): void {
@@ -30,6 +32,7 @@ export function registerContentValidation(strapi: Core.Strapi): void {
     const problems: FieldError[] = [];
     const scheduleAttributes = scheduleAttributesByUid.get(context.uid);
     if (scheduleAttributes) problems.push(...findDocumentScheduleErrors(data, scheduleAttributes));
+    if (context.uid.startsWith('api::')) problems.push(...findTelLinkMismatches(data));
     if (context.uid === FACILITY_UID) {
       const phones = checkFacilityPhones(data);
       problems.push(...phones.errors);
