@@ -4,6 +4,7 @@
  */
 import { collectionResponseSchema, errorResponseSchema, singleResponseSchema } from '@clinic/shared-types';
 import { CmsAuthError, CmsResponseError, CmsUnreachableError, describeCause } from './errors.ts';
+import { markDraftsPublished, readsDrafts } from './preview-drafts.ts';
 
 /** A Strapi populate object as `@clinic/shared-types` declares it per content type. */
 export type Populate = { readonly [field: string]: true | { readonly populate: Populate } };
@@ -62,7 +63,7 @@ export function buildRequestUrl(
   appendBracketParams(params, 'populate', populate);
   // The REST default, stated so the site can never pick up drafts by accident. Preview builds
   // alone set CMS_CONTENT_STATUS=draft (with the preview token, the only one the CMS lets read drafts).
-  params.set('status', process.env.CMS_CONTENT_STATUS === 'draft' ? 'draft' : 'published');
+  params.set('status', readsDrafts() ? 'draft' : 'published');
   if (page) {
     params.set('pagination[page]', String(page.page));
     params.set('pagination[pageSize]', String(page.pageSize));
@@ -163,7 +164,8 @@ export async function requestJson(
 
     if (response.ok) {
       try {
-        const data: unknown = await response.json();
+        const body: unknown = await response.json();
+        const data = readsDrafts() ? markDraftsPublished(body) : body;
         return { data, requests: attempt };
       } catch (error) {
         throw new CmsResponseError(

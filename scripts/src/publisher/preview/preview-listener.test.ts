@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Publisher } from '../start-publisher.ts';
 import { FakeBuilder, TEST_SECRET, createDataDir, startTestPublisher } from '../testing/fake-site.ts';
 import { PREVIEW_COOKIE, previewSignature } from './preview-link.ts';
+import { describeBuildFailure } from './preview-service.ts';
 
 const SECRET = 'preview-secret-for-tests';
 const ADMIN = 'http://admin.example.test';
@@ -125,5 +126,25 @@ describe('the preview listener', () => {
     const body = await res.text();
     expect(body).toContain('Preview could not be built');
     expect(body).toContain('faqs entry &#34;what-is-iop&#34;: answer is required');
+  });
+});
+
+describe('describeBuildFailure', () => {
+  it("keeps every line of the site's error and drops stack frames", () => {
+    const error = new Error(
+      'astro build failed: 2 invalid entries in faqs:\n- faqs entry "a": answer is required\n- faqs entry "b": topic is required\n    at load (/work/site/src/loaders/strapi-loader.ts:10:5)',
+    );
+    expect(describeBuildFailure(error, [])).toBe(
+      'astro build failed: 2 invalid entries in faqs:\n- faqs entry "a": answer is required\n- faqs entry "b": topic is required',
+    );
+  });
+
+  it('adds the named error lines the build printed when the error itself says little', () => {
+    expect(
+      describeBuildFailure(new Error('astro build failed'), [
+        'noise',
+        '[ContentValidationError] faqs entry "a": answer',
+      ]),
+    ).toBe('astro build failed\n[ContentValidationError] faqs entry "a": answer');
   });
 });

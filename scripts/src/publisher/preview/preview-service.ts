@@ -237,19 +237,21 @@ export function createPreviewService(options: PreviewServiceOptions): PreviewSer
 }
 
 /**
- * What the editor reads on the failure page: the site's own error lines (a ContentValidationError
- * names the entry and the field), without stack frames or file paths.
+ * What the editor reads on the failure page: the site's own error (a ContentValidationError names
+ * each entry and field, one per line), without stack frames; when the error says less than the
+ * build printed, the site's error lines from the output.
  */
 export function describeBuildFailure(error: unknown, output: readonly string[]): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line.trim() !== '' && !/^\s*at\s/.test(line));
+  if (lines.length > 1) return lines.slice(0, 20).join('\n');
   const named = output
     .map((line) => line.trim())
-    .filter(
-      (line) =>
-        /(ContentValidationError|CmsAuthError|CmsUnreachableError|CmsResponseError)/.test(line) || /^- /.test(line),
-    );
-  if (named.length > 0) return [...new Set(named)].slice(0, 20).join('\n');
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
+    .filter((line) => /(ContentValidationError|CmsAuthError|CmsUnreachableError|CmsResponseError)/.test(line));
+  return [...new Set([...lines, ...named])].slice(0, 20).join('\n');
 }
 
 /**

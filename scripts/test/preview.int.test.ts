@@ -1,0 +1,106 @@
+/**
+ * Draft preview end to end: a real Strapi, a real publisher with its preview listener, real
+ * Astro builds. An editor's Save shows in the preview and nowhere else; the preview opens only
+ * through the admin's signed link; a draft the site cannot show names what to fix.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { eventually, startTestSystem, type TestSystem } from '@clinic/testing/start-test-system';
+
+let system: TestSystem;
+let cookie: string;
+let iopId: string;
+
+const LEVEL = 'api::program-level.program-level';
+const IOP_PATH = '/programs/intensive-outpatient-program/';
+const BANNER = "Preview: not published. Shows all unpublished changes, not only this entry's.";
+const admin = (method: string, path: string, body?: unknown) => system.contentManager(method, path, body);
+const preview = async (path: string) => {
+  const res = await fetch(`${system.previewUrl}${path}`, { headers: { cookie } });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+};
+const live = async (path: string) => (await fetch(`${system.siteUrl}${path}`)).text();
+
+/** The link the admin's Preview button opens for the IOP page. */
+async function previewLink(): Promise<string> {
+  const res = await admin('GET', `/preview/url/${LEVEL}?documentId=${iopId}&status=draft`);
+  return ((await res.json()) as { data: { url: string } }).data.url;
+}
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  await eventually(async () => (await system.status()).live !== null, 120_000, 'the first build to go live');
+  const res = await admin(
+    'GET',
+    `/collection-types/${LEVEL}?filters[slug][$eq]=intensive-outpatient-program&pageSize=1`,
+  );
+  iopId = ((await res.json()) as { results: { documentId: string }[] }).results[0]!.documentId;
+}, 180_000);
+afterAll(async () => {
+  await system?.stop();
+});
+beforeEach(() => {
+  onTestFailed(() => console.error(`publisher output (tail):\n${system.publisherOutput().slice(-6000)}`));
+});
+
+describe('draft preview', () => {
+  it('refuses unsigned, tampered and expired links with 401', async () => {
+    const link = new URL(await previewLink());
+    expect(link.origin).toBe(system.previewUrl);
+    const tampered = new URL(link);
+    tampered.searchParams.set('path', '/programs/');
+    const expired = new URL(link);
+    expired.searchParams.set('exp', String(Math.floor(Date.now() / 1000) - 10));
+    for (const url of [
+      `${system.previewUrl}${IOP_PATH}`,
+      `${system.previewUrl}/__preview?path=/`,
+      tampered.href,
+      expired.href,
+    ]) {
+      const res = await fetch(url, { redirect: 'manual' });
+      expect(res.status, url).toBe(401);
+      expect(res.headers.get('x-robots-tag')).toMatch(/noindex/);
+    }
+  });
+
+  it('shows a saved draft in the preview, with the banner, and not on the live site', async () => {
+    const opened = await fetch(await previewLink(), { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe(IOP_PATH);
+    cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
+
+    const marker = `DRAFT-PREVIEW-${Date.now()}`;
+    await admin('PUT', `/collection-types/${LEVEL}/${iopId}`, { summary: `Three hours a day, ${marker}.` });
+    const tookMs = await eventually(
+      async () => (await preview(IOP_PATH)).text.includes(marker),
+      90_000,
+      'the draft in the preview',
+    );
+    console.info(`save to preview: ${tookMs} ms (first preview build included)`);
+    const page = await preview(IOP_PATH);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(BANNER);
+    expect(page.text).toContain('src="/__preview/reload.js"');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('content-security-policy')).toMatch(
+      /frame-ancestors http:\/\/localhost:\d+ http:\/\/127\.0\.0\.1:\d+/,
+    );
+
+    await system.status().then((s) => expect(s.state).not.toBe('building'));
+    const livePage = await live(IOP_PATH);
+    expect(livePage).not.toContain(marker);
+    expect(livePage).not.toContain(BANNER);
+    expect(livePage).not.toContain('/__preview/');
+  });
+
+  it('names the entry and the field when a draft cannot be shown', async () => {
+    await admin('PUT', `/collection-types/${LEVEL}/${iopId}`, { summary: '' });
+    await eventually(async () => (await preview(IOP_PATH)).status === 422, 60_000, 'the failure page');
+    const page = await preview(IOP_PATH);
+    expect(page.text).toContain('Preview could not be built');
+    expect(page.text).toContain('intensive-outpatient-program');
+    expect(page.text).toMatch(/summary/);
+    expect(page.text).not.toMatch(/\bat .*\.(ts|js|mjs):\d+/);
+    // The live site still serves the published summary.
+    expect(await live(IOP_PATH)).toContain('<h1');
+  });
+});
