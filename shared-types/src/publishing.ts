@@ -110,7 +110,11 @@ export const buildStagesSchema = z.object({
   bundleMs: z.number().nullable(),
   /** Rendering every page to HTML. */
   renderMs: z.number().nullable(),
-  /** The rest of the build step: setup, integrations (sitemap), worker messages. */
+  /** Astro's setup around the content sync: config, Vite server, routes, generated types. */
+  setupMs: z.number().nullish(),
+  /** The integrations' `astro:build:done` hooks after the pages (sitemap, ...). */
+  integrationsMs: z.number().nullish(),
+  /** The rest of the build step: what no phase above covers, worker messages. */
   otherMs: z.number().nullable(),
   checkMs: z.number(),
   /** The site search index (Pagefind) of the finished build; absent where none is built. */

@@ -4,7 +4,8 @@
  * request to the served page containing the new text.
  *  - 20 sequential publishes: p50, p95, max (target p95 <= 1 s), and p50/p95 of each stage:
  *    webhook (publish request -> publisher received it), the publisher's own stages from
- *    `/status` (waiting, content, bundle, render, other, check, precompress, switch), and
+ *    `/status` (waiting, setup, content, bundle, render, integrations, other, check, search
+ *    index, precompress, switch), and
  *    served (switched live -> this bench saw the new text);
  *  - a burst of 50 publishes within 5 s: builds run (target <= 3), changes lost (target 0).
  */
@@ -29,9 +30,11 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
 const STAGES = [
   'webhook',
   'waiting',
+  'setup',
   'content',
   'bundle',
   'render',
+  'integrations',
   'other',
   'check',
   'search index',
@@ -52,9 +55,11 @@ function stagesOf(
   return {
     webhook: Date.parse(live.trigger.firstAt) - publishedAt,
     waiting: stages?.waitingMs,
+    setup: stages?.setupMs ?? undefined,
     content: stages?.contentMs ?? undefined,
     bundle: stages?.bundleMs ?? undefined,
     render: stages?.renderMs ?? undefined,
+    integrations: stages?.integrationsMs ?? undefined,
     other: stages?.otherMs ?? undefined,
     check: stages?.checkMs,
     'search index': stages?.searchIndexMs ?? undefined,

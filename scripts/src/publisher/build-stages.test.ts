@@ -18,6 +18,8 @@ describe('composeStages', () => {
       contentMs: 40,
       bundleMs: 600,
       renderMs: 100,
+      setupMs: null,
+      integrationsMs: null,
       otherMs: 160,
       checkMs: 1,
       searchIndexMs: null,

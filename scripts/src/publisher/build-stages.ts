@@ -25,7 +25,9 @@ export function composeStages(marks: BuildMarks, report: RunBuildReport | void):
   const contentMs = report?.contentMs ?? null;
   const bundleMs = report?.bundleMs ?? null;
   const renderMs = report?.renderMs ?? null;
-  const reported = [contentMs, bundleMs, renderMs].filter((ms): ms is number => ms !== null);
+  const setupMs = report?.setupMs ?? null;
+  const integrationsMs = report?.integrationsMs ?? null;
+  const reported = [contentMs, bundleMs, renderMs, setupMs, integrationsMs].filter((ms): ms is number => ms !== null);
   return {
     // A restart's catch-up event may be older than the build's own clock; never negative.
     waitingMs: Math.max(0, marks.startedAt - marks.firstEventAt),
@@ -33,6 +35,8 @@ export function composeStages(marks: BuildMarks, report: RunBuildReport | void):
     contentMs,
     bundleMs,
     renderMs,
+    setupMs,
+    integrationsMs,
     otherMs: reported.length > 0 ? Math.max(0, buildMs - reported.reduce((sum, ms) => sum + ms, 0)) : null,
     checkMs: marks.checkedAt - marks.builtAt,
     searchIndexMs: marks.indexedAt === undefined ? null : marks.indexedAt - marks.checkedAt,
@@ -45,9 +49,11 @@ export function composeStages(marks: BuildMarks, report: RunBuildReport | void):
 export function describeStages(stages: BuildStages): string {
   const parts: Array<[string, number | null]> = [
     ['waiting', stages.waitingMs],
+    ['setup', stages.setupMs ?? null],
     ['content', stages.contentMs],
     ['bundle', stages.bundleMs],
     ['render', stages.renderMs],
+    ['integrations', stages.integrationsMs ?? null],
     ['other', stages.otherMs],
     ...(stages.contentMs === null && stages.bundleMs === null && stages.renderMs === null
       ? ([['build', stages.buildMs]] as Array<[string, number]>)

@@ -19,6 +19,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { build } from 'astro';
 
@@ -55,16 +56,40 @@ process.on('message', (/** @type {BuildRequest} */ request) => {
   const timerFile = path.join(request.cacheDir, 'astro-timer.json');
   fs.rmSync(timerFile, { force: true });
   process.env.ASTRO_TIMER_PATH = timerFile;
+  const started = performance.now();
+  /** @type {Record<string, number>} */
+  const hooks = {};
+  const mark = (/** @type {string} */ name) => () => {
+    hooks[name] = Math.round(performance.now() - started);
+  };
   build({
     root: request.root,
     outDir: request.outDir,
     cacheDir: request.cacheDir,
     vite: { cacheDir: `${request.cacheDir}/vite` },
     logLevel: 'info',
+    // Appended after the site's own integrations (Astro concatenates them), so its hooks run
+    // last: build:start follows the content sync, build:done follows the others' build:done.
+    integrations: [
+      {
+        name: 'publisher-build-timings',
+        hooks: {
+          'astro:build:start': mark('buildStartMs'),
+          'astro:build:generated': mark('generatedMs'),
+          'astro:build:done': mark('doneMs'),
+        },
+      },
+    ],
   }).then(
     () => {
       fs.rmSync(path.join(request.outDir, STAGING_MARKER), { force: true });
-      send({ type: 'result', ok: true, rssBytes: process.memoryUsage().rss, astroTimer: readJson(timerFile) });
+      send({
+        type: 'result',
+        ok: true,
+        rssBytes: process.memoryUsage().rss,
+        astroTimer: readJson(timerFile),
+        astroHooks: hooks,
+      });
     },
     (/** @type {unknown} */ error) => {
       // Astro prints the error with its stack itself; the publisher needs the sentence.

@@ -16,5 +16,7 @@ export type BuildResult =
       rssBytes: number;
       /** The JSON Astro's timer wrote (`ASTRO_TIMER_PATH`), unparsed; see `read-astro-timings.ts`. */
       astroTimer?: unknown;
+      /** When the worker's own integration saw Astro's build hooks, in ms from the `build()` call, unparsed. */
+      astroHooks?: unknown;
     }
   | { type: 'result'; ok: false; message: string; rssBytes: number };

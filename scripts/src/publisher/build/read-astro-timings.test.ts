@@ -16,6 +16,16 @@ describe('readAstroTimings', () => {
     ).toEqual({ contentMs: 42, bundleMs: 620, renderMs: 99 });
   });
 
+  it("adds setup and integrations from the worker's build hook marks", () => {
+    expect(
+      readAstroTimings(
+        { 'Sync content layer': stat(40), 'SSR build': stat(500), 'Static generate': stat(100) },
+        { buildStartMs: 340, generatedMs: 900, doneMs: 1020 },
+      ),
+    ).toEqual({ contentMs: 40, bundleMs: 500, renderMs: 100, setupMs: 300, integrationsMs: 120 });
+    expect(readAstroTimings({ 'SSR build': stat(10) }, { buildStartMs: 'soon' })).toEqual({ bundleMs: 10 });
+  });
+
   it('leaves out phases Astro did not time', () => {
     expect(readAstroTimings({ 'SSR build': stat(10), 'Total build': stat(30) })).toEqual({ bundleMs: 10 });
   });

@@ -25,4 +25,8 @@ export interface RunBuildReport {
   bundleMs?: number;
   /** Rendering the pages. */
   renderMs?: number;
+  /** Before the content sync and between it and bundling: config, Vite server, routes, types. */
+  setupMs?: number;
+  /** After the pages: the integrations' `astro:build:done` (sitemap, ...). */
+  integrationsMs?: number;
 }

@@ -145,7 +145,7 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
           kill(current);
           if (worker === current) worker = null;
         }
-        if (result.ok) finish(null, readAstroTimings(result.astroTimer));
+        if (result.ok) finish(null, readAstroTimings(result.astroTimer, result.astroHooks));
         else finish(new BuildCommandError(`astro build failed: ${result.message}`));
       };
       const onExit = (code: number | null, killedBy: NodeJS.Signals | null) => {
