@@ -48,9 +48,10 @@ describe('docker-compose.yml', () => {
     expect(listPublishedPorts(compose, { CMS_BIND: '10.8.0.1' }).find((p) => p.service === 'cms')?.hostIp).toBe(
       '10.8.0.1',
     );
-    for (const service of ['postgres', 'publisher']) {
-      expect(compose.services[service]?.ports ?? [], service).toEqual([]);
-    }
+    expect(compose.services.postgres?.ports ?? []).toEqual([]);
+    // The publisher publishes only the draft preview, on loopback unless PREVIEW_BIND says.
+    const publisher = listPublishedPorts(compose, {}).filter((port) => port.service === 'publisher');
+    expect(publisher).toEqual([{ service: 'publisher', hostIp: '127.0.0.1', published: '4323', target: '4323' }]);
   });
 
   it('holds no literal secret: each comes from the environment, without a fallback', () => {
@@ -67,7 +68,15 @@ describe('docker-compose.yml', () => {
     for (const secret of ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET']) {
       expect(required, secret).toContain(secret);
     }
-    for (const secret of ['ENCRYPTION_KEY', 'REBUILD_SECRET', 'CMS_TOKEN', 'POSTGRES_PASSWORD', 'SITE_URL']) {
+    for (const secret of [
+      'ENCRYPTION_KEY',
+      'REBUILD_SECRET',
+      'CMS_TOKEN',
+      'CMS_PREVIEW_TOKEN',
+      'PREVIEW_SECRET',
+      'POSTGRES_PASSWORD',
+      'SITE_URL',
+    ]) {
       expect(required, secret).toContain(secret);
     }
     // The required ones are exactly those .env.example leaves uncommented, to be filled in.
