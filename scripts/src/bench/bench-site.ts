@@ -4,6 +4,8 @@
  *     the largest page (target < 60 KB of HTML), CSS and JS shipped (targets < 30 KB CSS).
  *  2. The same CMS with 10,000 extra FAQs: build time (target < 90 s), peak memory
  *     (target < 1 GB), and API requests, which must grow with pages of 100 entries.
+ * For both, the site search index the publisher adds to each build: its build time, its size,
+ * and what a visitor's first search downloads.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,7 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { gzipSync } from 'node:zlib';
 import { startTestCms, type TestCms } from '@clinic/testing/start-test-cms';
+import { buildSearchIndex, closeSearchIndexer } from '../publisher/release/build-search-index.ts';
 
 const rootDir = fileURLToPath(new URL('../../../', import.meta.url));
 const siteDir = path.join(rootDir, 'site');
@@ -49,6 +53,8 @@ async function measureBuild(cms: TestCms, label: string): Promise<BuildFigures> 
         CMS_TOKEN: cms.token,
         SITE_URL: 'https://www.example.test',
         ASTRO_TELEMETRY_DISABLED: '1',
+        // Indexed apart below, as the publisher does, so each is timed on its own.
+        SITE_SEARCH_INDEX: 'off',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -104,6 +110,39 @@ function report(label: string, figures: BuildFigures): void {
   );
 }
 
+/**
+ * The search index of a finished build, as the publisher makes it, and the bytes of a first
+ * search: Pagefind's script and worker (sent gzipped), its entry, WebAssembly and metadata, plus
+ * at most two index chunks (one per query word) and the fragments of the 10 results the search
+ * page shows. The largest chunks and fragments are counted, so this is an upper bound.
+ */
+async function reportSearchIndex(label: string, outDir: string): Promise<void> {
+  const index = await buildSearchIndex(outDir);
+  const dir = path.join(outDir, 'pagefind');
+  const sizeOf = (file: string) => fs.statSync(path.join(dir, file)).size;
+  const names = fs.readdirSync(dir);
+  const gzipped = (file: string) => gzipSync(fs.readFileSync(path.join(dir, file))).length;
+  const fixed =
+    gzipped('pagefind.js') +
+    gzipped('pagefind-worker.js') +
+    gzipped('pagefind-entry.json') +
+    names.filter((n) => /^wasm\.en\.pagefind$|^pagefind\.en_.*\.pf_meta$/.test(n)).reduce((n, f) => n + sizeOf(f), 0);
+  const largest = (sub: string, count: number) =>
+    fs
+      .readdirSync(path.join(dir, sub))
+      .map((f) => sizeOf(path.join(sub, f)))
+      .sort((a, b) => b - a)
+      .slice(0, count)
+      .reduce((n, b) => n + b, 0);
+  const chunks = fs.readdirSync(path.join(dir, 'index')).length;
+  const firstSearch = fixed + largest('index', 2) + largest('fragment', 10);
+  console.log(
+    `[bench:site] ${label}: search index ${index.pages} pages in ${(index.durationMs / 1000).toFixed(2)} s, ` +
+      `${kb(index.bytes)} in ${index.files} files (${chunks} index chunks); ` +
+      `a first search downloads at most ${kb(firstSearch)} (${kb(fixed)} of it script, worker, WebAssembly and metadata)`,
+  );
+}
+
 /** Adds `count` published FAQs straight into the CMS's SQLite file (CMS stopped): a bulk load, not an editor. */
 function loadExtraFaqs(cms: TestCms, count: number): void {
   const db = new Database(path.join(cms.dataDir, 'cms.db'));
@@ -138,16 +177,21 @@ async function main(): Promise<void> {
   console.log('[bench:site] starting a seeded CMS on a temp SQLite database...');
   const cms = await startTestCms({ LOG_LEVEL: 'warn' });
   try {
-    report('seeded site', await measureBuild(cms, 'seeded'));
+    const seeded = await measureBuild(cms, 'seeded');
+    report('seeded site', seeded);
+    await reportSearchIndex('seeded site', seeded.outDir);
     if (EXTRA_FAQS > 0) {
       await cms.stop();
       const started = Date.now();
       loadExtraFaqs(cms, EXTRA_FAQS);
       console.log(`[bench:site] loaded ${EXTRA_FAQS} extra FAQs in ${Date.now() - started} ms`);
       await cms.restart();
-      report(`seeded + ${EXTRA_FAQS} FAQs`, await measureBuild(cms, 'large'));
+      const large = await measureBuild(cms, 'large');
+      report(`seeded + ${EXTRA_FAQS} FAQs`, large);
+      await reportSearchIndex(`seeded + ${EXTRA_FAQS} FAQs`, large.outDir);
     }
   } finally {
+    await closeSearchIndexer();
     await cms.dispose();
   }
 }
