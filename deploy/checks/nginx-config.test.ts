@@ -140,7 +140,7 @@ async function writeBuild(dir: string, label: string, asset: string): Promise<vo
     'index.html': `<!doctype html><title>Home</title><link rel="stylesheet" href="/_astro/${asset}"><h1>Home ${label}</h1>\n`,
     'faq/index.html': `<!doctype html><h1>FAQ ${label}</h1>\n`,
     '404.html': `<!doctype html><h1>Page not found</h1><p>${label}</p>\n`,
-    '410.html': `<!doctype html><h1>This page has been removed</h1><p>${label}</p>\n`,
+    '410/index.html': `<!doctype html><h1>This page has been removed</h1><p>${label}</p>\n`,
     // The site build's redirect table, which the publisher answers from.
     '_redirects.json': JSON.stringify({
       redirects: [

@@ -10,8 +10,8 @@ export const REDIRECT_TABLE_FILE = '_redirects.json';
 /** The same table in the Netlify/Cloudflare format (`/old/ /new/ 301`), for a static host. */
 export const STATIC_HOST_REDIRECTS_FILE = '_redirects';
 
-/** The page a 410 answers with. */
-export const GONE_PAGE = '/410.html';
+/** The page a 410 answers with (`410/index.html`: Astro names only the 404 page `x.html`). */
+export const GONE_PAGE = '/410/';
 
 const fromPath = z.string().startsWith('/');
 export const redirectRuleSchema = z.discriminatedUnion('status', [

@@ -84,7 +84,7 @@ describe('formatStaticHostRedirects', () => {
         { from: '/a/', status: 301, to: '/contact/' },
         { from: '/gone/', status: 410 },
       ]),
-    ).toBe('/a/ /contact/ 301\n/gone/ /410.html 410\n');
+    ).toBe('/a/ /contact/ 301\n/gone/ /410/ 410\n');
   });
 });
 

@@ -69,9 +69,12 @@ export function redirectsAndLinkCheck(): AstroIntegration {
         );
         const broken = findBrokenLinks(pages, redirectSources);
         if (broken.length > 0) {
-          const lines = broken.slice(0, 20).map((b) => `  ${b.page} links to ${b.href}: ${b.reason}`);
+          // The first line is what /status and the admin show: it names the first page and link.
+          const lines = broken.slice(0, 20).map((b) => `${b.page} links to ${b.href} (${b.reason})`);
+          for (const line of lines) logger.error(`Broken internal link: ${line}`);
+          const more = broken.length > 1 ? `, and ${broken.length - 1} more` : '';
           throw new BrokenInternalLinkError(
-            `Broken internal links (${broken.length}); fix them in the CMS and publish again:\n${lines.join('\n')}`,
+            `Broken internal link: ${lines[0] ?? ''}${more}; fix it in the CMS and publish again.\n${lines.join('\n')}`,
           );
         }
       },

@@ -16,7 +16,7 @@ function makeBuild(root: string, name: string, table: RedirectTable | null): str
     'index.html': `<h1>home ${name}</h1>`,
     'programs/iop-new/index.html': `<h1>IOP ${name}</h1>`,
     '404.html': '<h1>Page not found</h1>',
-    '410.html': '<h1>This page has been removed</h1>',
+    '410/index.html': '<h1>This page has been removed</h1>',
   };
   if (table) files['_redirects.json'] = JSON.stringify(table);
   for (const [path, body] of Object.entries(files)) {

@@ -113,7 +113,7 @@ function sendNotFound(req: IncomingMessage, res: ServerResponse, build: ServedBu
   sendErrorPage(req, res, build, 404, NOT_FOUND_PAGE, 'Not found\n');
 }
 
-/** A page of the build (404.html, 410.html) with an error status; plain text if it is missing. */
+/** A page of the build (404.html, 410/index.html) with an error status; plain text if it is missing. */
 function sendErrorPage(
   req: IncomingMessage,
   res: ServerResponse,
@@ -251,7 +251,7 @@ export class SiteHandler {
     // Old paths (a slug change, an editor's redirect or 410) after the files: a page always wins.
     const redirect = lookUpRedirect(live.redirects, target);
     if (redirect?.status === 410) {
-      sendErrorPage(req, res, live, 410, GONE_PAGE, 'Gone\n');
+      sendErrorPage(req, res, live, 410, `${GONE_PAGE}index.html`, 'Gone\n');
       return;
     }
     if (redirect) {
