@@ -47,6 +47,19 @@ describe('a workspace without developer tools for editors', () => {
     }
   });
 
+  it('shows nobody the Marketplace, not even the Super Admin', async () => {
+    const roles = await data<{ id: number; code: string }[]>(await contentManager('GET', '/admin/roles'));
+    for (const role of roles) {
+      const permissions = await data<{ action: string }[]>(
+        await contentManager('GET', `/admin/roles/${role.id}/permissions`),
+      );
+      expect(
+        permissions.filter((p) => p.action === 'admin::marketplace.read'),
+        role.code,
+      ).toEqual([]);
+    }
+  });
+
   it('refuses an editor who asks the content manager for users', async () => {
     const roles = await data<{ id: number; code: string }[]>(await contentManager('GET', '/admin/roles'));
     const editorRole = roles.find((r) => r.code === 'strapi-editor')!;
