@@ -44,7 +44,11 @@ export interface PublisherOptions {
    * @default '127.0.0.1'
    */
   hooksHost?: string;
-  /** @default 1000 */
+  /**
+   * Quiet window for events that arrive during a build (a publish while nothing runs is built at
+   * once; see `BuildScheduler`).
+   * @default 1000
+   */
   quietMs?: number;
   /** @default 10000 */
   maxWaitMs?: number;
