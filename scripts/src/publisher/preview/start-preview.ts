@@ -60,7 +60,13 @@ export async function startPreviewListener(
         siteDir: context.siteDir,
         // Its own content-layer store: drafts never reach the live worker's cache.
         workDir: join(context.dataDir, 'work', 'preview-build'),
-        env: { ASTRO_TELEMETRY_DISABLED: '1', ...options.buildEnv, CMS_CONTENT_STATUS: 'draft' },
+        // No search index: a preview is for reading one page, and every second counts after a Save.
+        env: {
+          ASTRO_TELEMETRY_DISABLED: '1',
+          ...options.buildEnv,
+          CMS_CONTENT_STATUS: 'draft',
+          SITE_SEARCH_INDEX: 'off',
+        },
         timeoutMs: context.buildTimeoutMs,
       });
   const service = createPreviewService({
