@@ -76,6 +76,39 @@ describe('parsePublisherEnv', () => {
     expect(overridden.options.buildEnv).not.toHaveProperty('REBUILD_SECRET');
   });
 
+  it('starts the preview listener with both preview secrets, building with the preview token, and keeps both out of live builds', () => {
+    const { options } = parsePublisherEnv(
+      {
+        DATA_DIR: '/nowhere',
+        REBUILD_SECRET: 's',
+        CMS_TOKEN: 'live-token',
+        CMS_PREVIEW_TOKEN: 'draft-token',
+        PREVIEW_SECRET: 'link-key',
+        PREVIEW_URL: 'https://preview.example-clinic.test',
+        CMS_PUBLIC_URL: 'https://cms.example-clinic.test/admin',
+      },
+      ROOT,
+    );
+    expect(options.buildEnv?.CMS_TOKEN).toBe('live-token');
+    expect(options.buildEnv?.CMS_PREVIEW_TOKEN).toBeUndefined();
+    expect(options.buildEnv?.PREVIEW_SECRET).toBeUndefined();
+    expect(options.preview).toMatchObject({
+      secret: 'link-key',
+      port: 4323,
+      host: '127.0.0.1',
+      adminOrigins: ['https://cms.example-clinic.test'],
+      secureCookie: true,
+    });
+    expect(options.preview?.buildEnv?.CMS_TOKEN).toBe('draft-token');
+    expect(options.preview?.buildEnv?.PREVIEW_SECRET).toBeUndefined();
+  });
+
+  it('has no preview listener without its secrets', () => {
+    expect(
+      parsePublisherEnv({ DATA_DIR: '/nowhere', REBUILD_SECRET: 's', PREVIEW_SECRET: 'k' }, ROOT).options.preview,
+    ).toBeUndefined();
+  });
+
   it('takes a relative DATA_DIR and SITE_WORKSPACE_DIR from the repository root', () => {
     const { options } = parsePublisherEnv(
       { REBUILD_SECRET: 's', DATA_DIR: 'tmp/data', SITE_WORKSPACE_DIR: 'other-site' },
