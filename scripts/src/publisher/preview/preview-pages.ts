@@ -55,26 +55,29 @@ export function renderBuildFailure(message: string): string {
 
 /**
  * The reload script: when the admin announces a save (`{ type: 'strapiUpdate' }` posted from
- * one of `adminOrigins`), wait for the next preview build to be live (or to fail), then reload.
+ * one of `adminOrigins`), wait until the publisher has received that save (its `changes` count
+ * grows) and a preview build including it has finished (live or failed), then reload.
  */
 export function reloadScript(adminOrigins: readonly string[]): string {
-  return `// Served on previews only: reloads after a save once the next preview build is ready.
+  return `// Served on previews only: reloads after a save once the preview build with it is ready.
 (() => {
   const admins = ${JSON.stringify(adminOrigins)};
   const status = () => fetch(${JSON.stringify(PREVIEW_STATUS_PATH)}, { cache: 'no-store', credentials: 'same-origin' })
     .then((res) => (res.ok ? res.json() : null)).catch(() => null);
-  let seen = null;
-  status().then((s) => { if (s && seen === null) seen = s.version; });
+  let known = null;
+  status().then((s) => { if (s && known === null) known = s.changes; });
   let waiting = false;
   window.addEventListener('message', (event) => {
     if (!admins.includes(event.origin)) return;
     if (!event.data || event.data.type !== 'strapiUpdate' || waiting) return;
     waiting = true;
     const started = Date.now();
+    let target = null;
     const poll = () => status().then((s) => {
-      if (s && seen !== null && s.version !== seen) { window.location.reload(); return; }
-      if (s && seen === null) seen = s.version;
-      if (Date.now() - started < 60000) setTimeout(poll, 250); else waiting = false;
+      if (s && known === null) known = s.changes;
+      else if (s && target === null && s.changes > known) target = s.changes;
+      if (s && target !== null && s.builtChanges >= target) { window.location.reload(); return; }
+      if (Date.now() - started < 60000) setTimeout(poll, 200); else waiting = false;
     });
     poll();
   });

@@ -54,8 +54,18 @@ export interface PreviewService {
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** A draft changed (a `changesPreview` webhook): rebuilds while an editor has a preview open. */
   noteChange(event: TriggerEvent): void;
-  /** `{ version, state }`: version counts finished preview builds, failed ones included. */
-  status(): { version: number; state: 'starting' | 'building' | 'live' | 'failed'; liveId: string | null };
+  /**
+   * What the reload script polls: `version` counts finished preview builds (failed ones
+   * included); `changes` counts draft changes received, `builtChanges` how many of them the last
+   * finished build includes, so a page reloads for the build that has its save, not an older one.
+   */
+  status(): {
+    version: number;
+    changes: number;
+    builtChanges: number;
+    state: 'starting' | 'building' | 'live' | 'failed';
+    liveId: string | null;
+  };
   whenIdle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -78,6 +88,8 @@ export function createPreviewService(options: PreviewServiceOptions): PreviewSer
   let failure: { at: number; message: string } | null = null;
   let liveAt = 0;
   let version = 0;
+  let changes = 0;
+  let builtChanges = 0;
   /** Until when an editor holds a preview session (ms); draft saves rebuild only until then. */
   let activeUntil = 0;
   /** A draft changed since the last preview build (or none was built by this process). */
@@ -90,6 +102,7 @@ export function createPreviewService(options: PreviewServiceOptions): PreviewSer
     const output: string[] = [];
     abort = new AbortController();
     stale = false;
+    const covers = changes;
     logger.info(`[preview] build ${id} started: ${describeTrigger(trigger)}`);
     try {
       const outDir = await store.createPartial(id);
@@ -119,6 +132,7 @@ export function createPreviewService(options: PreviewServiceOptions): PreviewSer
       liveAt = finishedAt;
       failure = null;
       version += 1;
+      builtChanges = covers;
       logger.info(`[preview] build ${id} live in ${finishedAt - startedAt} ms`);
       // Editors' open pages may still fetch the dropped build's assets for a moment.
       for (const old of dropped) setTimeout(() => void store.remove(old.id).catch(() => {}), 30_000).unref();
@@ -127,6 +141,7 @@ export function createPreviewService(options: PreviewServiceOptions): PreviewSer
       if (error instanceof BuildAbortedError || abort.signal.aborted) return;
       failure = { at: now(), message: describeBuildFailure(error, output) };
       version += 1;
+      builtChanges = covers;
       logger.error(`[preview] build ${id} failed: ${failure.message}`);
     } finally {
       abort = null;
@@ -216,6 +231,8 @@ export function createPreviewService(options: PreviewServiceOptions): PreviewSer
     const waiting = scheduler.building || scheduler.queued;
     return {
       version,
+      changes,
+      builtChanges,
       state: waiting ? 'building' : failure && failure.at > liveAt ? 'failed' : served.length > 0 ? 'live' : 'starting',
       liveId: served[0]?.id ?? null,
     };
@@ -224,6 +241,7 @@ export function createPreviewService(options: PreviewServiceOptions): PreviewSer
   return {
     handle,
     noteChange(event) {
+      changes += 1;
       if (now() < activeUntil) scheduler.add(event);
       else stale = true;
     },

@@ -4,8 +4,13 @@ import { PREVIEW_STATUS_PATH, reloadScript } from './preview-pages.ts';
 
 const ADMIN = 'https://cms.example-clinic.test';
 
-/** Runs the reload script against a stand-in window whose preview status reports `versions` in turn. */
-function runScript(versions: number[]) {
+interface Status {
+  changes: number;
+  builtChanges: number;
+}
+
+/** Runs the reload script against a stand-in window whose preview status answers `statuses` in turn. */
+function runScript(statuses: Status[]) {
   let listener: ((event: { origin: string; data: unknown }) => void) | undefined;
   let reloads = 0;
   const asked: string[] = [];
@@ -17,8 +22,8 @@ function runScript(versions: number[]) {
   };
   const fetch = (url: string) => {
     asked.push(url);
-    const version = versions.length > 1 ? versions.shift()! : versions[0]!;
-    return Promise.resolve({ ok: true, json: () => Promise.resolve({ version }) });
+    const status = statuses.length > 1 ? statuses.shift()! : statuses[0]!;
+    return Promise.resolve({ ok: true, json: () => Promise.resolve(status) });
   };
   runInNewContext(reloadScript([ADMIN]), { window, fetch, setTimeout, Date });
   return {
@@ -31,8 +36,15 @@ function runScript(versions: number[]) {
 const settle = (ms = 50) => new Promise((r) => setTimeout(r, ms));
 
 describe('the preview reload script', () => {
-  it('reloads once the admin announces a save and the next preview build is ready', async () => {
-    const page = runScript([1, 1, 1, 2]);
+  it('reloads once the admin announces a save and the preview build with that save is ready', async () => {
+    const page = runScript([
+      { changes: 3, builtChanges: 3 },
+      { changes: 3, builtChanges: 3 },
+      // The save arrives while an older build finishes: not yet.
+      { changes: 4, builtChanges: 3 },
+      { changes: 4, builtChanges: 3 },
+      { changes: 4, builtChanges: 4 },
+    ]);
     await settle();
     page.post(ADMIN, { type: 'strapiUpdate' });
     await settle(1000);
@@ -41,7 +53,10 @@ describe('the preview reload script', () => {
   });
 
   it('ignores messages from other origins and of other types', async () => {
-    const page = runScript([1, 2]);
+    const page = runScript([
+      { changes: 1, builtChanges: 1 },
+      { changes: 2, builtChanges: 2 },
+    ]);
     await settle();
     page.post('https://evil.example', { type: 'strapiUpdate' });
     page.post(ADMIN, { type: 'somethingElse' });
