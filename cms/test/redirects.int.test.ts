@@ -89,6 +89,19 @@ describe('redirects editors add', () => {
     expect((await publishedRedirects()).map((r) => r.fromPath)).toContain('/old-campaign/');
   });
 
+  it("turns a typed entry page into the entry, so the redirect follows the entry's later renames", async () => {
+    const res = await admin('POST', `${REDIRECTS}/actions/publish`, {
+      fromPath: '/iop-old-site.html',
+      httpStatus: 'moved-permanently-301',
+      targetPath: `/programs/${IOP}`,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect((await publishedRedirects()).find((r) => r.fromPath === '/iop-old-site.html')).toMatchObject({
+      targetType: 'program-level',
+      targetDocumentId: iopId,
+    });
+  });
+
   it('refuses a redirect to a host that is not allowed, naming targetPath', async () => {
     const res = await admin('POST', REDIRECTS, {
       fromPath: '/partner/',

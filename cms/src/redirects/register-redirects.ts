@@ -43,24 +43,31 @@ export function throwFieldProblems(problems: FieldProblem[]): never {
   });
 }
 
-/** Whether a normalized path is a page the site publishes now (a fixed page or an entry's). */
-export async function isLivePage(strapi: Core.Strapi, path: string): Promise<boolean> {
-  if (FIXED_PAGES.includes(path)) return true;
+/** The published entry whose page is `path`, or null (fixed pages and other paths). */
+async function findEntryAt(
+  strapi: Core.Strapi,
+  path: string,
+): Promise<{ model: EntryModel; documentId: string } | null> {
   for (const model of ENTRY_MODELS) {
     const prefix = entryPath(model, 'x').slice(0, -'x/'.length);
     if (!path.startsWith(prefix)) continue;
     const rest = path.slice(prefix.length);
     if (!/^[^/]+\/$/.test(rest)) continue;
     const slug = decodeURIComponent(rest.slice(0, -1));
-    const found = await findMany(strapi, entryUid(model), {
+    const [found] = await findMany(strapi, entryUid(model), {
       filters: { slug },
       status: 'published',
       fields: ['slug'],
       limit: 1,
     });
-    if (found.length > 0) return true;
+    if (found) return { model, documentId: found.documentId };
   }
-  return false;
+  return null;
+}
+
+/** Whether a normalized path is a page the site publishes now (a fixed page or an entry's). */
+export async function isLivePage(strapi: Core.Strapi, path: string): Promise<boolean> {
+  return FIXED_PAGES.includes(path) || (await findEntryAt(strapi, path)) !== null;
 }
 
 /** Redirects from `path`, in any state: a source that is a live page again must not redirect. */
@@ -104,6 +111,15 @@ async function validateRedirectWrite(
   const stored =
     action === 'update' && params.documentId ? await findOne(strapi, REDIRECT_UID, params.documentId, 'draft') : null;
   const pick = (field: keyof RedirectInput): unknown => (field in data ? data[field] : stored?.[field]);
+  // An editor who types an entry's page as the target gets the entry: it follows later renames.
+  const typedPath = typeof data.targetPath === 'string' ? normalizeSitePath(data.targetPath) : null;
+  if (typedPath && (pick('targetType') ?? 'path') === 'path') {
+    const entry = await findEntryAt(strapi, typedPath);
+    if (entry) {
+      data.targetType = entry.model;
+      data.targetDocumentId = entry.documentId;
+    }
+  }
   const merged: RedirectInput = {
     fromPath: pick('fromPath'),
     httpStatus: pick('httpStatus'),
