@@ -3,6 +3,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { adminWording } from './admin-wording';
 import { confirmTakedowns } from './confirm-takedown';
 import { addEntryLivePanel } from './entry-live-panel';
+import { followSlugs } from './slug-follower';
 import { addSchedulingPanel } from './scheduling-panel';
 import clinicLogo from './extensions/clinic-logo.svg';
 
@@ -39,6 +40,7 @@ export default {
   bootstrap(app: StrapiApp) {
     addEntryLivePanel(app);
     confirmTakedowns(app);
+    followSlugs(app);
     addSchedulingPanel(app);
   },
 };

@@ -133,7 +133,7 @@ export const faqFieldsSchema = z.object({
   id: z.number().int(),
   documentId: z.string().min(1),
   question: z.string().max(200).describe("The question as a visitor would ask it, ending with '?'."),
-  slug: z.string().regex(/^[A-Za-z0-9-_.~]+$/).describe("Anchor of the answer on the FAQ page (/faq/#<slug>). Made from the question when you save, unless you typed your own. Changing it breaks links to the answer."),
+  slug: z.string().regex(/^[A-Za-z0-9-_.~]+$/).describe("Anchor of the answer on the FAQ page (/faq/#<slug>). Follows the question as you type it; type your own to keep it. Changing it later breaks links to the answer."),
   answer: z.string().max(4000).describe("A short, plain answer in Markdown. Link to a program or therapy page for more."),
   topic: z.enum(["about-iop","schedule-and-time","therapies","medication","getting-started","after-treatment"]).describe("The heading the question appears under on the FAQ page, in the order the page shows them."),
   order: z.number().int().min(0).max(10000).describe("Position within its topic on the FAQ page: lower numbers come first. Existing questions use 10, 20, 30... so you can slot one in between (e.g. 15); 100 puts it last. The FAQ list shows this column."),
