@@ -97,7 +97,7 @@ describe('draft preview', () => {
     await eventually(async () => (await preview(IOP_PATH)).status === 422, 60_000, 'the failure page');
     const page = await preview(IOP_PATH);
     expect(page.text).toContain('Preview could not be built');
-    expect(page.text).toContain('intensive-outpatient-program');
+    expect(page.text, page.text).toContain('intensive-outpatient-program');
     expect(page.text).toMatch(/summary/);
     expect(page.text).not.toMatch(/\bat .*\.(ts|js|mjs):\d+/);
     // The live site still serves the published summary.

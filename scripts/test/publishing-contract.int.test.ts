@@ -101,8 +101,11 @@ describe('the CMS and the publisher keep one publishing contract', () => {
       await admin('PUT', `/collection-types/${FAQ}/${id}`, { answer: 'Groups hold 8 to 15 people. CONTRACT-1' });
       await admin('POST', `/collection-types/${FAQ}/${id}/actions/publish`, {});
     }, 2);
-    expect(hooks).toEqual([
-      `[hooks] entry.update ${FAQ} -> ignored`,
+    // Strapi sends entry.update for the save (and again as it publishes): previews only.
+    const updates = hooks.filter((line) => line.startsWith(`[hooks] entry.update ${FAQ}`));
+    expect(updates.length).toBeGreaterThanOrEqual(1);
+    expect(updates.every((line) => line.endsWith('-> ignored'))).toBe(true);
+    expect(hooks.filter((line) => !updates.includes(line))).toEqual([
       `[hooks] entry.publish ${FAQ} -> build scheduled`,
     ]);
     expect(builds).toHaveLength(1);
