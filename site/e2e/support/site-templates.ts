@@ -18,6 +18,8 @@ export const TEMPLATES: readonly Template[] = [
   { name: 'faq-page-2', path: '/faq/2/', status: 200 },
   { name: 'contact', path: '/contact/', status: 200 },
   { name: 'contact-thanks', path: '/contact/thanks/', status: 200 },
+  // Without a query: the search box and the lists (search.e2e.test.ts checks it with results).
+  { name: 'search', path: '/search/', status: 200 },
   { name: 'not-found', path: '/no-such-page/', status: 404 },
 ];
 
