@@ -105,7 +105,7 @@ describe('hooks listener', () => {
     const response = await fetch(url('/hooks/strapi'), webhook(publishFaq));
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ accepted: true, rebuild: true });
-    expect(publisher.status().queued).toBe(true);
+    // A lone publish starts its build at once, so by now it may be queued, running or done.
     await publisher.whenIdle();
     expect(builder.calls).toBe(2);
     const live = (await status()).live;
