@@ -53,6 +53,12 @@ export interface PublisherOptions {
   /** @default 10000 */
   maxWaitMs?: number;
   /**
+   * How long a lone publish gathers the webhooks of the same editor action before its build
+   * starts (see `BuildScheduler`'s `settleMs`).
+   * @default 100
+   */
+  settleMs?: number;
+  /**
    * Successful builds kept on disk, the live one included. The others serve hashed assets that
    * pages loaded just before a switch still reference.
    * @default 3
@@ -321,6 +327,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   const scheduler = new BuildScheduler({
     quietMs: options.quietMs ?? 1000,
     maxWaitMs: options.maxWaitMs ?? 10_000,
+    settleMs: options.settleMs ?? 100,
     build: executeBuild,
     onBuildError: (error) => logger.error(`[publisher] build crashed: ${String(error)}`),
   });

@@ -11,7 +11,9 @@ interface Harness {
   errors: unknown[];
 }
 
-function createHarness(options: { quietMs?: number; maxWaitMs?: number; buildMs?: number } = {}): Harness {
+function createHarness(
+  options: { quietMs?: number; maxWaitMs?: number; settleMs?: number; buildMs?: number } = {},
+): Harness {
   const triggers: BuildTrigger[] = [];
   const finishers: Array<(error?: Error) => void> = [];
   const errors: unknown[] = [];
@@ -20,6 +22,7 @@ function createHarness(options: { quietMs?: number; maxWaitMs?: number; buildMs?
   const scheduler = new BuildScheduler({
     quietMs: options.quietMs ?? 1000,
     maxWaitMs: options.maxWaitMs ?? 10_000,
+    ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}),
     onBuildError: (error) => errors.push(error),
     build: (trigger) => {
       triggers.push(trigger);
@@ -67,6 +70,21 @@ describe('BuildScheduler', () => {
     expect(triggers[0]).toMatchObject({ count: 1, events: { 'entry.publish': 1 }, models: ['faq'] });
     expect(scheduler.building).toBe(true);
     expect(scheduler.queued).toBe(false);
+  });
+
+  it('gathers the webhooks of one editor action within the settle window into one build', async () => {
+    const harness = createHarness({ settleMs: 100 });
+    harness.scheduler.add({ event: 'entry.delete', model: 'faq' });
+    await vi.advanceTimersByTimeAsync(40);
+    // Strapi's second webhook for the same delete, a few milliseconds later.
+    harness.scheduler.add({ event: 'entry.delete', model: 'faq' });
+    await vi.advanceTimersByTimeAsync(59);
+    expect(harness.triggers).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(harness.triggers).toHaveLength(1);
+    expect(harness.triggers[0]?.events).toEqual({ 'entry.delete': 2 });
+    await harness.finishBuild();
+    expect(harness.triggers).toHaveLength(1);
   });
 
   it('merges events of one tick into the build they start', async () => {

@@ -15,6 +15,13 @@ export interface BuildSchedulerOptions {
    * @default 10000
    */
   maxWaitMs: number;
+  /**
+   * A lone event (nothing runs or waits) is built this long after it arrives, so the events one
+   * editor action sends together (Strapi sends a delete of a published entry as more than one
+   * webhook, a few milliseconds apart) make one build, not a build and a follow-up.
+   * @default 0
+   */
+  settleMs?: number;
   /** Runs one build. Never called while a previous call is still pending. */
   build: (trigger: BuildTrigger) => Promise<void>;
   /** Called when `build` rejects; the scheduler carries on either way. */
@@ -27,6 +34,8 @@ interface PendingBurst {
   events: TriggerAccumulator;
   dueAt: number;
   immediate: boolean;
+  /** Started by a lone event: due `settleMs` after it, whatever joins meanwhile. */
+  settling: boolean;
 }
 
 /**
@@ -70,13 +79,18 @@ export class BuildScheduler {
     const now = this.#now();
     // Nothing running or waiting means no burst in progress: its first event is built at once.
     const idle = !this.#pending && !this.#running;
-    this.#pending ??= { events: new TriggerAccumulator(now), dueAt: now, immediate: false };
+    this.#pending ??= { events: new TriggerAccumulator(now), dueAt: now, immediate: false, settling: false };
     const pending = this.#pending;
     pending.events.add(event, now);
-    pending.immediate ||= idle || options.immediate === true;
-    pending.dueAt = pending.immediate
-      ? Math.min(pending.dueAt, now)
-      : Math.min(now + this.#options.quietMs, pending.events.firstAt + this.#options.maxWaitMs);
+    if (options.immediate === true) {
+      pending.immediate = true;
+      pending.dueAt = Math.min(pending.dueAt, now);
+    } else if (idle) {
+      pending.settling = true;
+      pending.dueAt = now + (this.#options.settleMs ?? 0);
+    } else if (!pending.immediate && !pending.settling) {
+      pending.dueAt = Math.min(now + this.#options.quietMs, pending.events.firstAt + this.#options.maxWaitMs);
+    }
     this.#arm();
   }
 
