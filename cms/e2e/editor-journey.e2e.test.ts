@@ -70,7 +70,7 @@ describe('an editor in the admin', () => {
     const after = before.replace(/(?<=\.)\s+[^.]+\.\s*$/, ` ${NEW_SENTENCE}`);
     expect(after, 'the seeded summary has a last sentence to change').not.toBe(before);
     await summary.fill(after);
-    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await waitForToast('Published document');
 
     // The widget polls every 3 s and a warm build takes about as long: go home once the build
@@ -111,7 +111,7 @@ describe('an editor in the admin', () => {
     // The picker shows the topic by the heading the FAQ page uses, not its code.
     await page.getByRole('option', { name: 'Getting started', exact: true }).click();
     await page.getByLabel('order').fill(FAQ.order);
-    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await waitForToast('Published document');
 
     await eventually(async () => (await sitePage('/faq/')).includes(FAQ.question), 90_000, 'the FAQ on /faq/');
