@@ -23,3 +23,31 @@ export type RedirectRule = z.output<typeof redirectRuleSchema>;
 
 export const redirectTableSchema = z.object({ redirects: z.array(redirectRuleSchema) });
 export type RedirectTable = z.output<typeof redirectTableSchema>;
+
+/**
+ * A site path in its one stored form: each segment decoded then re-encoded (so `%7E` and `~` are
+ * one key), no query or fragment, and the site's trailing slash unless the last segment names a
+ * file (`/old.html`). Null when it is not a path of this site (`//host`, `..`, control
+ * characters, bad percent-encoding). The site build keys its redirect table with it and the
+ * publisher looks requests up with it; the CMS (CommonJS, which cannot load this module) keeps a
+ * copy in `cms/src/redirects/redirect-rules.ts`, held to this one by a test.
+ */
+export function normalizeSitePath(raw: string): string | null {
+  const trimmed = raw.trim();
+  if (!trimmed.startsWith('/') || /^[/\\]{2}/.test(trimmed)) return null;
+  const segments: string[] = [];
+  for (const segment of (trimmed.split(/[?#]/)[0] ?? '').slice(1).split('/')) {
+    if (segment === '') continue;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return null;
+    }
+    if (decoded === '.' || decoded === '..' || /[/\\\p{Cc}]/u.test(decoded)) return null;
+    segments.push(encodeURIComponent(decoded.normalize('NFC')));
+  }
+  if (segments.length === 0) return '/';
+  const isFile = /\.[a-z0-9]{1,8}$/i.test(segments.at(-1) ?? '');
+  return `/${segments.join('/')}${isFile ? '' : '/'}`;
+}

@@ -1,3 +1,5 @@
+import { normalizeSitePath as sharedNormalizeSitePath } from '@clinic/shared-types';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findRedirectProblems, normalizeSitePath, parseAllowedHosts } from './redirect-rules';
 import { entryPath } from './site-paths';
@@ -20,6 +22,22 @@ describe('normalizeSitePath', () => {
     for (const raw of ['old', '//evil.example/', '/\\evil', 'https://x.example/', '/a/../b', '/%E0%A4%A']) {
       expect(normalizeSitePath(raw), raw).toBeNull();
     }
+  });
+
+  it("agrees with shared-types' normalizeSitePath, which the site build and the publisher use", () => {
+    // The CMS runs as CommonJS and cannot load shared-types' TypeScript: its copy is held here.
+    const segment = fc.oneof(
+      fc.constantFrom('', '.', '..', '%7E', '%2F', '%E0%A4%A', 'caf%C3%A9', 'café', 'old.html', 'a?b', 'a#b', '\\'),
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+    );
+    const path = fc.tuple(fc.constantFrom('/', '//', ' /', 'x/'), fc.array(segment, { maxLength: 5 }));
+    fc.assert(
+      fc.property(path, ([lead, segments]) => {
+        const raw = lead + segments.join('/');
+        expect(normalizeSitePath(raw), raw).toBe(sharedNormalizeSitePath(raw));
+      }),
+      { seed: 20261201, numRuns: 2000 },
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { normalizeSitePath } from './redirect-table.ts';
+import { normalizeSitePath } from '@clinic/shared-types';
 
 /** One built HTML page: its links and the ids its anchors may name. */
 export interface BuiltPage {

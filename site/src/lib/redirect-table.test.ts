@@ -1,6 +1,6 @@
 import type { Redirect } from '@clinic/shared-types';
 import { describe, expect, it } from 'vitest';
-import { buildRedirectTable, formatStaticHostRedirects, normalizeSitePath } from './redirect-table.ts';
+import { buildRedirectTable, formatStaticHostRedirects } from './redirect-table.ts';
 
 function redirect(fields: Partial<Redirect> & Pick<Redirect, 'fromPath'>): Redirect {
   return {
@@ -85,13 +85,5 @@ describe('formatStaticHostRedirects', () => {
         { from: '/gone/', status: 410 },
       ]),
     ).toBe('/a/ /contact/ 301\n/gone/ /410/ 410\n');
-  });
-});
-
-describe('normalizeSitePath', () => {
-  it('adds the trailing slash and refuses other hosts', () => {
-    expect(normalizeSitePath('/a/b?x')).toBe('/a/b/');
-    expect(normalizeSitePath('/old.html')).toBe('/old.html');
-    expect(normalizeSitePath('//evil.example/')).toBeNull();
   });
 });

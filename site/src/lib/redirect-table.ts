@@ -1,35 +1,10 @@
-import { GONE_PAGE, type Redirect, type RedirectRule } from '@clinic/shared-types';
+import { GONE_PAGE, normalizeSitePath, type Redirect, type RedirectRule } from '@clinic/shared-types';
 import { routes } from './routes.ts';
 
 /** Redirect chains longer than this are cut: the table answers each source in one hop. */
 const MAX_HOPS = 10;
 
 const STATUS_CODES = { 'moved-permanently-301': 301, 'found-302': 302, 'gone-410': 410 } as const;
-
-/**
- * A site path in its one stored form: each segment decoded then re-encoded, no query or
- * fragment, and the site's trailing slash unless the last segment names a file. Null when it is
- * not a path of this site. (The CMS normalizes `fromPath` the same way when it is saved.)
- */
-export function normalizeSitePath(raw: string): string | null {
-  const trimmed = raw.trim();
-  if (!trimmed.startsWith('/') || /^[/\\]{2}/.test(trimmed)) return null;
-  const segments: string[] = [];
-  for (const segment of (trimmed.split(/[?#]/)[0] ?? '').slice(1).split('/')) {
-    if (segment === '') continue;
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(segment);
-    } catch {
-      return null;
-    }
-    if (decoded === '.' || decoded === '..' || /[/\\\p{Cc}]/u.test(decoded)) return null;
-    segments.push(encodeURIComponent(decoded.normalize('NFC')));
-  }
-  if (segments.length === 0) return '/';
-  const isFile = /\.[a-z0-9]{1,8}$/i.test(segments.at(-1) ?? '');
-  return `/${segments.join('/')}${isFile ? '' : '/'}`;
-}
 
 /** The published entries a redirect may target, by `targetType`: documentId to slug. */
 export interface RedirectTargets {

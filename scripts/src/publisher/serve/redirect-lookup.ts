@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REDIRECT_TABLE_FILE, redirectTableSchema, type RedirectRule } from '@clinic/shared-types';
+import { REDIRECT_TABLE_FILE, normalizeSitePath, redirectTableSchema, type RedirectRule } from '@clinic/shared-types';
 
-/** A build's redirects by source path, in the form the site build writes them (see `redirectKey`). */
+/** A build's redirects by source path, in the form the site build writes them (shared-types `normalizeSitePath`). */
 export type RedirectLookup = ReadonlyMap<string, RedirectRule>;
 
 const EMPTY: RedirectLookup = new Map();
@@ -20,32 +20,6 @@ export function loadRedirectLookup(dir: string): RedirectLookup {
   return new Map(parsed.data.redirects.map((rule) => [rule.from, rule]));
 }
 
-/**
- * The table key of a request target: the path without its query, each segment decoded and
- * re-encoded (so `%7E` and `~` are one key), with the site's trailing slash unless the last
- * segment names a file (`/old.html`). Null for a path that could not be a redirect source.
- * The site build normalizes sources the same way (site/src/lib/redirect-table.ts).
- */
-export function redirectKey(target: string): string | null {
-  const rawPath = target.split('?')[0] ?? '';
-  if (!rawPath.startsWith('/') || /^[/\\]{2}/.test(rawPath)) return null;
-  const segments: string[] = [];
-  for (const raw of rawPath.slice(1).split('/')) {
-    if (raw === '') continue;
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(raw);
-    } catch {
-      return null;
-    }
-    if (decoded === '.' || decoded === '..' || /[/\\\p{Cc}]/u.test(decoded)) return null;
-    segments.push(encodeURIComponent(decoded.normalize('NFC')));
-  }
-  if (segments.length === 0) return '/';
-  const isFile = /\.[a-z0-9]{1,8}$/i.test(segments.at(-1) ?? '');
-  return `/${segments.join('/')}${isFile ? '' : '/'}`;
-}
-
 /** Characters a header value may not carry raw, percent-encoded; the value is never decoded. */
 function headerSafe(value: string): string {
   return value.replace(/[^\x21-\x7e]/g, (char) => encodeURIComponent(char));
@@ -59,7 +33,7 @@ export type RedirectAnswer = { status: 301 | 302; location: string } | { status:
  */
 export function lookUpRedirect(lookup: RedirectLookup, target: string): RedirectAnswer {
   if (lookup.size === 0) return null;
-  const key = redirectKey(target);
+  const key = normalizeSitePath(target);
   const rule = key === null ? undefined : lookup.get(key);
   if (!rule) return null;
   if (rule.status === 410) return { status: 410 };

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { RedirectTable } from '@clinic/shared-types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lookUpRedirect, redirectKey } from './redirect-lookup.ts';
+import { lookUpRedirect } from './redirect-lookup.ts';
 import { SiteHandler, createServedBuild } from './site-server.ts';
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
@@ -25,23 +25,6 @@ function makeBuild(root: string, name: string, table: RedirectTable | null): str
   }
   return dir;
 }
-
-describe('redirectKey', () => {
-  it('gives a request the form the build wrote its sources in', () => {
-    expect(redirectKey('/programs/iop?utm=x')).toBe('/programs/iop/');
-    expect(redirectKey('/programs//iop/')).toBe('/programs/iop/');
-    expect(redirectKey('/%7Eold/')).toBe('/~old/');
-    expect(redirectKey('/old.html')).toBe('/old.html');
-    expect(redirectKey('//evil.example/')).toBeNull();
-    expect(redirectKey('/%E0%A4%A/')).toBeNull();
-  });
-
-  it('keeps the query unless the target has its own, and never writes a raw control character', () => {
-    const lookup = new Map([['/a/', { from: '/a/', status: 301 as const, to: '/b/' }]]);
-    expect(lookUpRedirect(lookup, '/a?x=1')).toEqual({ status: 301, location: '/b/?x=1' });
-    expect(lookUpRedirect(lookup, '/a/?q=\u00e9')).toEqual({ status: 301, location: '/b/?q=%C3%A9' });
-  });
-});
 
 describe('site listener answers from the live build’s redirect table', () => {
   let root: string;
@@ -108,5 +91,13 @@ describe('site listener answers from the live build’s redirect table', () => {
     const bad = makeBuild(root, 'bad', null);
     writeFileSync(join(bad, '_redirects.json'), JSON.stringify({ redirects: [{ from: 'x', status: 307 }] }));
     expect(() => createServedBuild('bad', bad)).toThrow('_redirects.json');
+  });
+});
+
+describe('lookUpRedirect', () => {
+  it('keeps the query unless the target has its own, and never writes a raw control character', () => {
+    const lookup = new Map([['/a/', { from: '/a/', status: 301 as const, to: '/b/' }]]);
+    expect(lookUpRedirect(lookup, '/a?x=1')).toEqual({ status: 301, location: '/b/?x=1' });
+    expect(lookUpRedirect(lookup, '/a/?q=\u00e9')).toEqual({ status: 301, location: '/b/?q=%C3%A9' });
   });
 });
