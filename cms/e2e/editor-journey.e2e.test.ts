@@ -118,9 +118,11 @@ describe('an editor in the admin', () => {
     const site = await browser.newPage();
     await site.goto(`${system.siteUrl}/faq/#can-i-keep-my-phone-during-treatment`);
     const topic = site.getByRole('region', { name: 'Getting started' });
-    const answer = topic.locator('#can-i-keep-my-phone-during-treatment');
-    expect(await answer.getByRole('heading', { name: FAQ.question }).isVisible()).toBe(true);
-    expect(await answer.getByText(FAQ.answer).isVisible()).toBe(true);
+    // The question's heading carries the anchor (search results link to it too).
+    const question = topic.getByRole('heading', { name: FAQ.question });
+    expect(await question.isVisible()).toBe(true);
+    expect(await question.getAttribute('id')).toBe('can-i-keep-my-phone-during-treatment');
+    expect(await topic.getByText(FAQ.answer).isVisible()).toBe(true);
     await site.close();
   });
 });
