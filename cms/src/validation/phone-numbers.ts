@@ -16,7 +16,7 @@ for (const [digit, letters] of Object.entries({
 }
 
 /**
- * The number an editor typed, in E.164 (`+19496948305`): any US format ("(949) 694-8305",
+ * The number an editor typed, in E.164 (`+19496948305`), from any US format ("(949) 694-8305",
  * "949.694.8305", "1 949 694 8305") or an international one starting with `+`. Null when
  * libphonenumber does not know it as a real number.
  */
