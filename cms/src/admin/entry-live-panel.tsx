@@ -1,17 +1,9 @@
 import { Badge, Flex, Link, Typography } from '@strapi/design-system';
-import { useFetchClient, type StrapiApp } from '@strapi/strapi/admin';
-import { useEffect, useState, type ReactNode } from 'react';
-import type { DeployState } from './describe-deploy-state';
+import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ReactNode } from 'react';
 import { describeEntryLiveState, publicPathOf, publishedAtOf } from './describe-entry-live-state';
-
-const POLL_MS = 3000;
-
-const badgeColors: Record<DeployState['tone'], { backgroundColor: string; textColor: string }> = {
-  success: { backgroundColor: 'success100', textColor: 'success700' },
-  warning: { backgroundColor: 'warning100', textColor: 'warning700' },
-  danger: { backgroundColor: 'danger100', textColor: 'danger700' },
-  neutral: { backgroundColor: 'neutral150', textColor: 'neutral700' },
-};
+import { badgeColors } from './deploy-status-widget';
+import { useDeployStatus } from './use-deploy-status';
 
 /** What the content manager passes an edit-view side panel (the members this panel reads). */
 interface PanelProps {
@@ -23,28 +15,7 @@ interface PanelProps {
 }
 
 function EntryLiveContent(props: PanelProps) {
-  const { get } = useFetchClient();
-  const [response, setResponse] = useState<unknown>(undefined);
-  const [now, setNow] = useState(() => new Date());
-
-  useEffect(() => {
-    let cancelled = false;
-    const poll = async () => {
-      try {
-        const { data } = await get<unknown>('/admin/deploy-status');
-        if (!cancelled) setResponse(data);
-      } catch {
-        if (!cancelled) setResponse({ reachable: false, error: 'request failed' });
-      }
-      if (!cancelled) setNow(new Date());
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), POLL_MS);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
-  }, [get]);
+  const { response, now } = useDeployStatus();
 
   if (response === undefined) return <Typography textColor="neutral600">Checking the website…</Typography>;
   const state = describeEntryLiveState(
