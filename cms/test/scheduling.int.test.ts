@@ -7,13 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   adminLogin,
   contentManagerClient,
-  freePort,
-  startTestCms,
   type ContentManagerRequest,
   type TestCms,
 } from '@clinic/testing/start-test-cms';
+import { startCmsWithRecordingPublisher, type RecordingSystem } from '@clinic/testing/start-recording-publisher';
 import { eventually } from '@clinic/testing/start-test-system';
-import { FakeBuilder, createDataDir, startTestPublisher } from '@clinic/scripts/publisher/testing';
 import type { BuildTrigger } from '@clinic/shared-types';
 
 const FAQ = 'api::faq.faq';
@@ -31,40 +29,25 @@ interface PresentedAction {
 }
 
 let cms: TestCms;
-let publisher: Awaited<ReturnType<typeof startTestPublisher>>;
+let system: RecordingSystem;
 let jwt: string;
 let contentManager: ContentManagerRequest;
-const builder = new FakeBuilder();
-const triggers: BuildTrigger[] = [];
-const hookLines: string[] = [];
+let triggers: BuildTrigger[];
+let hookLines: string[];
 
 beforeAll(async () => {
-  const hooksPort = await freePort();
-  cms = await startTestCms({ PUBLISHER_PORT: String(hooksPort), SCHEDULED_ACTIONS_RULE: EVERY_SECOND });
-  jwt = await adminLogin(cms);
-  contentManager = contentManagerClient(cms, () => jwt);
-  publisher = await startTestPublisher({
-    dataDir: await createDataDir(),
-    rebuildSecret: cms.env.REBUILD_SECRET!,
-    hooksPort,
-    // The production quiet window: webhooks less than a second apart make one build.
+  // The production quiet window: webhooks less than a second apart make one build.
+  system = await startCmsWithRecordingPublisher({
+    cmsEnv: { SCHEDULED_ACTIONS_RULE: EVERY_SECOND },
     quietMs: 1000,
     maxWaitMs: 10_000,
-    logger: {
-      info: (line) => {
-        if (line.startsWith('[hooks] ')) hookLines.push(line);
-        if (/^\[publisher\] build (\S+) live/.test(line)) triggers.push(publisher.status().live!.trigger);
-      },
-      error: () => {},
-    },
-    runBuild: builder.runBuild,
   });
-  await eventually(() => triggers.length === 1, 30_000, 'the startup build');
+  ({ cms, jwt, triggers, hookLines } = system);
+  contentManager = contentManagerClient(cms, () => jwt);
 }, 240_000);
 
 afterAll(async () => {
-  await publisher?.close();
-  await cms?.dispose();
+  await system?.dispose();
 });
 
 async function adminApi(method: string, path: string, body?: unknown): Promise<Response> {
@@ -124,7 +107,7 @@ async function buildsAfter(action: () => Promise<void>, hooks: number): Promise<
   await action();
   await eventually(() => hookLines.length >= hooksBefore + hooks, 60_000, `${hooks} webhook(s)`);
   await new Promise((r) => setTimeout(r, 1500));
-  await publisher.whenIdle();
+  await system.publisher.whenIdle();
   return triggers.slice(buildsBefore);
 }
 

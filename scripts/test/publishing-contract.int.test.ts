@@ -9,58 +9,30 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BULK_LOAD_EVENT, PREVIEW_EVENTS, SITE_CHANGING_EVENTS, type BuildTrigger } from '@clinic/shared-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  adminLogin,
-  contentManagerClient,
-  freePort,
-  startTestCms,
-  type ContentManagerRequest,
-  type TestCms,
-} from '@clinic/testing/start-test-cms';
-import type { Publisher } from '../src/publisher/start-publisher.ts';
-import { FakeBuilder, createDataDir, startTestPublisher } from '../src/publisher/testing/fake-site.ts';
+import { contentManagerClient, type ContentManagerRequest, type TestCms } from '@clinic/testing/start-test-cms';
+import { startCmsWithRecordingPublisher, type RecordingSystem } from '@clinic/testing/start-recording-publisher';
 import { eventually } from '@clinic/testing/start-test-system';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FAQ = 'api::faq.faq';
 
+let system: RecordingSystem;
 let cms: TestCms;
-let publisher: Publisher;
 let jwt: string;
 let admin: ContentManagerRequest;
-const builder = new FakeBuilder();
 /** The trigger of every build the publisher went live with, in order. */
-const triggers: BuildTrigger[] = [];
+let triggers: BuildTrigger[];
 /** The `[hooks] ...` lines: one per webhook the publisher received, with its decision. */
-const hookLines: string[] = [];
+let hookLines: string[];
 
 beforeAll(async () => {
-  const hooksPort = await freePort();
-  cms = await startTestCms({ PUBLISHER_PORT: String(hooksPort) });
-  jwt = await adminLogin(cms);
+  system = await startCmsWithRecordingPublisher({ quietMs: 150, maxWaitMs: 2000 });
+  ({ cms, jwt, triggers, hookLines } = system);
   admin = contentManagerClient(cms, () => jwt);
-  publisher = await startTestPublisher({
-    dataDir: await createDataDir(),
-    rebuildSecret: cms.env.REBUILD_SECRET!,
-    hooksPort,
-    quietMs: 150,
-    maxWaitMs: 2000,
-    logger: {
-      info: (line) => {
-        if (line.startsWith('[hooks] ')) hookLines.push(line);
-        const live = /^\[publisher\] build (\S+) live/.exec(line);
-        if (live) triggers.push(publisher.status().live!.trigger);
-      },
-      error: () => {},
-    },
-    runBuild: builder.runBuild,
-  });
-  await eventually(() => triggers.length === 1, 30_000, 'the startup build');
 }, 240_000);
 
 afterAll(async () => {
-  await publisher?.close();
-  await cms?.dispose();
+  await system?.dispose();
 });
 
 /**
@@ -75,7 +47,7 @@ async function observe(action: () => Promise<void>, expectedHooks: number) {
   // A webhook that was going to arrive has by now (Strapi sends within milliseconds): wait out the
   // quiet window, then anything scheduled has run.
   await new Promise((r) => setTimeout(r, 500));
-  await publisher.whenIdle();
+  await system.publisher.whenIdle();
   return { hooks: hookLines.slice(hooksBefore), builds: triggers.slice(buildsBefore) };
 }
 
