@@ -283,6 +283,33 @@ describe('strapiLoader', () => {
     expect([...fake.entries.keys()]).toEqual(['kept']);
   });
 
+  it('names a related entry by its slug when the problem is in the related entry', async () => {
+    const modalities = fixtureEntries('treatment-modalities');
+    const withLevels = modalities.find(
+      (modality) => Array.isArray(modality.programLevels) && modality.programLevels.length > 1,
+    );
+    if (!withLevels || !Array.isArray(withLevels.programLevels))
+      throw new Error('fixture has no modality with two levels');
+    const related = withLevels.programLevels as Record<string, unknown>[];
+    const broken = related[1]!;
+    const changed = {
+      ...withLevels,
+      programLevels: related.map((level, i) => (i === 1 ? { ...level, summary: '' } : level)),
+    };
+    serve('treatment-modalities', () =>
+      HttpResponse.json({
+        data: modalities.map((modality) => (modality === withLevels ? changed : modality)),
+        meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: modalities.length } },
+      }),
+    );
+
+    const error = await loadError({ contentType: 'treatment-modalities' });
+
+    expect(error).toBeInstanceOf(ContentValidationError);
+    expect(error.message).toContain(`programLevels[${String(broken.slug)}].summary:`);
+    expect(error.message).not.toContain('programLevels.1.');
+  });
+
   it.each([
     ['a 404 (what Strapi 5 answers)', () => HttpResponse.json(fixture('facility-unpublished'), { status: 404 })],
     ['data: null', () => HttpResponse.json({ data: null, meta: {} })],

@@ -133,7 +133,12 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
       for (const { id, entry } of raw) {
         const result = type.schema.safeParse(entry);
         if (result.success) valid.push({ id, entry: entry as Record<string, unknown> });
-        else invalid.push({ label: labelOf(entry, id), documentId: documentIdOf(entry), issues: result.error.issues });
+        else
+          invalid.push({
+            label: labelOf(entry, id),
+            documentId: documentIdOf(entry),
+            issues: result.error.issues.map((issue) => ({ ...issue, path: readablePath(entry, issue.path) })),
+          });
       }
       if (invalid.length > 0) throw new ContentValidationError(contentType, invalid);
 
@@ -162,6 +167,26 @@ function labelOf(entry: unknown, fallback: string): string {
     if (typeof value === 'string' && value !== '') return value;
   }
   return fallback;
+}
+
+/**
+ * The issue's path with each related entry named as an editor finds it: a modality whose linked
+ * level has an empty summary reads `programLevels[intensive-outpatient-program].summary`, not
+ * `programLevels.2.summary` (the editor fixes the level, not the modality).
+ */
+function readablePath(entry: unknown, path: readonly (string | number)[]): (string | number)[] {
+  const readable: (string | number)[] = [];
+  let at: unknown = entry;
+  for (const segment of path) {
+    const next: unknown = Array.isArray(at) ? at[Number(segment)] : isRecord(at) ? at[segment] : undefined;
+    const previous = readable.at(-1);
+    if (typeof segment === 'number' && typeof previous === 'string' && isRecord(next)) {
+      const label = labelOf(next, String(segment));
+      readable[readable.length - 1] = `${previous}[${label}]`;
+    } else readable.push(segment);
+    at = next;
+  }
+  return readable;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

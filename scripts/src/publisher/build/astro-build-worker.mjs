@@ -92,17 +92,31 @@ process.on('message', (/** @type {BuildRequest} */ request) => {
       });
     },
     (/** @type {unknown} */ error) => {
-      // Astro prints the error with its stack itself; the publisher needs the sentence.
-      const message = error instanceof Error ? error.message : String(error);
+      // Astro prints the error with its stack itself; the publisher needs the sentences, which
+      // for invalid content run over several lines (one per entry), without the stack frames.
       send({
         type: 'result',
         ok: false,
-        message: message.split('\n')[0] ?? message,
+        message: describeError(error),
         rssBytes: process.memoryUsage().rss,
       });
     },
   );
 });
+
+/**
+ * The error's message without stack frames, at most 40 lines: a content error lists every
+ * invalid entry on its own line, and the editor needs all of them.
+ * @param {unknown} error
+ */
+function describeError(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line.trim() !== '' && !/^\s*at\s/.test(line));
+  return lines.length > 40 ? [...lines.slice(0, 40), `(${lines.length - 40} more lines)`].join('\n') : lines.join('\n');
+}
 
 // The parent going away (crash, SIGKILL) must not leave a builder behind.
 process.on('disconnect', () => process.exit(0));

@@ -64,6 +64,26 @@ describe('createWarmAstroBuildRunner', () => {
     }
   }, 120_000);
 
+  it('reports every line of a failed build error, without stack frames', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, TINY_SITE_MARK: 'fail' };
+    const runBuild = createWarmAstroBuildRunner({ siteDir: tinySite, workDir: await createDataDir(), env });
+    try {
+      const failed = await run(runBuild);
+      const error = await failed.result.then(
+        () => null,
+        (reason: unknown) => reason,
+      );
+      expect(error).toBeInstanceOf(BuildCommandError);
+      const message = (error as Error).message;
+      expect(message).toContain('astro build failed: 2 invalid entries in faqs:');
+      expect(message).toContain('- faqs entry "a": answer: Required');
+      expect(message).toContain('- faqs entry "b": topic: Required');
+      expect(message).not.toMatch(/^\s*at\s/m);
+    } finally {
+      runBuild.close();
+    }
+  }, 120_000);
+
   it('builds one checkout in two runners at once, each in its own work directory', async () => {
     const runners = await Promise.all(
       ['mark-a', 'mark-b'].map(async (mark) => {
