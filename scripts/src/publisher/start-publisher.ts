@@ -1,23 +1,22 @@
 import { createServer, type Server } from 'node:http';
-import type { BuildFailure, BuildTrigger, PublisherStatus } from '@clinic/shared-types';
+import type { PublisherStatus } from '@clinic/shared-types';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { BuildScheduler } from './schedule/build-scheduler.ts';
-import { BuildStore, type LiveBuild } from './release/build-store.ts';
-import { MANUAL_EVENT, RETRY_EVENT, STARTUP_EVENT, describeTrigger } from './schedule/build-trigger.ts';
-import { BuildAbortedError, BuildCommandError, ListenError } from './errors.ts';
+import { BuildStore } from './release/build-store.ts';
+import { LiveBuilds } from './release/live-builds.ts';
+import { ReleasePipeline } from './release/release-pipeline.ts';
+import { MANUAL_EVENT, RETRY_EVENT, STARTUP_EVENT } from './schedule/build-trigger.ts';
+import { ListenError } from './errors.ts';
 import { createHooksHandler } from './intake/hooks-server.ts';
 import { consoleLogger, type Logger } from './logger.ts';
-import { precompressAssets } from './release/precompress-assets.ts';
 import { createWarmAstroBuildRunner } from './build/warm-astro-build.ts';
 import type { RunBuild } from './build/run-build.ts';
 import { createFormProxy } from './serve/form-proxy.ts';
 import { securityHeadersFor } from './serve/security-headers.ts';
-import { SiteHandler, createServedBuild, type ServedBuild } from './serve/site-server.ts';
-import { verifyBuildOutput } from './release/verify-build-output.ts';
+import { SiteHandler } from './serve/site-server.ts';
 import { startPreviewListener, type PreviewListener, type PreviewListenerOptions } from './preview/start-preview.ts';
 import { buildSearchIndex, closeSearchIndexer, type SearchIndexResult } from './release/build-search-index.ts';
-import { composeStages, describeStages } from './build-stages.ts';
 
 export interface PublisherOptions {
   /** Absolute; builds live in `<dataDir>/builds/`. */
@@ -116,8 +115,6 @@ export interface Publisher {
   close(): Promise<void>;
 }
 
-const OUTPUT_TAIL_LINES = 20;
-
 function formatOrigin(host: string, port: number): string {
   const name = host === '' || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return `http://${name.includes(':') ? `[${name}]` : name}:${port}`;
@@ -149,263 +146,167 @@ async function closeServer(server: Server): Promise<void> {
   clearTimeout(force);
 }
 
-/** The one line an editor needs: why the build failed, taken from astro's own output. */
-export function summarizeFailure(error: unknown, output: readonly string[]): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (!(error instanceof BuildCommandError)) return message;
-  // Astro prints an error's message just above its "Location:" or "Stack trace:" block.
-  const block = output.findIndex((line) => /^\s*(Location|Stack trace):/.test(line));
-  const above = block > 0 ? output[block - 1]?.trim() : undefined;
-  const errorLine =
-    above ||
-    [...output]
-      .reverse()
-      .find((line) => /error/i.test(line))
-      ?.trim();
-  return errorLine ? `${message}: ${errorLine}` : message;
-}
-
 function withoutSecret(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { REBUILD_SECRET: _secret, ...rest } = env;
   return { ASTRO_TELEMETRY_DISABLED: '1', ...rest };
 }
 
+/** The build step: the one given, or Astro in a warm worker (closed with the publisher). */
+function createBuildStep(options: PublisherOptions): { runBuild: RunBuild; close: () => void } {
+  if (options.runBuild) return { runBuild: options.runBuild, close: () => {} };
+  const runner = createWarmAstroBuildRunner({
+    siteDir: options.siteDir ?? process.cwd(),
+    workDir: join(options.dataDir, 'work', 'live-build'),
+    // The publisher indexes the finished output itself (the release pipeline), so the site's own
+    // astro:build:done indexing is switched off: once per build, never twice.
+    env: { ...(options.buildEnv ?? withoutSecret(process.env)), SITE_SEARCH_INDEX: 'off' },
+    timeoutMs: options.buildTimeoutMs ?? 300_000,
+  });
+  return { runBuild: runner, close: () => runner.close() };
+}
+
+/** The body of `GET /status`: what is live, what runs or waits, and the last failure after it. */
+function describeStatus(builds: LiveBuilds, pipeline: ReleasePipeline, scheduler: BuildScheduler): PublisherStatus {
+  const live = builds.live;
+  const lastError = pipeline.lastError;
+  const failed = lastError !== null && (!live || lastError.at > live.finishedAt);
+  const waiting = scheduler.building || scheduler.queued;
+  return {
+    state: waiting ? 'building' : failed ? 'failed' : live ? 'live' : 'starting',
+    // The folder path stays private: the admin reads this.
+    live: live && {
+      id: live.id,
+      finishedAt: live.finishedAt,
+      durationMs: live.durationMs,
+      trigger: live.trigger,
+      stages: live.stages ?? null,
+    },
+    building: scheduler.building,
+    queued: scheduler.queued,
+    current: pipeline.current,
+    lastError,
+    builds: pipeline.started,
+  };
+}
+
+/** The site listener (public) and the hooks listener (webhook, status); both or neither. */
+async function startListeners(
+  options: PublisherOptions,
+  site: SiteHandler,
+  hooks: Parameters<typeof createHooksHandler>[0],
+): Promise<{ siteUrl: string; hooksUrl: string; close: () => Promise<void> }> {
+  const siteServer = createServer(site.handle);
+  const hooksServer = createServer(createHooksHandler(hooks));
+  // Strapi gives up after 10 s; a client that slow is not Strapi.
+  hooksServer.requestTimeout = 30_000;
+  const close = async () => {
+    await Promise.all([closeServer(siteServer), closeServer(hooksServer)]);
+  };
+  try {
+    const siteAddress = await listen(siteServer, options.sitePort ?? 4321, options.siteHost, 'site');
+    const hooksHost = options.hooksHost ?? '127.0.0.1';
+    const hooksAddress = await listen(hooksServer, options.hooksPort ?? 4322, hooksHost, 'hooks');
+    return {
+      siteUrl: formatOrigin(options.siteHost ?? '', siteAddress.port),
+      hooksUrl: formatOrigin(hooksHost, hooksAddress.port),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 /**
- * Starts the publisher: recovers the live build from `dataDir`, serves it, listens for
- * webhooks, and builds (coalesced, one at a time, switched live atomically).
+ * Starts the publisher, step by step: recover the live build from `dataDir` and serve it, wire
+ * the release pipeline to the scheduler, listen for webhooks (and for previews), and build at
+ * once when nothing is live yet. Builds are coalesced, run one at a time and switch live
+ * atomically.
  */
 export async function startPublisher(options: PublisherOptions): Promise<Publisher> {
   const logger = options.logger ?? consoleLogger;
-  const keep = Math.max(1, options.keepBuilds ?? 3);
-  const retryDelayMs = options.retryDelayMs ?? 15_000;
-  const pruneGraceMs = options.pruneGraceMs ?? 30_000;
-  const defaultRunner = options.runBuild
-    ? null
-    : createWarmAstroBuildRunner({
-        siteDir: options.siteDir ?? process.cwd(),
-        workDir: join(options.dataDir, 'work', 'live-build'),
-        // The publisher indexes the finished output itself (below), so the site's own
-        // astro:build:done indexing is switched off: once per build, never twice.
-        env: { ...(options.buildEnv ?? withoutSecret(process.env)), SITE_SEARCH_INDEX: 'off' },
-        timeoutMs: options.buildTimeoutMs ?? 300_000,
-      });
-  const runBuild: RunBuild = options.runBuild ?? (defaultRunner as RunBuild);
-  const indexSearch = options.indexSearch ?? buildSearchIndex;
+  const quietMs = options.quietMs ?? 1000;
+  const maxWaitMs = options.maxWaitMs ?? 10_000;
+  let closing = false;
+  let retryTimer: NodeJS.Timeout | null = null;
 
-  const store = new BuildStore(options.dataDir);
+  // 1. Serve what the last run left live.
   const site = new SiteHandler(
     options.formTarget ? createFormProxy(options.formTarget) : undefined,
     securityHeadersFor(options.canonicalUrl),
     logger,
   );
-  let live: LiveBuild | null = null;
-  let served: ServedBuild[] = [];
-  let current: PublisherStatus['current'] = null;
-  let currentAbort: AbortController | null = null;
-  let lastError: BuildFailure | null = null;
-  let buildsStarted = 0;
-  let closing = false;
-  let retryTimer: NodeJS.Timeout | null = null;
-  const pendingRemovals = new Map<string, NodeJS.Timeout>();
+  const builds = new LiveBuilds(new BuildStore(options.dataDir), site, {
+    keep: Math.max(1, options.keepBuilds ?? 3),
+    pruneGraceMs: options.pruneGraceMs ?? 30_000,
+    logger,
+  });
+  await builds.recover();
 
-  const recovered = await store.recover(keep);
-  for (const name of recovered.removed) logger.info(`[publisher] removed ${name} from ${store.dir}`);
-  if (recovered.live) {
-    live = recovered.live;
-    served = [recovered.live.id, ...recovered.previous].map((id) => createServedBuild(id, store.buildDir(id)));
-    site.setBuilds(served);
-    logger.info(`[publisher] serving build ${live.id} (finished ${live.finishedAt})`);
-  }
-
-  function removeLater(id: string): void {
-    if (pendingRemovals.has(id)) return;
-    const timer = setTimeout(() => {
-      pendingRemovals.delete(id);
-      store
-        .remove(id)
-        .catch((error: unknown) => logger.error(`[publisher] could not remove build ${id}: ${String(error)}`));
-    }, pruneGraceMs);
-    timer.unref();
-    pendingRemovals.set(id, timer);
-  }
-
-  async function pruneBuilds(): Promise<void> {
-    const keptIds = new Set(served.map((build) => build.id));
-    for (const id of await store.listBuildIds()) {
-      if (!keptIds.has(id)) removeLater(id);
-    }
-  }
-
-  async function executeBuild(trigger: BuildTrigger): Promise<void> {
-    const startedAt = Date.now();
-    const id = store.nextBuildId(new Date(startedAt));
-    const output: string[] = [];
-    const abort = new AbortController();
-    currentAbort = abort;
-    current = { id, startedAt: new Date(startedAt).toISOString(), trigger };
-    buildsStarted += 1;
-    logger.info(`[publisher] build ${id} started: ${describeTrigger(trigger)}`);
-    const log = (line: string): void => {
-      logger.info(`[build] ${line}`);
-      output.push(line);
-      if (output.length > OUTPUT_TAIL_LINES) output.shift();
-    };
-
-    try {
-      const outDir = await store.createPartial(id);
-      const report = await runBuild({ id, outDir, signal: abort.signal, log });
-      if (abort.signal.aborted) throw new BuildAbortedError('build cancelled: the publisher is shutting down');
-      const builtAt = Date.now();
-      await verifyBuildOutput(outDir);
-      const checkedAt = Date.now();
-      const search = await indexSearch(outDir);
-      if (search) log(`search index: ${search.pages} pages, ${search.bytes} bytes in ${search.durationMs} ms`);
-      const indexedAt = search ? Date.now() : undefined;
-      const compression = await precompressAssets(outDir, { reuseFrom: site.live?.dir });
-      const precompressedAt = Date.now();
-      const dir = await store.promote(id);
-      const nextServed = createServedBuild(id, dir);
-      const finishedAt = Date.now();
-      const next: LiveBuild = {
-        id,
-        dir,
-        finishedAt: new Date(finishedAt).toISOString(),
-        durationMs: finishedAt - startedAt,
-        trigger,
-        stages: null,
-      };
-      const firstEventAt = Date.parse(trigger.firstAt);
-      const stagesAt = (liveAt: number) =>
-        composeStages(
-          {
-            firstEventAt: Number.isNaN(firstEventAt) ? startedAt : firstEventAt,
-            startedAt,
-            builtAt,
-            checkedAt,
-            indexedAt,
-            precompressedAt,
-            liveAt,
-          },
-          report,
-        );
-      // live.json is written before the swap, so its switch time stops there; /status and the log have the whole switch.
-      await store.switchLive({ ...next, stages: stagesAt(Date.now()) });
-      served = [nextServed, ...served].slice(0, keep);
-      site.setBuilds(served);
-      next.stages = stagesAt(Date.now());
-      live = next;
-      logger.info(
-        `[publisher] build ${id} live in ${next.durationMs} ms ` +
-          `(${compression.compressed} files compressed, ${compression.reused} reused; ${describeStages(next.stages)})`,
-      );
-      await pruneBuilds();
-    } catch (error) {
-      await store.remove(`${id}.partial`).catch(() => {});
-      if (live?.id !== id) await store.remove(id).catch(() => {});
-      if (error instanceof BuildAbortedError || abort.signal.aborted) {
-        logger.info(`[publisher] build ${id} cancelled`);
-        return;
-      }
-      const message = summarizeFailure(error, output);
-      lastError = { at: new Date().toISOString(), buildId: id, message, output: [...output] };
-      logger.error(
-        `[publisher] build ${id} failed after ${Date.now() - startedAt} ms: ${message}; still serving ${live?.id ?? 'nothing'}`,
-      );
-      if (!live && !closing) {
-        retryTimer = setTimeout(() => {
-          retryTimer = null;
-          scheduler.add({ event: RETRY_EVENT }, { immediate: true });
-        }, retryDelayMs);
-        retryTimer.unref();
-      }
-    } finally {
-      current = null;
-      currentAbort = null;
-    }
-  }
-
+  // 2. The release pipeline, fed by the scheduler. While nothing is live (first start, CMS not
+  //    ready yet), a failed build is retried; once a build is live, failures wait for a publish.
+  const buildStep = createBuildStep(options);
+  const pipeline = new ReleasePipeline({
+    runBuild: buildStep.runBuild,
+    indexSearch: options.indexSearch ?? buildSearchIndex,
+    builds,
+    logger,
+    onFailure: () => {
+      if (builds.live || closing) return;
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        scheduler.add({ event: RETRY_EVENT }, { immediate: true });
+      }, options.retryDelayMs ?? 15_000);
+      retryTimer.unref();
+    },
+  });
   const scheduler = new BuildScheduler({
-    quietMs: options.quietMs ?? 1000,
-    maxWaitMs: options.maxWaitMs ?? 10_000,
+    quietMs,
+    maxWaitMs,
     settleMs: options.settleMs ?? 100,
-    build: executeBuild,
+    build: (trigger) => pipeline.run(trigger),
     onBuildError: (error) => logger.error(`[publisher] build crashed: ${String(error)}`),
   });
-
-  function status(): PublisherStatus {
-    const failed = lastError !== null && (!live || lastError.at > live.finishedAt);
-    const waiting = scheduler.building || scheduler.queued;
-    return {
-      state: waiting ? 'building' : failed ? 'failed' : live ? 'live' : 'starting',
-      // The folder path stays private: the admin reads this.
-      live: live && {
-        id: live.id,
-        finishedAt: live.finishedAt,
-        durationMs: live.durationMs,
-        trigger: live.trigger,
-        stages: live.stages ?? null,
-      },
-      building: scheduler.building,
-      queued: scheduler.queued,
-      current,
-      lastError,
-      builds: buildsStarted,
-    };
-  }
-
+  const status = (): PublisherStatus => describeStatus(builds, pipeline, scheduler);
   const requestBuild = (): void => scheduler.add({ event: MANUAL_EVENT }, { immediate: true });
 
-  const siteServer = createServer(site.handle);
-  const hooksServer = createServer(
-    createHooksHandler({
-      secret: options.rebuildSecret,
-      logger,
-      status,
-      onForceRebuild: requestBuild,
-      onWebhook: (webhook, rebuild) => {
-        if (rebuild) scheduler.add({ event: webhook.event, model: webhook.model });
-        preview?.onWebhook(webhook);
-      },
-    }),
-  );
-  // Strapi gives up after 10 s; a client that slow is not Strapi.
-  hooksServer.requestTimeout = 30_000;
-
-  let siteAddress: AddressInfo;
-  let hooksAddress: AddressInfo;
-  try {
-    siteAddress = await listen(siteServer, options.sitePort ?? 4321, options.siteHost, 'site');
-    hooksAddress = await listen(hooksServer, options.hooksPort ?? 4322, options.hooksHost ?? '127.0.0.1', 'hooks');
-  } catch (error) {
-    await Promise.all([closeServer(siteServer), closeServer(hooksServer)]);
-    throw error;
-  }
-
+  // 3. Listen: the site, the webhook (which also tells the preview about saves), the preview.
   let preview: PreviewListener | undefined;
+  const listeners = await startListeners(options, site, {
+    secret: options.rebuildSecret,
+    logger,
+    status,
+    onForceRebuild: requestBuild,
+    onWebhook: (webhook, rebuild) => {
+      if (rebuild) scheduler.add({ event: webhook.event, model: webhook.model });
+      preview?.onWebhook(webhook);
+    },
+  });
   if (options.preview) {
     try {
       preview = await startPreviewListener(options.preview, {
         dataDir: options.dataDir,
         siteDir: options.siteDir ?? process.cwd(),
-        quietMs: options.quietMs ?? 1000,
-        maxWaitMs: options.maxWaitMs ?? 10_000,
+        quietMs,
+        maxWaitMs,
         buildTimeoutMs: options.buildTimeoutMs ?? 300_000,
         logger,
       });
     } catch (error) {
-      await Promise.all([closeServer(siteServer), closeServer(hooksServer)]);
+      await listeners.close();
       throw error;
     }
   }
 
-  if (!live) {
+  // 4. Nothing live yet: build now.
+  if (!builds.live) {
     logger.info('[publisher] no live build yet: building now');
     scheduler.add({ event: STARTUP_EVENT }, { immediate: true });
   }
 
   return {
-    siteUrl: formatOrigin(options.siteHost ?? '', siteAddress.port),
-    hooksUrl: formatOrigin(options.hooksHost ?? '127.0.0.1', hooksAddress.port),
+    siteUrl: listeners.siteUrl,
+    hooksUrl: listeners.hooksUrl,
     ...(preview ? { previewUrl: preview.url } : {}),
     status,
     requestBuild,
@@ -414,18 +315,12 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       if (closing) return;
       closing = true;
       if (retryTimer) clearTimeout(retryTimer);
-      currentAbort?.abort();
-      await Promise.all([closeServer(siteServer), closeServer(hooksServer), scheduler.close(), preview?.close()]);
-      defaultRunner?.close();
+      pipeline.cancel();
+      await Promise.all([listeners.close(), scheduler.close(), preview?.close()]);
+      buildStep.close();
       if (!options.indexSearch) await closeSearchIndexer();
       // Nothing is served any more, so old builds can go now.
-      await Promise.all(
-        [...pendingRemovals].map(async ([id, timer]) => {
-          clearTimeout(timer);
-          await store.remove(id);
-        }),
-      );
-      pendingRemovals.clear();
+      await builds.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BuildCommandError } from './errors.ts';
-import { summarizeFailure } from './start-publisher.ts';
+import { BuildCommandError } from '../errors.ts';
+import { summarizeFailure } from './summarize-failure.ts';
 
 describe('summarizeFailure', () => {
   it("takes astro's error message from above its Location block, not a stack frame", () => {
@@ -29,5 +29,17 @@ describe('summarizeFailure', () => {
 
   it('keeps the message of failures that are not the build command', () => {
     expect(summarizeFailure(new Error('index.html is missing'), ['Error: something'])).toBe('index.html is missing');
+  });
+
+  it('adds nothing when the message already lists every invalid entry that astro printed', () => {
+    const message =
+      'astro build failed: 2 invalid entries in faqs:\n- faqs entry "a": answer: Required\n- faqs entry "b": topic: Required';
+    const output = [
+      '- faqs entry "a": answer: Required',
+      '- faqs entry "b": topic: Required',
+      '  Location:',
+      '    x.ts:1:1',
+    ];
+    expect(summarizeFailure(new BuildCommandError(message), output)).toBe(message);
   });
 });

@@ -1,0 +1,165 @@
+import type { BuildFailure, BuildStages, BuildTrigger, PublisherStatus } from '@clinic/shared-types';
+import { composeStages, describeStages } from '../build-stages.ts';
+import { summarizeFailure } from '../build/summarize-failure.ts';
+import type { RunBuild, RunBuildReport } from '../build/run-build.ts';
+import { BuildAbortedError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { describeTrigger } from '../schedule/build-trigger.ts';
+import type { SearchIndexResult } from './build-search-index.ts';
+import type { LiveBuild } from './build-store.ts';
+import type { LiveBuilds } from './live-builds.ts';
+import { precompressAssets } from './precompress-assets.ts';
+import { verifyBuildOutput } from './verify-build-output.ts';
+
+const OUTPUT_TAIL_LINES = 20;
+
+export interface ReleasePipelineOptions {
+  runBuild: RunBuild;
+  indexSearch: (outDir: string) => Promise<SearchIndexResult | null>;
+  builds: LiveBuilds;
+  logger: Logger;
+  /** Called after a failed build (not a cancelled one), with the failure /status shows. */
+  onFailure?: (failure: BuildFailure) => void;
+}
+
+/** The instants one build passes, for its stage timings. */
+interface Marks {
+  startedAt: number;
+  builtAt: number;
+  checkedAt: number;
+  indexedAt: number | undefined;
+  precompressedAt: number;
+}
+
+/**
+ * One build from trigger to live, in the order of its steps: build the site into a partial
+ * folder, check the output, index it for search, precompress it, promote it, switch the site
+ * to it. Any failure leaves the live build in place and is kept for /status.
+ */
+export class ReleasePipeline {
+  #current: PublisherStatus['current'] = null;
+  #abort: AbortController | null = null;
+  #lastError: BuildFailure | null = null;
+  #started = 0;
+
+  constructor(private readonly options: ReleasePipelineOptions) {}
+
+  /** The build running now, for /status. */
+  get current(): PublisherStatus['current'] {
+    return this.#current;
+  }
+
+  get lastError(): BuildFailure | null {
+    return this.#lastError;
+  }
+
+  /** Builds started since the publisher started. */
+  get started(): number {
+    return this.#started;
+  }
+
+  /** Cancels the running build, if any; the live build stays. */
+  cancel(): void {
+    this.#abort?.abort();
+  }
+
+  /** Runs one build through every step; resolves when it is live, has failed, or was cancelled. */
+  async run(trigger: BuildTrigger): Promise<void> {
+    const { builds, logger } = this.options;
+    const startedAt = Date.now();
+    const id = builds.store.nextBuildId(new Date(startedAt));
+    const output: string[] = [];
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.#current = { id, startedAt: new Date(startedAt).toISOString(), trigger };
+    this.#started += 1;
+    logger.info(`[publisher] build ${id} started: ${describeTrigger(trigger)}`);
+    const log = (line: string): void => {
+      logger.info(`[build] ${line}`);
+      output.push(line);
+      if (output.length > OUTPUT_TAIL_LINES) output.shift();
+    };
+
+    try {
+      const outDir = await builds.store.createPartial(id);
+      const report = await this.#buildSite(id, outDir, abort.signal, log);
+      const builtAt = Date.now();
+      await verifyBuildOutput(outDir);
+      const checkedAt = Date.now();
+      const indexedAt = await this.#indexSearch(outDir, log);
+      const compression = await precompressAssets(outDir, { reuseFrom: builds.servedDir });
+      const precompressedAt = Date.now();
+      const live = await this.#goLive(id, trigger, report, {
+        startedAt,
+        builtAt,
+        checkedAt,
+        indexedAt,
+        precompressedAt,
+      });
+      logger.info(
+        `[publisher] build ${id} live in ${live.durationMs} ms ` +
+          `(${compression.compressed} files compressed, ${compression.reused} reused; ${describeStages(live.stages)})`,
+      );
+    } catch (error) {
+      await builds.discard(id);
+      if (error instanceof BuildAbortedError || abort.signal.aborted) {
+        logger.info(`[publisher] build ${id} cancelled`);
+        return;
+      }
+      const message = summarizeFailure(error, output);
+      this.#lastError = { at: new Date().toISOString(), buildId: id, message, output: [...output] };
+      logger.error(
+        `[publisher] build ${id} failed after ${Date.now() - startedAt} ms: ${message}; still serving ${builds.live?.id ?? 'nothing'}`,
+      );
+      this.options.onFailure?.(this.#lastError);
+    } finally {
+      this.#current = null;
+      this.#abort = null;
+    }
+  }
+
+  async #buildSite(
+    id: string,
+    outDir: string,
+    signal: AbortSignal,
+    log: (line: string) => void,
+  ): Promise<RunBuildReport | void> {
+    const report = await this.options.runBuild({ id, outDir, signal, log });
+    if (signal.aborted) throw new BuildAbortedError('build cancelled: the publisher is shutting down');
+    return report;
+  }
+
+  /** Indexes the build for site search; the instant it finished, or undefined without an index. */
+  async #indexSearch(outDir: string, log: (line: string) => void): Promise<number | undefined> {
+    const search = await this.options.indexSearch(outDir);
+    if (!search) return undefined;
+    log(`search index: ${search.pages} pages, ${search.bytes} bytes in ${search.durationMs} ms`);
+    return Date.now();
+  }
+
+  async #goLive(
+    id: string,
+    trigger: BuildTrigger,
+    report: RunBuildReport | void,
+    marks: Marks,
+  ): Promise<LiveBuild & { stages: BuildStages }> {
+    const { builds } = this.options;
+    const dir = await builds.store.promote(id);
+    const finishedAt = Date.now();
+    const firstEventAt = Date.parse(trigger.firstAt);
+    return builds.switchTo(
+      {
+        id,
+        dir,
+        finishedAt: new Date(finishedAt).toISOString(),
+        durationMs: finishedAt - marks.startedAt,
+        trigger,
+      },
+      (liveAt) =>
+        composeStages(
+          { ...marks, firstEventAt: Number.isNaN(firstEventAt) ? marks.startedAt : firstEventAt, liveAt },
+          report,
+        ),
+    );
+  }
+}
