@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { publishExtraFaqs } from '@clinic/testing/start-test-cms';
 import { launchChromium } from '@clinic/testing/chromium';
 import { eventually, startTestSystem, type TestSystem } from '@clinic/testing/start-test-system';
+import { displayName } from '../src/lib/display-name.ts';
 import { readPages } from '../test/built-site.ts';
 import {
   findAxeViolations,
@@ -135,5 +136,40 @@ describe('the HTML the publisher serves', () => {
         for (const m of result.messages) problems.push(`${urlPath}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
     }
     expect(problems).toEqual([]);
+  });
+});
+
+// Last in the file: it renames a level, so the site it leaves behind differs from the one the
+// checks above ran on. The level is one no template above visits.
+describe('an old address after a slug change', () => {
+  it('takes the browser from the old address to the renamed page in one 301', async () => {
+    const level = 'api::program-level.program-level';
+    const oldPath = '/programs/outpatient-program/';
+    const newPath = '/programs/outpatient-program-renamed/';
+    const found = await system.contentManager(
+      'GET',
+      `/collection-types/${level}?filters[slug][$eq]=outpatient-program&pageSize=1`,
+    );
+    const [entry] = ((await found.json()) as { results: { documentId: string; name: string; shortName?: string }[] })
+      .results;
+    if (!entry) throw new Error('the seeded outpatient program is missing');
+    await system.contentManager('POST', `/collection-types/${level}/${entry.documentId}/actions/publish`, {
+      slug: 'outpatient-program-renamed',
+    });
+    await eventually(
+      async () => (await fetch(`${system.siteUrl}${newPath}`)).status === 200,
+      120_000,
+      'the renamed level to go live',
+    );
+
+    const { page } = await open({ width: WIDTHS[1] });
+    const response = await page.goto(new URL(oldPath, system.siteUrl).href, { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe(newPath);
+    const hop = response?.request().redirectedFrom();
+    expect(hop?.url()).toBe(new URL(oldPath, system.siteUrl).href);
+    expect((await hop?.response())?.status()).toBe(301);
+    expect(hop?.redirectedFrom(), 'a second hop').toBeNull();
+    await expect(page.locator('h1').innerText()).resolves.toBe(displayName(entry));
   });
 });
