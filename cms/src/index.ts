@@ -5,6 +5,7 @@ import { ensureReadToken } from './bootstrap/ensure-read-token';
 import { ensurePreviewToken } from './bootstrap/ensure-preview-token';
 import { ensureRebuildWebhook } from './bootstrap/ensure-rebuild-webhook';
 import { ensureSuperAdmin } from './bootstrap/ensure-super-admin';
+import { grantRedirectsToEditors } from './bootstrap/grant-redirects-to-editors';
 import { lockPublicRole } from './bootstrap/lock-public-role';
 import { restrictCallRequests } from './bootstrap/restrict-call-requests';
 import { restrictEditorWorkspace } from './bootstrap/restrict-editor-workspace';
@@ -34,6 +35,7 @@ export default {
     await lockPublicRole(strapi);
     await restrictCallRequests(strapi);
     await restrictEditorWorkspace(strapi);
+    await grantRedirectsToEditors(strapi);
     await ensureSuperAdmin(strapi, process.env);
     await ensureReadToken(strapi, process.env.CMS_TOKEN);
     await ensurePreviewToken(strapi, process.env.CMS_PREVIEW_TOKEN);

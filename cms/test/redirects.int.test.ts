@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminLogin, startTestCms, type TestCms } from '@clinic/testing/start-test-cms';
+import { execSql } from '@clinic/testing/test-database';
 
 const IOP = 'intensive-outpatient-program';
 const LEVELS = '/content-manager/collection-types/api::program-level.program-level';
@@ -167,5 +168,90 @@ describe('internal links are checked on publish', () => {
       ),
     );
     expect(res.status, await res.clone().text()).toBe(200);
+  });
+});
+
+describe('editors manage redirects on a database made before the Redirect type', () => {
+  const REDIRECT = 'api::redirect.redirect';
+  interface Permission {
+    action: string;
+    subject: string | null;
+    properties: { fields?: string[] };
+    conditions: string[];
+  }
+
+  async function roleId(code: string): Promise<number> {
+    const res = await admin('GET', '/admin/roles');
+    const role = ((await res.json()) as { data: { id: number; code: string }[] }).data.find((r) => r.code === code);
+    if (!role) throw new Error(`no ${code} role`);
+    return role.id;
+  }
+
+  /** A role's permissions on redirects: action, conditions and fields, sorted. */
+  async function redirectPermissions(code: string): Promise<string[]> {
+    const res = await admin('GET', `/admin/roles/${await roleId(code)}/permissions`);
+    return ((await res.json()) as { data: Permission[] }).data
+      .filter((p) => p.subject === REDIRECT)
+      .map((p) => `${p.action} [${p.conditions.join()}] ${(p.properties.fields ?? []).toSorted().join()}`)
+      .sort();
+  }
+
+  it('gives Editors every action on redirects, and Authors their own redirects without publishing, as Strapi does on a new database', async () => {
+    const verbs = (permissions: string[]) => permissions.map((p) => p.split(' ')[0]!.replace(/.*\./, ''));
+    const editor = await redirectPermissions('strapi-editor');
+    expect(verbs(editor)).toEqual(['create', 'delete', 'publish', 'read', 'update']);
+    expect(editor.every((p) => p.includes(' [] '))).toBe(true);
+    expect(editor.find((p) => p.includes('.update'))).toContain('fromPath,httpStatus,note,targetDocumentId');
+    const author = await redirectPermissions('strapi-author');
+    expect(verbs(author)).toEqual(['create', 'delete', 'read', 'update']);
+    expect(author.every((p) => p.includes(' [admin::is-creator] '))).toBe(true);
+  });
+
+  it('grants them again at boot when the database has none, once, and an editor can then open redirects', async () => {
+    const before = {
+      editor: await redirectPermissions('strapi-editor'),
+      author: await redirectPermissions('strapi-author'),
+    };
+    const roles = [await roleId('strapi-editor'), await roleId('strapi-author')];
+    await cms.stop();
+    // The database as it was before redirects existed: the roles have nothing on the type.
+    const ofCopyRoles = `SELECT permission_id FROM admin_permissions_role_lnk WHERE role_id IN (?, ?)`;
+    const deleted = await execSql(cms, `DELETE FROM admin_permissions WHERE subject = ? AND id IN (${ofCopyRoles})`, [
+      REDIRECT,
+      ...roles,
+    ]);
+    expect(deleted).toBe(before.editor.length + before.author.length);
+    await execSql(
+      cms,
+      'DELETE FROM admin_permissions_role_lnk WHERE permission_id NOT IN (SELECT id FROM admin_permissions)',
+    );
+    await cms.restart();
+    jwt = await adminLogin(cms);
+    expect({
+      editor: await redirectPermissions('strapi-editor'),
+      author: await redirectPermissions('strapi-author'),
+    }).toEqual(before);
+    expect(cms.output()).toContain('Gave the strapi-editor role the Redirect type');
+
+    const created = await admin('POST', '/admin/users', {
+      firstname: 'Redirect',
+      lastname: 'Editor',
+      email: 'redirect-editor@example.test',
+      roles: [roles[0]],
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { registrationToken } = ((await created.json()) as { data: { registrationToken: string } }).data;
+    const registered = await fetch(`${cms.url}/admin/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        registrationToken,
+        userInfo: { firstname: 'Redirect', lastname: 'Editor', password: 'Editor-Passw0rd-Long' },
+      }),
+    });
+    const { token } = ((await registered.json()) as { data: { token: string } }).data;
+    const listed = await fetch(`${cms.url}${REDIRECTS}`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(listed.status).toBe(200);
+    expect(((await listed.json()) as { results: unknown[] }).results.length).toBeGreaterThan(0);
   });
 });

@@ -90,12 +90,35 @@ export interface AdminRoleService {
     roleId: number,
     permissions: { action: string; subject: string; properties?: Record<string, unknown> }[],
   ): Promise<unknown>;
+  /** Adds permissions to a role and leaves its others alone (`assignPermissions` replaces them all). */
+  addPermissions(roleId: number, permissions: RolePermission[]): Promise<unknown>;
+}
+
+/** A permission as the admin's role services take and make it. */
+export interface RolePermission {
+  action: string;
+  subject?: string | null;
+  properties?: { fields?: string[] | undefined; [property: string]: unknown };
+  conditions?: string[];
+}
+
+/** An action the admin knows (`explorer.read`, ...); `section: 'contentTypes'` for the content manager's. */
+export interface AdminAction {
+  actionId: string;
+  section: string;
+  subjects?: string[];
 }
 
 /** `admin::permission`. */
 export interface AdminPermissionService {
   findMany(params: Record<string, unknown>): Promise<{ id: number }[]>;
   deleteByIds(ids: number[]): Promise<unknown>;
+  actionProvider: { values(): AdminAction[] };
+}
+
+/** `admin::content-type`: the permissions Strapi gives a role on content types, every field included. */
+export interface AdminContentTypeService {
+  getPermissionsWithNestedFields(actions: AdminAction[]): RolePermission[];
 }
 
 interface AdminServices {
@@ -104,6 +127,7 @@ interface AdminServices {
   user: AdminUserService;
   role: AdminRoleService;
   permission: AdminPermissionService;
+  'content-type': AdminContentTypeService;
 }
 
 /** One of the admin's own services, typed. */
