@@ -1,5 +1,6 @@
 import { loadRuntimeEnv } from '../src/env/runtime-env';
 import type { UID } from '@strapi/strapi';
+import type { FaqForPaging } from '../src/preview/faq-page';
 import { createPreviewUrlHandler, previewOriginOf } from '../src/preview/preview-url-handler';
 
 type Env = { (key: string, fallback?: string): string; bool(key: string, fallback?: boolean): boolean };
@@ -30,6 +31,12 @@ export default ({ env }: { env: Env }) => {
               status: 'draft',
               ...(locale ? { locale } : {}),
             }),
+          findFaqDrafts: async (locale) =>
+            (await strapi.documents('api::faq.faq').findMany({
+              status: 'draft',
+              fields: ['slug', 'question', 'answer', 'topic', 'order'],
+              ...(locale ? { locale } : {}),
+            })) as FaqForPaging[],
         }),
       },
     },

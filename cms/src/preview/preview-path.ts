@@ -1,3 +1,5 @@
+import { faqPageNumberOf, faqPagePath, type FaqForPaging } from './faq-page';
+
 /**
  * Which site page shows an entry, for the admin's Preview button. The paths follow the site's
  * routes (`site/src/lib/routes.ts`); types without a page of their own answer null, so the
@@ -7,14 +9,26 @@
 /** An entry as the document service returns it; only its `slug` is read. */
 export type PreviewableEntry = Readonly<Record<string, unknown>>;
 
+/** What else a page's path depends on: the FAQ page that shows a question depends on all of them. */
+export interface PreviewPathContext {
+  /** Every FAQ the preview shows (all drafts), for the FAQ page number. */
+  faqs?: readonly FaqForPaging[];
+}
+
+/** The FAQ type: which page shows one of its entries depends on every FAQ. */
+export const FAQ_UID = 'api::faq.faq';
+
 /** The types with a page, and how an entry's page is found. */
-const PAGE_OF: Record<string, ((entry: PreviewableEntry) => string | null) | undefined> = {
+const PAGE_OF: Record<string, ((entry: PreviewableEntry, context: PreviewPathContext) => string | null) | undefined> = {
   'api::facility.facility': () => '/',
   'api::program-level.program-level': (entry) => withSlug('/programs/', entry, '/'),
   'api::treatment-modality.treatment-modality': (entry) => withSlug('/treatments/', entry, '/'),
   'api::condition.condition': (entry) => withSlug('/conditions/', entry, '/'),
-  // Every FAQ is on the FAQ page while they fit one page (the seeded ones do), at its anchor.
-  'api::faq.faq': (entry) => withSlug('/faq/#', entry, ''),
+  // The question's anchor on the FAQ page that shows it: /faq/, or /faq/2/... once they paginate.
+  [FAQ_UID]: (entry, { faqs = [] }) =>
+    typeof entry['slug'] === 'string'
+      ? withSlug(`${faqPagePath(faqPageNumberOf(entry['slug'], faqs))}#`, entry, '')
+      : null,
 };
 
 function withSlug(prefix: string, entry: PreviewableEntry, suffix: string): string | null {
@@ -29,10 +43,14 @@ export function isPreviewable(uid: string): boolean {
 }
 
 /** The site path that shows `entry` of type `uid`, or null (no page, or no slug yet). */
-export function previewPathOf(uid: string, entry: PreviewableEntry | null): string | null {
+export function previewPathOf(
+  uid: string,
+  entry: PreviewableEntry | null,
+  context: PreviewPathContext = {},
+): string | null {
   const page = PAGE_OF[uid];
   if (!page) return null;
   // A single type's page needs no entry; a collection entry needs its slug.
-  if (uid === 'api::facility.facility') return page({});
-  return entry ? page(entry) : null;
+  if (uid === 'api::facility.facility') return page({}, context);
+  return entry ? page(entry, context) : null;
 }

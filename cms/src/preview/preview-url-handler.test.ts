@@ -8,10 +8,13 @@ const drafts: Record<string, { slug: string }> = {
   cbt: { slug: 'cognitive-behavioral-therapy' },
   faq1: { slug: 'what-is-iop' },
 };
+/** Sixty short FAQs on one topic: the first 50 fill /faq/, the rest are on /faq/2/. */
+let faqDrafts = [{ slug: 'what-is-iop', question: 'What is IOP?', answer: 'A program.', topic: 'about-iop', order: 1 }];
 const handler = createPreviewUrlHandler({
   previewOrigin: 'http://localhost:4323',
   secret: 'secret',
   findDraft: (_uid, documentId) => Promise.resolve(drafts[documentId] ?? null),
+  findFaqDrafts: () => Promise.resolve(faqDrafts),
   now: () => now,
 });
 
@@ -33,6 +36,22 @@ describe('the admin preview handler', () => {
     );
     expect(await pathOf('api::faq.faq', 'faq1')).toBe('/faq/#what-is-iop');
     expect(await pathOf('api::facility.facility')).toBe('/');
+  });
+
+  it('links an FAQ to the FAQ page that shows it once the questions outgrow /faq/', async () => {
+    const before = faqDrafts;
+    faqDrafts = Array.from({ length: 60 }, (_, i) => ({
+      slug: i === 55 ? 'what-is-iop' : `q-${i}`,
+      question: `Question ${String(i).padStart(2, '0')}?`,
+      answer: 'Short.',
+      topic: 'about-iop',
+      order: i,
+    }));
+    try {
+      expect(await pathOf('api::faq.faq', 'faq1')).toBe('/faq/2/#what-is-iop');
+    } finally {
+      faqDrafts = before;
+    }
   });
 
   it('answers null for types without a page, and for an entry without a slug yet', async () => {

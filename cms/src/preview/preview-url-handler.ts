@@ -1,4 +1,5 @@
-import { isPreviewable, previewPathOf, type PreviewableEntry } from './preview-path';
+import type { FaqForPaging } from './faq-page';
+import { FAQ_UID, isPreviewable, previewPathOf, type PreviewableEntry } from './preview-path';
 import { signPreviewLink } from './sign-preview-link';
 
 /** What Strapi's Preview passes the handler (`config/admin.ts` `preview.config.handler`). */
@@ -15,6 +16,8 @@ export interface PreviewHandlerOptions {
   secret: string;
   /** The draft of a document, or null; the handler reads its slug. */
   findDraft: (uid: string, documentId: string, locale: string | undefined) => Promise<PreviewableEntry | null>;
+  /** Every FAQ's draft (slug, question, answer, topic, order): which FAQ page shows one depends on all. */
+  findFaqDrafts: (locale: string | undefined) => Promise<readonly FaqForPaging[]>;
   /** @default Date.now */
   now?: () => number;
 }
@@ -28,7 +31,8 @@ export function createPreviewUrlHandler(options: PreviewHandlerOptions) {
   return async (uid: string, { documentId, locale }: PreviewHandlerParams): Promise<string | null> => {
     if (!isPreviewable(uid)) return null;
     const entry = documentId ? await options.findDraft(uid, documentId, locale) : null;
-    const path = previewPathOf(uid, entry);
+    const faqs = uid === FAQ_UID && entry ? await options.findFaqDrafts(locale) : [];
+    const path = previewPathOf(uid, entry, { faqs });
     if (!path) return null;
     return signPreviewLink({ origin: options.previewOrigin, path, secret: options.secret, now: now() });
   };
