@@ -7,8 +7,9 @@ import { eventually, startTestSystem, type TestSystem } from '@clinic/testing/st
  * The editor's one essential journey, through the real Strapi admin UI (built by
  * cms/e2e/global-setup.ts) in Chromium: log in, change copy, publish, watch the "Public
  * website" widget on the home page go from building to live, and find the change on the
- * site the publisher serves. Then the same for a new FAQ. The steps run in order on one
- * signed-in page, as an editor would work.
+ * site the publisher serves. Then the same for a new FAQ. Then a draft: Save (not Publish)
+ * shows the change in the admin's preview pane and nowhere public, until it is published. The
+ * steps run in order on one signed-in page, as an editor would work.
  */
 
 const IOP_PATH = '/programs/intensive-outpatient-program/';
@@ -18,6 +19,7 @@ const FAQ = {
   answer: 'Yes. You keep your phone and can call family at set times each day.',
   order: '7',
 };
+const DRAFT_SENTENCE = 'Sessions run three evenings a week, so most people keep working.';
 
 let system: TestSystem;
 let browser: Browser;
@@ -45,6 +47,18 @@ async function waitForToast(text: string): Promise<void> {
   await page.getByText(text).first().waitFor({ timeout: 15_000 });
 }
 
+/** Opens an entry's edit view from the Content Manager's list. */
+async function openEntry(type: string, name: string): Promise<void> {
+  await page.getByRole('link', { name: 'Content Manager' }).click();
+  await page.getByRole('link', { name: type, exact: true }).click();
+  await page.getByRole('gridcell', { name, exact: true }).click();
+}
+
+/** `text` with its last sentence replaced by `sentence`. */
+function replaceLastSentence(text: string, sentence: string): string {
+  return text.replace(/(?<=\.)\s+[^.]+\.\s*$/, ` ${sentence}`);
+}
+
 describe('an editor in the admin', () => {
   it('logs in with ADMIN_EMAIL and ADMIN_PASSWORD and sees the website live on the home page', async () => {
     await page.goto(`${system.cms.url}/admin`);
@@ -61,13 +75,11 @@ describe('an editor in the admin', () => {
     expect(await sitePage(IOP_PATH)).not.toContain(NEW_SENTENCE);
     const liveBefore = (await system.status()).live?.id;
 
-    await page.getByRole('link', { name: 'Content Manager' }).click();
-    await page.getByRole('link', { name: 'Program level', exact: true }).click();
-    await page.getByRole('gridcell', { name: 'Intensive outpatient program', exact: true }).click();
+    await openEntry('Program level', 'Intensive outpatient program');
     const summary = page.getByLabel('summary');
     const before = await summary.inputValue();
     // The last sentence goes; the new one takes its place.
-    const after = before.replace(/(?<=\.)\s+[^.]+\.\s*$/, ` ${NEW_SENTENCE}`);
+    const after = replaceLastSentence(before, NEW_SENTENCE);
     expect(after, 'the seeded summary has a last sentence to change').not.toBe(before);
     await summary.fill(after);
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
@@ -124,5 +136,39 @@ describe('an editor in the admin', () => {
     expect(await question.getAttribute('id')).toBe('can-i-keep-my-phone-during-treatment');
     expect(await topic.getByText(FAQ.answer).isVisible()).toBe(true);
     await site.close();
+  });
+
+  it("saves a draft of the IOP summary and sees it in the admin's preview pane, and nowhere public", async () => {
+    const liveBefore = (await system.status()).live?.id;
+    await openEntry('Program level', 'Intensive outpatient program');
+    const summary = page.getByLabel('summary');
+    const after = replaceLastSentence(await summary.inputValue(), DRAFT_SENTENCE);
+    await summary.fill(after);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await waitForToast('Saved document');
+
+    // The edit view's Preview panel opens the preview page; its frame loads the admin's signed
+    // link, which the publisher answers with a build of the drafts.
+    await page.getByRole('link', { name: 'Open preview' }).click();
+    const pane = page.locator('iframe[title="Preview"]').contentFrame();
+    await pane.getByText(DRAFT_SENTENCE).first().waitFor({ timeout: 60_000 });
+    expect(await pane.getByText('Preview: not published.').isVisible()).toBe(true);
+
+    // Not on the live site, which did not build for a save; not on the preview without the link.
+    expect(await sitePage(IOP_PATH)).not.toContain(DRAFT_SENTENCE);
+    expect((await system.status()).live?.id).toBe(liveBefore);
+    const stranger = await fetch(`${system.previewUrl}${IOP_PATH}`);
+    expect(stranger.status).toBe(401);
+    expect(await stranger.text()).not.toContain(DRAFT_SENTENCE);
+  });
+
+  it('publishes the draft from the preview page and finds it on the live page', async () => {
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await waitForToast('Published document');
+    await eventually(
+      async () => (await sitePage(IOP_PATH)).includes(DRAFT_SENTENCE),
+      90_000,
+      'the published summary on the live page',
+    );
   });
 });
