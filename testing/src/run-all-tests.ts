@@ -1,0 +1,102 @@
+/**
+ * `npm test` after the preflight: the type checks and lint run beside the test suites instead
+ * of before them (they need no server, and the suites spend most of their time waiting on
+ * Strapi and Astro), so a full run costs the suites' time rather than the sum. The suites'
+ * output streams as usual; each check's output is held and printed when it finishes, at once
+ * if it failed. The exit status is the first failure's. Arguments go to vitest
+ * (`npm test -- cms/test/admin.int.test.ts`).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+
+export interface Step {
+  name: string;
+  command: string;
+  args: string[];
+  /** Stream the output (the suites) rather than hold it until the step ends (the checks). */
+  stream: boolean;
+}
+
+export interface StepResult {
+  name: string;
+  status: number;
+  seconds: number;
+}
+
+export function planSteps(vitestArgs: readonly string[]): Step[] {
+  return [
+    { name: 'type check', command: 'npm', args: ['run', '--silent', 'typecheck'], stream: false },
+    { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'], stream: false },
+    { name: 'tests', command: 'npx', args: ['vitest', 'run', ...vitestArgs], stream: true },
+  ];
+}
+
+/** Runs every step at once; resolves with each one's status, in the order given. */
+export async function runSteps(
+  steps: readonly Step[],
+  write: (text: string) => void = (text) => process.stdout.write(text),
+): Promise<StepResult[]> {
+  const children: ChildProcess[] = [];
+  const forward = (signal: NodeJS.Signals) => () => {
+    for (const child of children) child.kill(signal);
+  };
+  const onInt = forward('SIGINT');
+  const onTerm = forward('SIGTERM');
+  process.once('SIGINT', onInt);
+  process.once('SIGTERM', onTerm);
+  try {
+    return await Promise.all(
+      steps.map(
+        (step) =>
+          new Promise<StepResult>((resolve) => {
+            const started = Date.now();
+            const child = spawn(step.command, step.args, {
+              stdio: step.stream ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+              env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? (process.stdout.isTTY ? '1' : '0') },
+            });
+            children.push(child);
+            let held = '';
+            child.stdout?.on('data', (chunk: Buffer) => (held += chunk.toString()));
+            child.stderr?.on('data', (chunk: Buffer) => (held += chunk.toString()));
+            let settled = false;
+            const finish = (status: number) => {
+              if (settled) return;
+              settled = true;
+              const seconds = Math.round((Date.now() - started) / 1000);
+              if (!step.stream) {
+                const verdict = status === 0 ? 'passed' : `FAILED (exit ${status})`;
+                const body = held.trim() === '' ? '' : `${held.trimEnd()}\n`;
+                write(`\n== ${step.name}: ${verdict} in ${seconds} s\n${status === 0 ? '' : body}`);
+              }
+              resolve({ name: step.name, status, seconds });
+            };
+            child.on('error', (error) => {
+              held += `${error.message}\n`;
+              finish(127);
+            });
+            // 'close', not 'exit': the held output is complete only once the pipes have closed.
+            child.on('close', (code, signal) => finish(code ?? (signal ? 1 : 0)));
+          }),
+      ),
+    );
+  } finally {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+  }
+}
+
+export function summarize(results: readonly StepResult[]): { text: string; status: number } {
+  const lines = results.map(
+    (result) =>
+      `  ${result.name}: ${result.status === 0 ? 'passed' : `FAILED (exit ${result.status})`}, ${result.seconds} s`,
+  );
+  const failed = results.find((result) => result.status !== 0);
+  return { text: `\n== npm test\n${lines.join('\n')}\n`, status: failed ? failed.status : 0 };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const results = await runSteps(planSteps(process.argv.slice(2)));
+  const { text, status } = summarize(results);
+  process.stdout.write(text);
+  process.exitCode = status;
+}
