@@ -103,6 +103,45 @@ describe('redirects editors add', () => {
     });
   });
 
+  it("takes a target entry by its slug or its page's address in place of its document id", async () => {
+    const conditions = await fetch(`${cms.url}/api/conditions?filters[slug]=co-occurring-disorders`, {
+      headers: { Authorization: `Bearer ${cms.token}` },
+    });
+    const conditionId = ((await conditions.json()) as { data: { documentId: string }[] }).data[0]!.documentId;
+    for (const [fromPath, typed] of [
+      ['/dual-diagnosis/', 'co-occurring-disorders'],
+      ['/dual-diagnosis-old/', '/conditions/co-occurring-disorders'],
+    ] as const) {
+      const res = await admin('POST', `${REDIRECTS}/actions/publish`, {
+        fromPath,
+        httpStatus: 'moved-permanently-301',
+        targetType: 'condition',
+        targetDocumentId: typed,
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      expect(
+        (await publishedRedirects()).find((r) => r.fromPath === fromPath),
+        typed,
+      ).toMatchObject({
+        targetType: 'condition',
+        targetDocumentId: conditionId,
+      });
+    }
+  });
+
+  it('refuses a target entry that does not exist, naming targetDocumentId', async () => {
+    const res = await admin('POST', REDIRECTS, {
+      fromPath: '/old-detox/',
+      httpStatus: 'moved-permanently-301',
+      targetType: 'program-level',
+      targetDocumentId: 'no-such-level',
+    });
+    const text = await res.text();
+    expect(res.status, text).toBe(400);
+    expect(text).toContain('targetDocumentId');
+    expect(text).toContain('No program level has the document id, slug or address \\"no-such-level\\"');
+  });
+
   it('refuses a redirect to a host that is not allowed, naming targetPath', async () => {
     const res = await admin('POST', REDIRECTS, {
       fromPath: '/partner/',

@@ -1,7 +1,7 @@
 import { normalizeSitePath as sharedNormalizeSitePath } from '@clinic/shared-types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findRedirectProblems, normalizeSitePath, parseAllowedHosts } from './redirect-rules';
+import { findRedirectProblems, normalizeSitePath, parseAllowedHosts, slugTypedFor } from './redirect-rules';
 import { entryPath } from './site-paths';
 
 const context = {
@@ -98,5 +98,22 @@ describe('entryPath', () => {
     expect(entryPath('program-level', 'intensive-outpatient-program')).toBe('/programs/intensive-outpatient-program/');
     expect(entryPath('treatment-modality', 'group-therapy')).toBe('/treatments/group-therapy/');
     expect(entryPath('condition', 'co-occurring-disorders')).toBe('/conditions/co-occurring-disorders/');
+  });
+});
+
+describe('slugTypedFor', () => {
+  it("reads an entry's slug from its bare slug or its page's address, however it is slashed", () => {
+    for (const typed of [
+      'group-therapy',
+      ' /treatments/group-therapy/ ',
+      '/treatments/group-therapy',
+      'treatments/group-therapy/',
+    ])
+      expect(slugTypedFor('treatment-modality', typed), typed).toBe('group-therapy');
+  });
+
+  it('finds no slug in an empty value or in the address of another kind of page', () => {
+    for (const typed of ['', '  ', '/programs/group-therapy/', '/treatments/', '/treatments/a/b/', '/contact/'])
+      expect(slugTypedFor('treatment-modality', typed), typed).toBeNull();
   });
 });

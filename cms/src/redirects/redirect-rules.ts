@@ -1,4 +1,4 @@
-import { ENTRY_MODELS, type EntryModel } from './site-paths';
+import { ENTRY_MODELS, entryPath, type EntryModel } from './site-paths';
 
 /** Editors may keep at most this many redirects: the table ships with every build. */
 export const MAX_REDIRECTS = 5000;
@@ -45,6 +45,21 @@ export function normalizeSitePath(raw: string): string | null {
   const last = segments.at(-1) ?? '';
   const isFile = /\.[a-z0-9]{1,8}$/i.test(last);
   return `/${segments.join('/')}${isFile ? '' : '/'}`;
+}
+
+/**
+ * The slug an editor means by what they typed as a redirect's target entry: the entry's page
+ * address (`/programs/iop/`, leading and trailing slash optional) or the bare slug. Null when it
+ * is neither: an address of another kind of page, or an empty value.
+ */
+export function slugTypedFor(model: EntryModel, typed: string): string | null {
+  const trimmed = typed.trim();
+  if (trimmed === '') return null;
+  if (!trimmed.includes('/')) return trimmed;
+  const path = normalizeSitePath(trimmed.startsWith('/') ? trimmed : `/${trimmed}`);
+  const prefix = entryPath(model, 'x').slice(0, -'x/'.length);
+  const rest = path?.startsWith(prefix) ? path.slice(prefix.length) : '';
+  return /^[^/]+\/$/.test(rest) ? decodeURIComponent(rest.slice(0, -1)) : null;
 }
 
 /** The allowed external hosts, from `REDIRECT_ALLOWED_HOSTS` (comma or space separated). */

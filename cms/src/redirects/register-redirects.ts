@@ -6,6 +6,7 @@ import {
   normalizeSitePath,
   parseAllowedHosts,
   REDIRECT_UID,
+  slugTypedFor,
   type FieldProblem,
   type RedirectInput,
 } from './redirect-rules';
@@ -97,6 +98,30 @@ async function recordSlugRedirect(strapi: Core.Strapi, fromPath: string, model: 
   }
 }
 
+/** Each entry model as the admin's help names it. */
+const ENTRY_LABELS: Record<EntryModel, string> = {
+  'program-level': 'program level',
+  'treatment-modality': 'therapy',
+  condition: 'condition',
+};
+
+/**
+ * The document id of the entry an editor named as a redirect's target: its document id, its
+ * slug or its page's address (published slug first, then a draft's), or null when no entry of
+ * `model` answers to it.
+ */
+async function resolveTargetEntry(strapi: Core.Strapi, model: EntryModel, typed: string): Promise<string | null> {
+  const uid = entryUid(model);
+  if (await findOne(strapi, uid, typed, 'draft')) return typed;
+  const slug = slugTypedFor(model, typed);
+  if (!slug) return null;
+  for (const status of ['published', 'draft'] as const) {
+    const [found] = await findMany(strapi, uid, { filters: { slug }, status, fields: ['slug'], limit: 1 });
+    if (found) return found.documentId;
+  }
+  return null;
+}
+
 /**
  * Checks a redirect as it will be saved: the stored draft merged with the change, `fromPath`
  * normalized in place (leading slash, trailing slash) so the unique index sees one form.
@@ -120,6 +145,27 @@ async function validateRedirectWrite(
       data.targetDocumentId = entry.documentId;
     }
   }
+  // An editor who names the target entry by its slug or address gets its document id; an entry
+  // that does not exist is refused here rather than skipped by the next build.
+  const targetType = pick('targetType');
+  const typedEntry = pick('targetDocumentId');
+  const entryModel = ENTRY_MODELS.find((model) => model === targetType);
+  const entryProblems: FieldProblem[] = [];
+  if (
+    entryModel &&
+    ('targetDocumentId' in data || 'targetType' in data) &&
+    typeof typedEntry === 'string' &&
+    typedEntry.trim() !== '' &&
+    pick('httpStatus') !== 'gone-410'
+  ) {
+    const documentId = await resolveTargetEntry(strapi, entryModel, typedEntry.trim());
+    if (documentId) data.targetDocumentId = documentId;
+    else
+      entryProblems.push({
+        path: ['targetDocumentId'],
+        message: `No ${ENTRY_LABELS[entryModel]} has the document id, slug or address "${typedEntry.trim()}": type its slug (its-slug) or its page's address (${entryPath(entryModel, 'its-slug')})`,
+      });
+  }
   const merged: RedirectInput = {
     fromPath: pick('fromPath'),
     httpStatus: pick('httpStatus'),
@@ -133,6 +179,7 @@ async function validateRedirectWrite(
     isLivePage: () => live,
     allowedHosts: parseAllowedHosts(process.env.REDIRECT_ALLOWED_HOSTS),
   });
+  problems.push(...entryProblems);
   if (action === 'create') {
     const count = await docs(strapi, REDIRECT_UID).count({});
     if (count >= MAX_REDIRECTS) {
