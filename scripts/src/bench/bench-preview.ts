@@ -55,9 +55,11 @@ async function main(): Promise<void> {
       timings.push(Date.now() - started);
       if ((await (await fetch(`${system.siteUrl}${IOP_PATH}`)).text()).includes(marker)) leaked += 1;
       // The preview build that showed it, as the publisher logged it.
-      const built = [...system.publisherOutput().matchAll(/\[preview\] build \S+ live in (\d+) ms/g)].at(-1)?.[1];
+      const built = [
+        ...system.publisherOutput().matchAll(/\[preview\] build \S+ live in (\d+) ms(?: \(([^)]*)\))?/g),
+      ].at(-1);
       console.log(
-        `[bench:preview] save ${String(i + 1).padStart(2)}: in the preview after ${s(timings.at(-1)!)} (its build ${built ?? '?'} ms)`,
+        `[bench:preview] save ${String(i + 1).padStart(2)}: in the preview after ${s(timings.at(-1)!)} (its build ${built?.[1] ?? '?'} ms${built?.[2] ? `: ${built[2]}` : ''})`,
       );
     }
     const p95 = percentile(timings, 95);

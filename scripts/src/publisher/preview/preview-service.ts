@@ -1,11 +1,12 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BuildTrigger } from '@clinic/shared-types';
-import type { RunBuild } from '../build/run-build.ts';
-import { BuildAbortedError } from '../errors.ts';
+import type { RunBuild, RunBuildReport } from '../build/run-build.ts';
+import { BuildAbortedError, BuildOutputInvalidError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { BuildStore } from '../release/build-store.ts';
-import { verifyBuildOutput } from '../release/verify-build-output.ts';
+import { REQUIRED_OUTPUT_FILES } from '../release/verify-build-output.ts';
 import { BuildScheduler } from '../schedule/build-scheduler.ts';
 import { describeTrigger, type TriggerEvent } from '../schedule/build-trigger.ts';
 import type { SecurityHeader } from '../serve/security-headers.ts';
@@ -106,7 +107,7 @@ export function createPreviewService(options: PreviewServiceOptions): PreviewSer
     logger.info(`[preview] build ${id} started: ${describeTrigger(trigger)}`);
     try {
       const outDir = await store.createPartial(id);
-      await options.runBuild({
+      const report = await options.runBuild({
         id,
         outDir,
         signal: abort.signal,
@@ -116,7 +117,8 @@ export function createPreviewService(options: PreviewServiceOptions): PreviewSer
         },
       });
       if (abort.signal.aborted) throw new BuildAbortedError('preview build cancelled');
-      await verifyBuildOutput(outDir);
+      const builtAt = now();
+      await verifyPreviewOutput(outDir);
       const dir = await store.promote(id);
       const finishedAt = now();
       await store.switchLive({
@@ -133,7 +135,9 @@ export function createPreviewService(options: PreviewServiceOptions): PreviewSer
       failure = null;
       version += 1;
       builtChanges = covers;
-      logger.info(`[preview] build ${id} live in ${finishedAt - startedAt} ms`);
+      logger.info(
+        `[preview] build ${id} live in ${finishedAt - startedAt} ms (${describePhases(report, finishedAt - builtAt)})`,
+      );
       // Editors' open pages may still fetch the dropped build's assets for a moment.
       for (const old of dropped) setTimeout(() => void store.remove(old.id).catch(() => {}), 30_000).unref();
     } catch (error) {
@@ -252,6 +256,36 @@ export function createPreviewService(options: PreviewServiceOptions): PreviewSer
       await scheduler.close();
     },
   };
+}
+
+/**
+ * Checks a preview build holds a servable site: the live site's required files, less the
+ * sitemap, which a preview build leaves out (previews are never indexed).
+ * @throws BuildOutputInvalidError naming the first missing or empty file
+ */
+async function verifyPreviewOutput(dir: string): Promise<void> {
+  for (const { file, nonEmpty } of REQUIRED_OUTPUT_FILES) {
+    if (file === 'sitemap-index.xml') continue;
+    const stats = await stat(join(dir, file)).catch(() => null);
+    if (!stats?.isFile()) throw new BuildOutputInvalidError(`${file} is missing from the preview build`);
+    if (nonEmpty && stats.size === 0) throw new BuildOutputInvalidError(`${file} is empty in the preview build`);
+  }
+}
+
+/** A preview build's time by phase, for the log: where a Save's seconds go. */
+function describePhases(report: RunBuildReport | void, serveMs: number): string {
+  const phases: [string, number | undefined][] = [
+    ['setup', report?.setupMs],
+    ['content', report?.contentMs],
+    ['bundle', report?.bundleMs],
+    ['render', report?.renderMs],
+    ['integrations', report?.integrationsMs],
+    ['serve', serveMs],
+  ];
+  return phases
+    .filter((phase): phase is [string, number] => phase[1] !== undefined)
+    .map(([name, ms]) => `${name} ${ms} ms`)
+    .join(', ');
 }
 
 /**
