@@ -1,7 +1,8 @@
 import { Earth } from '@strapi/icons';
-import type { StrapiApp } from '@strapi/strapi/admin';
+import { getFetchClient, type StrapiApp } from '@strapi/strapi/admin';
 import { adminWording } from './admin-wording';
 import { confirmTakedowns } from './confirm-takedown';
+import { dismissMediaLibraryBanner } from './dismiss-media-library-banner';
 import { addEntryLivePanel } from './entry-live-panel';
 import { followSlugs } from './slug-follower';
 import { addSchedulingPanel } from './scheduling-panel';
@@ -38,6 +39,11 @@ export default {
     if (contentManager) contentManager.to = CONTENT_MANAGER_HOME;
   },
   bootstrap(app: StrapiApp) {
+    // Strapi's "new Media Library" banner has no switch; close it before an editor sees it.
+    void dismissMediaLibraryBanner(
+      async () => (await getFetchClient().get<unknown>('/admin/init')).data,
+      window.localStorage,
+    ).catch(() => {});
     addEntryLivePanel(app);
     confirmTakedowns(app);
     followSlugs(app);
