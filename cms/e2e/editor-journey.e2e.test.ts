@@ -171,4 +171,16 @@ describe('an editor in the admin', () => {
       'the published summary on the live page',
     );
   });
+
+  it("gives an FAQ's Preview the FAQ page and anchor that show it", async () => {
+    const found = await system.contentManager(
+      'GET',
+      '/collection-types/api::faq.faq?filters[slug][$eq]=can-i-keep-my-phone-during-treatment&pageSize=1',
+    );
+    const { documentId } = ((await found.json()) as { results: { documentId: string }[] }).results[0]!;
+    const link = await system.contentManager('GET', `/preview/url/api::faq.faq?documentId=${documentId}&status=draft`);
+    const { url } = ((await link.json()) as { data: { url: string } }).data;
+    // The seeded questions and this one fit one page: /faq/ (see cms/src/preview/faq-page.ts).
+    expect(new URL(url).searchParams.get('path')).toBe('/faq/#can-i-keep-my-phone-during-treatment');
+  });
 });
