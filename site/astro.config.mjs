@@ -12,6 +12,13 @@ import { searchIndex } from './src/lib/search-index-integration.ts';
 /** The canonical origin: every canonical URL, Open Graph URL, sitemap entry and JSON-LD id uses it. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
+/**
+ * A preview build (the publisher's preview worker reads drafts, see src/loaders/preview-drafts.ts)
+ * skips what only the public site needs, as an editor waits for it after every Save: no sitemap
+ * (previews are never indexed) and no minifying (the same pages, only larger files).
+ */
+const preview = process.env.CMS_CONTENT_STATUS === 'draft';
+
 export default defineConfig({
   site,
   output: 'static',
@@ -27,7 +34,7 @@ export default defineConfig({
   prefetch: false,
   vite: {
     // Never inline scripts: the Content-Security-Policy allows same-origin script files only.
-    build: { assetsInlineLimit: 0 },
+    build: { assetsInlineLimit: 0, ...(preview ? { minify: false } : {}) },
   },
   devToolbar: { enabled: false },
   integrations: [
@@ -38,16 +45,20 @@ export default defineConfig({
       // runs in a work directory of its own (see scripts/src/publisher/build/astro-build-worker.mjs).
       configFile: fileURLToPath(new URL('./tailwind.config.mjs', import.meta.url)),
     }),
-    sitemapRegistry(),
-    sitemap({
-      // Pages marked noindex (seo.noindex, the thank-you page) stay out; @astrojs/sitemap
-      // already leaves out the 404 page.
-      filter: (page) => readSitemapPage(page)?.noindex !== true,
-      serialize: (item) => {
-        const lastmod = readSitemapPage(item.url)?.lastmod;
-        return lastmod ? { ...item, lastmod } : item;
-      },
-    }),
+    ...(preview
+      ? []
+      : [
+          sitemapRegistry(),
+          sitemap({
+            // Pages marked noindex (seo.noindex, the thank-you page) stay out; @astrojs/sitemap
+            // already leaves out the 404 page.
+            filter: (page) => readSitemapPage(page)?.noindex !== true,
+            serialize: (item) => {
+              const lastmod = readSitemapPage(item.url)?.lastmod;
+              return lastmod ? { ...item, lastmod } : item;
+            },
+          }),
+        ]),
     // The redirect table (_redirects.json, _redirects) and the refusal of broken internal links.
     redirectsAndLinkCheck(),
     repairExternalOutDir(),
