@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Publisher } from '../start-publisher.ts';
-import { FakeBuilder, TEST_SECRET, createDataDir, startTestPublisher } from '../testing/fake-site.ts';
+import { FAKE_ASSET, FakeBuilder, TEST_SECRET, createDataDir, startTestPublisher } from '../testing/fake-site.ts';
 import { PREVIEW_COOKIE, previewSignature } from './preview-link.ts';
 import { describeBuildFailure } from './preview-service.ts';
 
@@ -113,6 +113,33 @@ describe('the preview listener', () => {
     const script = await fetch(`${publisher!.previewUrl}/__preview/reload.js`, { headers: { cookie } });
     expect(await script.text()).toContain(JSON.stringify([ADMIN]));
     expect((await fetch(`${publisher!.previewUrl}/__preview/reload.js`)).status).toBe(401);
+  });
+
+  it('answers "being built" for a page, not the older build, until the build with the last saved draft is done', async () => {
+    const preview = new FakeBuilder();
+    preview.version = () => `draft-${preview.calls}`;
+    await start(preview);
+    const cookie = await open('/');
+    const home = () => fetch(`${publisher!.previewUrl}/`, { headers: { cookie } });
+    await waitFor(async () => (await home()).status === 200);
+
+    // An editor saves a draft: the next build holds it, and it is still running.
+    preview.hold = true;
+    await fetch(`${publisher!.hooksUrl}/hooks/strapi`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TEST_SECRET}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ event: 'entry.update', model: 'faq', uid: 'api::faq.faq' }),
+    });
+    await waitFor(() => Promise.resolve(preview.release !== null));
+    const during = await home();
+    expect(during.status).toBe(503);
+    expect(await during.text()).toContain('Preview is being built');
+    // Assets of the build on screen still load.
+    expect((await fetch(`${publisher!.previewUrl}${FAKE_ASSET}`, { headers: { cookie } })).status).toBe(200);
+
+    preview.release?.();
+    await waitFor(async () => (await home()).status === 200);
+    expect(await (await home()).text()).toContain('Home draft-2');
   });
 
   it('shows why a preview build failed, naming what the site reported', async () => {

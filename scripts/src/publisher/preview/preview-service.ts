@@ -220,7 +220,10 @@ export function createPreviewService(options: PreviewServiceOptions): PreviewSer
       send(res, 422, 'text/html; charset=utf-8', renderBuildFailure(failure.message));
       return;
     }
-    if (served.length === 0) {
+    // No build yet, or a page while the build with the latest saved draft is still to come: an
+    // older build would show the editor a draft without their last save, and the page would not
+    // reload (the reload script waits for the next save). The building page refreshes itself.
+    if (served.length === 0 || (builtChanges < changes && isPageRequest(url.pathname))) {
       if (!scheduler.building && !scheduler.queued) scheduler.add({ event: PREVIEW_OPENED_EVENT }, { immediate: true });
       send(res, 503, 'text/html; charset=utf-8', renderBuilding(), { 'Retry-After': '2' });
       return;
@@ -304,6 +307,12 @@ export function describeBuildFailure(error: unknown, output: readonly string[]):
     .map((line) => line.trim())
     .filter((line) => /(ContentValidationError|CmsAuthError|CmsUnreachableError|CmsResponseError)/.test(line));
   return [...new Set([...lines, ...named])].slice(0, 20).join('\n');
+}
+
+/** A page rather than an asset (hashed scripts and styles, images, the search index). */
+function isPageRequest(pathname: string): boolean {
+  const last = pathname.slice(pathname.lastIndexOf('/') + 1);
+  return !last.includes('.') || last.endsWith('.html');
 }
 
 /**
