@@ -1,5 +1,5 @@
-import { FAQ_TOPICS } from '../../../site/src/lib/faq-topics.ts';
-import { locateFaqs, paginateFaqs, type PageableFaq } from '../../../site/src/lib/faq-pages.ts';
+import { FAQ_TOPICS } from '@clinic/site/faq-topics';
+import { locateFaqs, paginateFaqs, type PageableFaq } from '@clinic/site/faq-pages';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { faqPageNumberOf, faqPagePath } from './faq-page';
