@@ -62,25 +62,30 @@ process.on('message', (/** @type {BuildRequest} */ request) => {
   const mark = (/** @type {string} */ name) => () => {
     hooks[name] = Math.round(performance.now() - started);
   };
-  build({
-    root: request.root,
-    outDir: request.outDir,
-    cacheDir: request.cacheDir,
-    vite: { cacheDir: `${request.cacheDir}/vite` },
-    logLevel: 'info',
-    // Appended after the site's own integrations (Astro concatenates them), so its hooks run
-    // last: build:start follows the content sync, build:done follows the others' build:done.
-    integrations: [
-      {
-        name: 'publisher-build-timings',
-        hooks: {
-          'astro:build:start': mark('buildStartMs'),
-          'astro:build:generated': mark('generatedMs'),
-          'astro:build:done': mark('doneMs'),
+  build(
+    {
+      root: request.root,
+      outDir: request.outDir,
+      cacheDir: request.cacheDir,
+      vite: { cacheDir: `${request.cacheDir}/vite` },
+      logLevel: 'info',
+      // Appended after the site's own integrations (Astro concatenates them), so its hooks run
+      // last: build:start follows the content sync, build:done follows the others' build:done.
+      integrations: [
+        {
+          name: 'publisher-build-timings',
+          hooks: {
+            'astro:build:start': mark('buildStartMs'),
+            'astro:build:generated': mark('generatedMs'),
+            'astro:build:done': mark('doneMs'),
+          },
         },
-      },
-    ],
-  }).then(
+      ],
+    },
+    // Astro's option for builds that run again in one process: keep the .astro compiler
+    // (a Go WebAssembly module) instantiated instead of tearing it down after each build.
+    { teardownCompiler: false },
+  ).then(
     () => {
       fs.rmSync(path.join(request.outDir, STAGING_MARKER), { force: true });
       send({
