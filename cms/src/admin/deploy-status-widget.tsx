@@ -1,4 +1,8 @@
-import { Badge, Flex, Typography } from '@strapi/design-system';
+import { Badge, Flex, Link, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useEffect, useState } from 'react';
+import { NavLink } from 'react-router-dom';
+import { describeScheduledFailures, type FailedScheduledAction } from '../scheduling/describe-scheduled-failures.ts';
 import { describeDeployState, type DeployState } from './describe-deploy-state';
 import { useDeployStatus } from './use-deploy-status';
 
@@ -10,7 +14,57 @@ export const badgeColors: Record<DeployState['tone'], { backgroundColor: string;
   neutral: { backgroundColor: 'neutral150', textColor: 'neutral700' },
 };
 
-/** Home page widget: is the public website showing the latest published content? */
+/** Failures change once a minute at most (the scheduler's sweep): no need to ask as often as for builds. */
+const FAILURES_POLL_MS = 15_000;
+
+/** `GET /admin/scheduling/failures`, polled while the widget is shown; empty until the first answer. */
+function useScheduledFailures(): FailedScheduledAction[] {
+  const { get } = useFetchClient();
+  const [failures, setFailures] = useState<FailedScheduledAction[]>([]);
+  useEffect(() => {
+    let cancelled = false;
+    const poll = async () => {
+      try {
+        const { data } = await get<{ data: FailedScheduledAction[] }>('/admin/scheduling/failures');
+        if (!cancelled) setFailures(data.data);
+      } catch {
+        // The deploy status above already says when the CMS cannot be reached.
+      }
+    };
+    void poll();
+    const timer = setInterval(() => void poll(), FAILURES_POLL_MS);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+    };
+  }, [get]);
+  return failures;
+}
+
+/** Scheduled publishes and unpublishes that could not run, each with a link to the entry to fix. */
+function ScheduledFailures() {
+  const summary = describeScheduledFailures(useScheduledFailures());
+  if (!summary) return null;
+  return (
+    <Flex direction="column" alignItems="flex-start" gap={1} role="alert">
+      <Typography fontWeight="bold" textColor="danger600">
+        {summary.headline}:
+      </Typography>
+      <Flex tag="ul" direction="column" alignItems="flex-start" gap={1}>
+        {summary.lines.map((line) => (
+          <li key={line.key}>
+            <Link tag={NavLink} to={line.editPath}>
+              {line.entry}
+            </Link>
+            <Typography textColor="neutral600">, {line.reason}</Typography>
+          </li>
+        ))}
+      </Flex>
+    </Flex>
+  );
+}
+
+/** Home page widget: is the public website showing the latest published content, and did a scheduled change fail? */
 export function DeployStatusWidget() {
   const { response, now } = useDeployStatus();
 
@@ -18,11 +72,14 @@ export function DeployStatusWidget() {
   const state = describeDeployState(response, now);
   const colors = badgeColors[state.tone];
   return (
-    <Flex direction="column" alignItems="flex-start" gap={2} role="status" aria-live="polite">
-      <Badge backgroundColor={colors.backgroundColor} textColor={colors.textColor} size="M">
-        {state.headline}
-      </Badge>
-      {state.detail ? <Typography textColor="neutral600">{state.detail}</Typography> : null}
+    <Flex direction="column" alignItems="flex-start" gap={3}>
+      <Flex direction="column" alignItems="flex-start" gap={2} role="status" aria-live="polite">
+        <Badge backgroundColor={colors.backgroundColor} textColor={colors.textColor} size="M">
+          {state.headline}
+        </Badge>
+        {state.detail ? <Typography textColor="neutral600">{state.detail}</Typography> : null}
+      </Flex>
+      <ScheduledFailures />
     </Flex>
   );
 }

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { addAdminRoutes, contentTypeDefinitions } from '../strapi/internals';
 import { describeClinicTime, fromClinicTime, toClinicTime } from './clinic-time';
+import { entryEditPath, type FailedScheduledAction } from './describe-scheduled-failures';
 import {
   ACTION_MODES,
   SCHEDULED_ACTION_UID,
@@ -97,8 +98,10 @@ function labelOf(entry: Record<string, unknown>): string | null {
 /**
  * The admin API of scheduled publishing, for signed-in admins who may publish the entry:
  * `GET /admin/scheduling/actions` (an entry's actions with `targetUid` and `targetDocumentId`,
- * otherwise every pending and failed one), `POST` to schedule, `PUT .../:documentId` to move
- * (a failed action moved to a new time is scheduled again), `DELETE .../:documentId` to cancel.
+ * otherwise every pending and failed one), `GET /admin/scheduling/failures` (the 20 newest
+ * failed ones, each with the admin path of its entry, for the home page widget), `POST` to
+ * schedule, `PUT .../:documentId` to move (a failed action moved to a new time is scheduled
+ * again), `DELETE .../:documentId` to cancel.
  */
 export function registerSchedulingRoutes(strapi: Core.Strapi): void {
   // The query engine, not the document service: bookkeeping rows emit no entry.* events, so no
@@ -132,6 +135,28 @@ export function registerSchedulingRoutes(strapi: Core.Strapi): void {
           limit: forEntry ? 20 : 100,
         });
         ctx.body = { data: rows.map((row) => presentAction(scheduledActionSchema.parse(row))) };
+      },
+      config: policies,
+    },
+    {
+      method: 'GET',
+      path: '/scheduling/failures',
+      handler: async (ctx) => {
+        const rows: unknown[] = await query().findMany({
+          where: { status: 'failed' },
+          orderBy: [{ ranAt: 'desc' }, { id: 'desc' }],
+          limit: 20,
+        });
+        const types = contentTypeDefinitions(strapi);
+        const data: FailedScheduledAction[] = rows.map((row) => {
+          const action = presentAction(scheduledActionSchema.parse(row));
+          const kind = types[action.targetUid]?.kind ?? 'collectionType';
+          return {
+            ...action,
+            editPath: entryEditPath(kind, action.targetUid, action.targetDocumentId, action.targetLocale),
+          };
+        });
+        ctx.body = { data };
       },
       config: policies,
     },
