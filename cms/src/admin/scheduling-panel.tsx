@@ -17,6 +17,8 @@ interface Action {
   targetLabel: string | null;
   mode: 'publish' | 'unpublish';
   status: 'scheduled' | 'running' | 'done' | 'failed';
+  /** The time on the clinic's clock, as a datetime-local input holds it. */
+  clinicTime: string;
   clinicTimeText: string;
   failureReason: string | null;
 }
@@ -35,29 +37,112 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : 'The request failed';
 }
 
-function ActionLine({ action, onCancel, showLabel }: { action: Action; onCancel?: () => void; showLabel?: boolean }) {
-  const colors = statusColors[action.status];
+/**
+ * A clinic wall time (`YYYY-MM-DDTHH:mm`) as two inputs, a date and a time: one
+ * datetime-local input is wider than the side panel and hid the month and day.
+ */
+function ClinicTimeFields({
+  value,
+  onChange,
+  labels,
+  hint,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  labels: { date: string; time: string };
+  hint: string;
+}) {
+  const [date = '', time = ''] = value.split('T');
   return (
-    <Flex direction="column" alignItems="flex-start" gap={1}>
-      <Flex gap={2}>
-        <Badge backgroundColor={colors.backgroundColor} textColor={colors.textColor}>
-          {action.status}
-        </Badge>
-        <Typography variant="omega">
-          {action.mode === 'publish' ? 'Publish' : 'Unpublish'}
-          {showLabel && action.targetLabel ? ` "${action.targetLabel}"` : ''} {action.clinicTimeText}
-        </Typography>
-      </Flex>
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      <Field.Root>
+        <Field.Label>{labels.date}</Field.Label>
+        <Field.Input
+          type="date"
+          value={date}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(`${e.target.value}T${time}`)}
+        />
+      </Field.Root>
+      <Field.Root hint={hint}>
+        <Field.Label>{labels.time}</Field.Label>
+        <Field.Input
+          type="time"
+          value={time}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(`${date}T${e.target.value}`)}
+        />
+        <Field.Hint />
+      </Field.Root>
+    </Flex>
+  );
+}
+
+/** Whether both halves of a wall time are filled in. */
+const isComplete = (wall: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(wall);
+
+function ActionLine({
+  action,
+  onCancel,
+  onMove,
+  showLabel,
+}: {
+  action: Action;
+  onCancel?: () => void;
+  /** Moves the action to a new clinic time; resolves true once it moved. */
+  onMove?: (clinicTime: string) => Promise<boolean>;
+  showLabel?: boolean;
+}) {
+  const colors = statusColors[action.status];
+  const [newTime, setNewTime] = useState<string | null>(null);
+  const what = action.mode === 'publish' ? 'Publish' : 'Unpublish';
+  const movable = onMove && (action.status === 'scheduled' || action.status === 'failed');
+  return (
+    <Flex tag="li" direction="column" alignItems="flex-start" gap={2}>
+      <Badge backgroundColor={colors.backgroundColor} textColor={colors.textColor}>
+        {action.status}
+      </Badge>
+      <Typography variant="omega">
+        {what}
+        {showLabel && action.targetLabel ? ` "${action.targetLabel}"` : ''} {action.clinicTimeText}
+      </Typography>
       {action.failureReason ? (
         <Typography variant="pi" textColor="danger600">
           Not done: {action.failureReason}. Fix the entry, then schedule it again.
         </Typography>
       ) : null}
-      {onCancel && (action.status === 'scheduled' || action.status === 'failed') ? (
-        <Button variant="tertiary" size="S" onClick={onCancel}>
-          {action.status === 'failed' ? 'Dismiss' : 'Cancel'}
-        </Button>
-      ) : null}
+      {movable && newTime !== null ? (
+        <Flex direction="column" alignItems="stretch" gap={2} width="100%">
+          <ClinicTimeFields
+            value={newTime}
+            onChange={setNewTime}
+            labels={{ date: 'New date', time: 'New time' }}
+            hint="Pacific time (America/Los_Angeles)."
+          />
+          <Button
+            size="S"
+            fullWidth
+            disabled={!isComplete(newTime)}
+            onClick={() => void onMove(newTime).then((moved) => moved && setNewTime(null))}
+          >
+            Save new time
+          </Button>
+          <Button size="S" fullWidth variant="tertiary" onClick={() => setNewTime(null)}>
+            Keep the old time
+          </Button>
+        </Flex>
+      ) : (
+        <Flex gap={2} wrap="wrap">
+          {movable ? (
+            <Button variant="secondary" size="S" onClick={() => setNewTime(action.clinicTime)}>
+              Change time
+            </Button>
+          ) : null}
+          {onCancel && (action.status === 'scheduled' || action.status === 'failed') ? (
+            <Button variant="tertiary" size="S" onClick={onCancel}>
+              {action.status === 'failed' ? 'Dismiss' : `Cancel ${what.toLowerCase()}`}
+            </Button>
+          ) : null}
+        </Flex>
+      )}
     </Flex>
   );
 }
@@ -71,7 +156,7 @@ function SchedulingContent({
   documentId: string;
   locale: string | null;
 }) {
-  const { get, post, del } = useFetchClient();
+  const { get, post, put, del } = useFetchClient();
   const [mine, setMine] = useState<Action[]>([]);
   const [others, setOthers] = useState<Action[]>([]);
   const [when, setWhen] = useState(() => toClinicTime(new Date(Date.now() + 60 * 60_000)));
@@ -124,6 +209,17 @@ function SchedulingContent({
       setBusy(false);
     }
   };
+  const move = async (action: Action, clinicTime: string): Promise<boolean> => {
+    setError(null);
+    try {
+      await put(`/admin/scheduling/actions/${action.documentId}`, { clinicTime });
+      await refresh();
+      return true;
+    } catch (e) {
+      setError(messageOf(e));
+      return false;
+    }
+  };
   const cancel = async (action: Action) => {
     setError(null);
     try {
@@ -137,26 +233,42 @@ function SchedulingContent({
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
       {mine.length === 0 ? <Typography textColor="neutral600">Nothing scheduled for this entry.</Typography> : null}
-      {mine.map((action) => (
-        <ActionLine key={action.documentId} action={action} onCancel={() => void cancel(action)} />
-      ))}
-      <Field.Root hint="Pacific time (America/Los_Angeles), whatever your computer's clock is set to. Publishing publishes the saved draft.">
-        <Field.Label>Date and time</Field.Label>
-        <Field.Input
-          type="datetime-local"
-          value={when}
-          onChange={(e: React.ChangeEvent<HTMLInputElement>) => setWhen(e.target.value)}
-        />
-        <Field.Hint />
-      </Field.Root>
-      <Flex gap={2}>
-        <Button size="S" loading={busy} onClick={() => void schedule('publish')}>
-          Schedule publish
-        </Button>
-        <Button size="S" variant="secondary" loading={busy} onClick={() => void schedule('unpublish')}>
-          Schedule unpublish
-        </Button>
-      </Flex>
+      {mine.length > 0 ? (
+        <Flex tag="ul" direction="column" alignItems="stretch" gap={3} aria-label="Scheduled for this entry">
+          {mine.map((action) => (
+            <ActionLine
+              key={action.documentId}
+              action={action}
+              onCancel={() => void cancel(action)}
+              onMove={(clinicTime) => move(action, clinicTime)}
+            />
+          ))}
+        </Flex>
+      ) : null}
+      {mine.length > 0 ? (
+        <Typography variant="sigma" textColor="neutral600">
+          Schedule another change
+        </Typography>
+      ) : null}
+      <ClinicTimeFields
+        value={when}
+        onChange={setWhen}
+        labels={{ date: 'Date', time: 'Time' }}
+        hint="Pacific time (America/Los_Angeles), whatever your computer's clock is set to. Publishing publishes the saved draft."
+      />
+      <Button size="S" fullWidth loading={busy} disabled={!isComplete(when)} onClick={() => void schedule('publish')}>
+        Schedule publish
+      </Button>
+      <Button
+        size="S"
+        fullWidth
+        variant="secondary"
+        loading={busy}
+        disabled={!isComplete(when)}
+        onClick={() => void schedule('unpublish')}
+      >
+        Schedule unpublish
+      </Button>
       {error ? (
         <Typography variant="pi" textColor="danger600" role="alert">
           {error}
@@ -167,9 +279,11 @@ function SchedulingContent({
           <Typography variant="sigma" textColor="neutral600">
             Also scheduled
           </Typography>
-          {others.slice(0, 8).map((action) => (
-            <ActionLine key={action.documentId} action={action} showLabel />
-          ))}
+          <Flex tag="ul" direction="column" alignItems="flex-start" gap={2}>
+            {others.slice(0, 8).map((action) => (
+              <ActionLine key={action.documentId} action={action} showLabel />
+            ))}
+          </Flex>
         </Flex>
       ) : null}
     </Flex>
