@@ -4,9 +4,12 @@
  * (SCHEDULED_ACTIONS_RULE) and actions are set a few seconds ahead, so nothing waits a minute.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECRET_NAMES } from '@clinic/cms/runtime-env';
 import {
   adminLogin,
   contentManagerClient,
+  freePort,
+  startTestCms,
   type ContentManagerRequest,
   type TestCms,
 } from '@clinic/testing/start-test-cms';
@@ -26,6 +29,11 @@ interface PresentedAction {
   clinicTime: string;
   clinicTimeText: string;
   mode: 'publish' | 'unpublish';
+}
+
+interface FailedAction extends PresentedAction {
+  targetLabel: string | null;
+  editPath: string;
 }
 
 let cms: TestCms;
@@ -186,6 +194,18 @@ describe('scheduled publishing', () => {
     const all = await adminApi('GET', '/scheduling/actions');
     const listed = ((await all.json()) as { data: PresentedAction[] }).data;
     expect(listed.find((a) => a.documentId === action.documentId)?.status).toBe('failed');
+    // And the home page widget's list of failures, with the way to the entry.
+    const failures = await adminApi('GET', '/scheduling/failures');
+    expect(failures.status).toBe(200);
+    expect(((await failures.json()) as { data: FailedAction[] }).data).toContainEqual(
+      expect.objectContaining({
+        documentId: action.documentId,
+        targetLabel: 'Scheduled question 005?',
+        failureReason: expect.stringMatching(/answer/) as unknown,
+        editPath: `/content-manager/collection-types/${FAQ}/${id}`,
+      }),
+    );
+    expect((await fetch(`${cms.url}/admin/scheduling/failures`)).status).toBe(401);
     // The manual publish above sent one webhook; the failed run sent none.
     await new Promise((r) => setTimeout(r, 1000));
     expect(hookLines.slice(hooksBefore)).toEqual([]);
@@ -237,4 +257,89 @@ describe('scheduled publishing', () => {
     expect(await liveFaq('scheduled-question-007')).not.toBeNull();
     expect(builds.map((b) => b.events)).toEqual([{ 'entry.publish': 1 }]);
   }, 180_000);
+});
+
+/**
+ * The claim and the due-action query on Postgres, the production database, with two replicas
+ * that both run cron and sweep the same database every second: each due action runs once.
+ * No publisher: the webhooks go to a port nobody listens on (what builds is proven above).
+ */
+describe('scheduled actions on Postgres with two replicas sweeping', () => {
+  let first: TestCms;
+  let second: TestCms | undefined;
+  let pgJwt: string;
+
+  beforeAll(async () => {
+    const env = {
+      SCHEDULED_ACTIONS_RULE: EVERY_SECOND,
+      PUBLISHER_PORT: String(await freePort()),
+      // FAQs need no seeded content, and an unseeded CMS starts in half the time.
+      SEED_ON_EMPTY: 'false',
+    };
+    first = await startTestCms(env, { database: 'postgres' });
+    // The second replica shares the database and the secrets, as replicas behind one address do.
+    const shared = Object.fromEntries(SECRET_NAMES.map((name) => [name, first.env[name]]));
+    second = await startTestCms({ ...env, ...shared, DATABASE_URL: first.databaseUrl });
+    pgJwt = await adminLogin(first);
+  }, 240_000);
+
+  afterAll(async () => {
+    await second?.dispose();
+    await first?.dispose();
+  });
+
+  it('runs each action due in the same second exactly once, and keeps the one that fails as failed', async () => {
+    const contentManager = contentManagerClient(first, () => pgJwt);
+    const createFaq = async (n: string, { valid }: { valid: boolean }) => {
+      const res = await contentManager('POST', `/collection-types/${FAQ}`, {
+        question: `Replica question ${n}?`,
+        slug: `replica-question-${n}`,
+        answer: 'An answer.',
+        topic: 'after-treatment',
+        order: 9000,
+      });
+      const { documentId } = ((await res.json()) as { data: { documentId: string } }).data;
+      // Drafts may be incomplete; publishing one may not.
+      if (!valid) await contentManager('PUT', `/collection-types/${FAQ}/${documentId}`, { answer: null });
+      return documentId;
+    };
+    const ids = [];
+    for (const n of ['1', '2', '3']) ids.push(await createFaq(n, { valid: true }));
+    const invalid = await createFaq('4', { valid: false });
+    const executeAt = new Date(Date.now() + 3000).toISOString();
+    const api = (cms: TestCms, method: string, path: string, body?: unknown) =>
+      fetch(`${cms.url}/admin${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${pgJwt}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    for (const targetDocumentId of [...ids, invalid]) {
+      const res = await api(first, 'POST', '/scheduling/actions', {
+        targetUid: FAQ,
+        targetDocumentId,
+        mode: 'publish',
+        executeAt,
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
+    const pending = async () => {
+      const res = await api(second!, 'GET', '/scheduling/actions');
+      return ((await res.json()) as { data: PresentedAction[] }).data.filter((a) => a.status !== 'failed').length;
+    };
+    await eventually(async () => (await pending()) === 0, 30_000, 'every action to run');
+
+    const logs = first.output() + second!.output();
+    for (const id of ids) {
+      expect(logs.split(`Scheduling: ran the scheduled publish of ${FAQ} ${id} `).length - 1, id).toBe(1);
+      const live = await fetch(`${first.url}/api/faqs?filters[documentId][$eq]=${id}`, {
+        headers: { Authorization: `Bearer ${first.token}` },
+      });
+      expect(((await live.json()) as { data: unknown[] }).data, id).toHaveLength(1);
+    }
+    expect(logs.split(`Scheduling: the scheduled publish of ${FAQ} ${invalid} `).length - 1).toBe(1);
+    const failures = await api(second!, 'GET', '/scheduling/failures');
+    expect(((await failures.json()) as { data: FailedAction[] }).data).toEqual([
+      expect.objectContaining({ targetDocumentId: invalid, status: 'failed', targetLabel: 'Replica question 4?' }),
+    ]);
+  });
 });
