@@ -6,6 +6,7 @@ import { dismissMediaLibraryBanner } from './dismiss-media-library-banner';
 import { addEntryLivePanel } from './entry-live-panel';
 import { followSlugs } from './slug-follower';
 import { addSchedulingPanel } from './scheduling-panel';
+import { countCharactersInTextFields } from './text-field-with-count';
 import clinicLogo from './extensions/clinic-logo.svg';
 
 /** Widgets of Strapi's home page that speak to developers, not editors (5.54 ids). */
@@ -48,5 +49,6 @@ export default {
     confirmTakedowns(app);
     followSlugs(app);
     addSchedulingPanel(app);
+    countCharactersInTextFields(app);
   },
 };
