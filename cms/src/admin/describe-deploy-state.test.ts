@@ -19,9 +19,13 @@ function status(fields: Partial<PublisherStatus>): PublisherStatus {
 }
 
 describe('describeDeployState', () => {
-  it('says the site is live and how long ago it was published', () => {
-    const state = describeDeployState({ reachable: true, status: status({}) }, now);
-    expect(state).toEqual({ tone: 'success', headline: 'Live, published 12 s ago' });
+  it('says the site is live, how long ago it was published and what that update was', () => {
+    const state = describeDeployState({ reachable: true, status: status({}) }, now, new Map([['faq', 'FAQ']]));
+    expect(state).toEqual({
+      tone: 'success',
+      headline: 'Live, published 12 s ago',
+      detail: 'Last update: FAQ published',
+    });
   });
 
   it('says building while a build runs, even with an older error', () => {
@@ -50,6 +54,49 @@ describe('describeDeployState', () => {
     expect(state.tone).toBe('danger');
     expect(state.headline).toBe('Failed: CMS unreachable at http://x');
     expect(state.detail).toContain('12 s ago');
+  });
+
+  it("lists a failed build's invalid entries, the first three and how many more, without its stack", () => {
+    const entries = ['a', 'b', 'c', 'd', 'e'].map((slug) => `- faqs entry "${slug}": answer: Required`);
+    const state = describeDeployState(
+      {
+        reachable: true,
+        status: status({
+          state: 'failed',
+          lastError: failure(
+            '2026-11-27T12:00:25Z',
+            [
+              'astro build failed: 5 invalid entries in faqs:',
+              ...entries,
+              '    at load (/site/src/loaders/x.ts:1:1)',
+            ].join('\n'),
+          ),
+        }),
+      },
+      now,
+    );
+    expect(state.headline).toBe('Failed: astro build failed: 5 invalid entries in faqs:');
+    expect(state.problems).toEqual([
+      'faqs entry "a": answer: Required',
+      'faqs entry "b": answer: Required',
+      'faqs entry "c": answer: Required',
+      'and 2 more',
+    ]);
+  });
+
+  it('lists every invalid entry when there are three or fewer, and none for a one-line error', () => {
+    const twoEntries =
+      'astro build failed: 2 invalid entries in faqs:\n- faqs entry "a": answer: Required\n- faqs entry "b": topic: Required';
+    const state = describeDeployState(
+      { reachable: true, status: status({ state: 'failed', lastError: failure('2026-11-27T12:00:25Z', twoEntries) }) },
+      now,
+    );
+    expect(state.problems).toEqual(['faqs entry "a": answer: Required', 'faqs entry "b": topic: Required']);
+    const oneLine = describeDeployState(
+      { reachable: true, status: status({ state: 'failed', lastError: failure('2026-11-27T12:00:25Z', 'CMS down') }) },
+      now,
+    );
+    expect(oneLine.problems).toBeUndefined();
   });
 
   it('ignores a failure older than the live build', () => {
