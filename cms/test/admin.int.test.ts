@@ -80,6 +80,91 @@ describe('the deploy status the admin home page shows', () => {
   });
 });
 
+describe('how many entries have unpublished changes, for the home page', () => {
+  interface TypeCount {
+    uid: string;
+    displayName: string;
+    neverPublished: number;
+    modified: number;
+  }
+  const FAQ = 'api::faq.faq';
+  const LEVEL = 'api::program-level.program-level';
+
+  async function unpublished(): Promise<{ total: number; types: TypeCount[] }> {
+    const res = await fetch(`${cms.url}/admin/unpublished-changes`, { headers: { Authorization: `Bearer ${jwt}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    return (await res.json()) as { total: number; types: TypeCount[] };
+  }
+  const modifiedOf = (counts: { types: TypeCount[] }, uid: string) => counts.types.find((t) => t.uid === uid)?.modified;
+  const contentManager = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${cms.url}/content-manager/collection-types/${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBe(200);
+    return (await res.json()) as { results: { documentId: string }[] };
+  };
+
+  it('counts a draft saved over a published FAQ and program level, per type, until they are published', async () => {
+    const before = await unpublished();
+    // Every public type the site reads, named as the admin names it; the seed published everything.
+    expect(before.types.map((t) => [t.uid, t.displayName])).toEqual([
+      ['api::condition.condition', 'Condition'],
+      ['api::facility.facility', 'Facility'],
+      [FAQ, 'FAQ'],
+      [LEVEL, 'Program level'],
+      ['api::redirect.redirect', 'Redirect'],
+      ['api::treatment-modality.treatment-modality', 'Treatment modality'],
+    ]);
+    expect(before.types.every((t) => t.modified === 0)).toBe(true);
+
+    const [faq] = (await contentManager('GET', `${FAQ}?page=1&pageSize=1`)).results;
+    const [level] = (await contentManager('GET', `${LEVEL}?page=1&pageSize=1`)).results;
+    await contentManager('PUT', `${FAQ}/${faq!.documentId}`, {
+      answer: 'A draft answer, saved and not yet published.',
+    });
+    await contentManager('PUT', `${LEVEL}/${level!.documentId}`, {
+      summary: 'A draft summary of this level of care, saved here and not yet published.',
+    });
+
+    const edited = await unpublished();
+    expect(modifiedOf(edited, FAQ)).toBe(1);
+    expect(modifiedOf(edited, LEVEL)).toBe(1);
+    expect(edited.total).toBe(before.total + 2);
+
+    await contentManager('POST', `${FAQ}/${faq!.documentId}/actions/publish`, {});
+    await contentManager('POST', `${LEVEL}/${level!.documentId}/actions/publish`, {});
+    const published = await unpublished();
+    expect(modifiedOf(published, FAQ)).toBe(0);
+    expect(modifiedOf(published, LEVEL)).toBe(0);
+    expect(published.total).toBe(before.total);
+  });
+
+  it('counts a new entry that was never published apart from edited ones', async () => {
+    const before = await unpublished();
+    const res = await fetch(`${cms.url}/content-manager/collection-types/${FAQ}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ question: 'Is there a waiting list?', answer: 'Rarely.', topic: 'getting-started' }),
+    });
+    expect(res.status).toBe(201);
+    const after = await unpublished();
+    const faqOf = (counts: { types: TypeCount[] }) => counts.types.find((t) => t.uid === FAQ);
+    expect(faqOf(after)?.neverPublished).toBe((faqOf(before)?.neverPublished ?? 0) + 1);
+    expect(faqOf(after)?.modified).toBe(0);
+  });
+
+  it('refuses anyone who is not signed in to the admin, the read token included', async () => {
+    expect((await fetch(`${cms.url}/admin/unpublished-changes`)).status).toBe(401);
+    expect(
+      (await fetch(`${cms.url}/admin/unpublished-changes`, { headers: { Authorization: `Bearer ${cms.token}` } }))
+        .status,
+    ).toBe(401);
+  });
+});
+
 describe('what editors see and get in the admin', () => {
   async function adminRequest(method: string, path: string, body?: unknown): Promise<Response> {
     return fetch(`${cms.url}${path}`, {
