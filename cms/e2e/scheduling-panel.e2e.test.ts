@@ -15,7 +15,8 @@ import { eventually } from '@clinic/testing/start-test-system';
  * Chromium whose clock is set to Berlin: times are typed and shown on the clinic's clock
  * (America/Los_Angeles) whatever the editor's computer says, and stored as the right UTC
  * instant, read back through the admin API. Then a scheduled publish that fails shows on the
- * home page. Only a CMS (sweeping every second), no publisher: no build is awaited here.
+ * home page, and the home page counts the entries with unpublished changes, linked to the list
+ * of exactly those. Only a CMS (sweeping every second), no publisher: no build is awaited here.
  */
 
 const LEVEL = 'api::program-level.program-level';
@@ -195,5 +196,20 @@ describe('the Schedule panel of an entry', () => {
     await scheduledHere()
       .getByText(/Not done: answer/)
       .waitFor();
+  });
+
+  it('counts the entries with unpublished changes on the home page and links to exactly those in the list', async () => {
+    await page.getByRole('link', { name: 'Home' }).click();
+    const changes = page
+      .getByRole('region', { name: 'Public website' })
+      .getByRole('group', { name: 'Unpublished changes' });
+    // The FAQ above is the one draft: everything seeded is published.
+    await changes.getByText('1 entry has unpublished changes:').waitFor({ timeout: 20_000 });
+    expect(await changes.textContent()).toContain('FAQ: 1 never published');
+    await changes.getByRole('link', { name: '1 never published' }).click();
+    await page.waitForURL(/\/collection-types\/api::faq\.faq\?/);
+    await page.getByRole('gridcell', { name: 'Is there parking at the clinic?' }).waitFor();
+    // The list's own Status filter ("Draft (never published)"): no seeded FAQ, only the header and the draft.
+    expect(await page.getByRole('row').count()).toBe(2);
   });
 });

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { NavLink } from 'react-router-dom';
 import { describeScheduledFailures, type FailedScheduledAction } from '../scheduling/describe-scheduled-failures.ts';
 import { describeDeployState, type DeployState } from './describe-deploy-state';
+import { describeUnpublishedChanges, type UnpublishedChangesSummary } from './describe-unpublished-changes';
 import { useDeployStatus } from './use-deploy-status';
 
 /** The badge colours of each tone, in the widget and the edit-view panel alike. */
@@ -41,6 +42,62 @@ function useScheduledFailures(): FailedScheduledAction[] {
   return failures;
 }
 
+/** Drafts change when someone saves, not by themselves: a glance every 15 s is plenty on the home page. */
+const UNPUBLISHED_POLL_MS = 15_000;
+
+/** `GET /admin/unpublished-changes`, polled while the widget is shown; null until (or unless) it answers. */
+function useUnpublishedChanges(): UnpublishedChangesSummary | null {
+  const { get } = useFetchClient();
+  const [summary, setSummary] = useState<UnpublishedChangesSummary | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    const poll = async () => {
+      try {
+        const { data } = await get<unknown>('/admin/unpublished-changes');
+        if (!cancelled) setSummary(describeUnpublishedChanges(data));
+      } catch {
+        // Counting is a help, not the widget's point: without it the widget shows the rest.
+      }
+    };
+    void poll();
+    const timer = setInterval(() => void poll(), UNPUBLISHED_POLL_MS);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+    };
+  }, [get]);
+  return summary;
+}
+
+/** "3 entries have unpublished changes", then per type links to exactly those entries' list. */
+function UnpublishedChanges({ summary }: { summary: UnpublishedChangesSummary }) {
+  return (
+    <Flex direction="column" alignItems="flex-start" gap={1} aria-label="Unpublished changes" role="group">
+      <Typography fontWeight={summary.lines.length > 0 ? 'bold' : undefined} textColor="neutral800">
+        {summary.headline}
+        {summary.lines.length > 0 ? ':' : ''}
+      </Typography>
+      {summary.lines.length > 0 ? (
+        <Flex tag="ul" direction="column" alignItems="flex-start" gap={1}>
+          {summary.lines.map((line) => (
+            <li key={line.key}>
+              <Typography textColor="neutral800">{line.type}: </Typography>
+              {line.links.map((link, index) => (
+                <span key={link.path}>
+                  {index > 0 ? <Typography textColor="neutral600">, </Typography> : null}
+                  <Link tag={NavLink} to={link.path}>
+                    {link.text}
+                  </Link>
+                </span>
+              ))}
+            </li>
+          ))}
+        </Flex>
+      ) : null}
+    </Flex>
+  );
+}
+
 /** Scheduled publishes and unpublishes that could not run, each with a link to the entry to fix. */
 function ScheduledFailures() {
   const summary = describeScheduledFailures(useScheduledFailures());
@@ -64,12 +121,16 @@ function ScheduledFailures() {
   );
 }
 
-/** Home page widget: is the public website showing the latest published content, and did a scheduled change fail? */
+/**
+ * Home page widget: is the public website showing the latest published content, what did its last
+ * update contain, which entries have changes not yet published, and did a scheduled change fail?
+ */
 export function DeployStatusWidget() {
   const { response, now } = useDeployStatus();
+  const unpublished = useUnpublishedChanges();
 
   if (response === undefined) return <Typography textColor="neutral600">Checking the website…</Typography>;
-  const state = describeDeployState(response, now);
+  const state = describeDeployState(response, now, unpublished?.names);
   const colors = badgeColors[state.tone];
   return (
     <Flex direction="column" alignItems="flex-start" gap={3}>
@@ -78,7 +139,17 @@ export function DeployStatusWidget() {
           {state.headline}
         </Badge>
         {state.detail ? <Typography textColor="neutral600">{state.detail}</Typography> : null}
+        {state.problems ? (
+          <Flex tag="ul" direction="column" alignItems="flex-start" gap={1}>
+            {state.problems.map((problem) => (
+              <li key={problem}>
+                <Typography textColor="danger600">{problem}</Typography>
+              </li>
+            ))}
+          </Flex>
+        ) : null}
       </Flex>
+      {unpublished ? <UnpublishedChanges summary={unpublished} /> : null}
       <ScheduledFailures />
     </Flex>
   );
