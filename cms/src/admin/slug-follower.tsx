@@ -31,6 +31,9 @@ export function SlugFollower({ documentId }: { documentId?: string }): null {
   );
   const getValues = useForm('SlugFollower', (form) => form.getValues);
   const onChange = useForm('SlugFollower', (form) => form.onChange);
+  // Every slug this follower has set: while the editor types fast, React may render a keystroke
+  // before the slug set for the previous one, so the form can still hold an older one of ours.
+  const followed = useRef(new Set<string>());
   const lastFollowed = useRef<string | null>(null);
   // The admin's schema carries the model name as `apiID` (the placeholder slug is made from it).
   const modelName = contentType?.apiID ?? '';
@@ -38,8 +41,10 @@ export function SlugFollower({ documentId }: { documentId?: string }): null {
   useEffect(() => {
     if (!isCreatingEntry || !fields) return;
     const slug = (getValues() as Record<string, unknown>)[fields.slug];
-    const next = followTitle({ title, slug, lastFollowed: lastFollowed.current, modelName });
+    const ours = typeof slug === 'string' && followed.current.has(slug) ? slug : lastFollowed.current;
+    const next = followTitle({ title, slug, lastFollowed: ours, modelName });
     if (next === null) return;
+    followed.current.add(next);
     lastFollowed.current = next;
     onChange(fields.slug, next);
     // Only a change of the title moves the slug; the editor's own edits of the slug are theirs.
