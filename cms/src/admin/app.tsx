@@ -1,6 +1,7 @@
 import { Earth } from '@strapi/icons';
 import { getFetchClient, type StrapiApp } from '@strapi/strapi/admin';
 import { adminWording } from './admin-wording';
+import { clearFixedErrors } from './clear-fixed-errors';
 import { confirmTakedowns } from './confirm-takedown';
 import { dismissMediaLibraryBanner } from './dismiss-media-library-banner';
 import { addEntryLivePanel } from './entry-live-panel';
@@ -48,6 +49,7 @@ export default {
     addEntryLivePanel(app);
     confirmTakedowns(app);
     followSlugs(app);
+    clearFixedErrors(app);
     addSchedulingPanel(app);
     countCharactersInTextFields(app);
   },
