@@ -12,6 +12,9 @@ export default defineConfig({
           name: 'unit',
           include: ['{cms,site,shared-types,scripts,testing,deploy}/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**', '**/*.int.test.ts', '**/*.e2e.test.ts'],
+          // A few unit tests start npm or load Astro's config; under `npm test` they share two cores
+          // with the type checks and lint, where vitest's 5 s default cut them off.
+          testTimeout: 30_000,
         },
       },
       {
