@@ -2,10 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Vitest's default is one worker per core less one: a single worker on a 2-core machine,
-    // so the integration and e2e files (one at a time each, below) ran one after another,
-    // though both spend most of their time waiting on Strapi, Astro and Chromium.
-    maxWorkers: 2,
     projects: [
       {
         test: {
