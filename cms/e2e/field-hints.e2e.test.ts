@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEntry, signInToAdmin } from '@clinic/testing/admin-ui';
 import { launchChromium } from '@clinic/testing/chromium';
 import { startTestCms, TEST_ADMIN, type TestCms } from '@clinic/testing/start-test-cms';
 import helpText from '../src/content-help.json';
@@ -48,14 +49,8 @@ async function descriptionOf(input: Locator): Promise<string[]> {
 
 describe('a limited text field in the edit view', () => {
   it('shows the count against its limit next to the field, for a field and a field of a component', async () => {
-    await page.goto(`${cms.url}/admin`);
-    await page.getByLabel('Email').fill(TEST_ADMIN.email);
-    await page.getByLabel('Password').fill(TEST_ADMIN.password);
-    await page.getByRole('button', { name: 'Login' }).click();
-    await page.waitForURL(/\/admin\/?$/);
-    await page.getByRole('link', { name: 'Content Manager' }).click();
-    await page.getByRole('link', { name: 'Condition', exact: true }).click();
-    await page.getByRole('gridcell', { name: 'Alcohol use disorder', exact: true }).click();
+    await signInToAdmin(page, cms.url, TEST_ADMIN);
+    await openEntry(page, 'Condition', 'Alcohol use disorder');
 
     const summary = page.getByLabel(labelled('Summary'));
     const summaryLength = (await summary.inputValue()).length;

@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEntry, signInToAdmin } from '@clinic/testing/admin-ui';
 import { launchChromium } from '@clinic/testing/chromium';
 import {
   adminLogin,
@@ -93,15 +94,8 @@ const scheduledHere = () => panel().getByRole('list', { name: 'Scheduled for thi
 
 describe('the Schedule panel of an entry', () => {
   it('opens in the edit view of a program level once signed in', async () => {
-    await page.goto(`${cms.url}/admin`);
-    await page.getByLabel('Email').fill(TEST_ADMIN.email);
-    await page.getByLabel('Password').fill(TEST_ADMIN.password);
-    await page.getByRole('button', { name: 'Login' }).click();
-    await page.waitForURL(/\/admin\/?$/);
-
-    await page.getByRole('link', { name: 'Content Manager' }).click();
-    await page.getByRole('link', { name: 'Program level', exact: true }).click();
-    await page.getByRole('gridcell', { name: 'Partial hospitalization program', exact: true }).click();
+    await signInToAdmin(page, cms.url, TEST_ADMIN);
+    await openEntry(page, 'Program level', 'Partial hospitalization program');
     await page.waitForURL(new RegExp(`/collection-types/${LEVEL}/[a-z0-9]+`));
     documentId = new URL(page.url()).pathname.split('/').pop() ?? '';
     await panel().getByText('Nothing scheduled for this entry.').waitFor();
