@@ -346,3 +346,54 @@ describe('markdownToPlainText', () => {
     expect(markdownToPlainText(undefined)).toBe('');
   });
 });
+
+describe('the {phone} placeholder', () => {
+  const phone = '+19496948305';
+  const LINK = '<a href="tel:+19496948305" class="whitespace-nowrap">(949) 694-8305</a>';
+
+  it('becomes a tel: link to the facility number, shown as visitors read it, like a typed phone link', () => {
+    const filled = renderMarkdown('Call us at {phone} to talk it through.', { phone });
+    expect(filled).toBe(`<p>Call us at ${LINK} to talk it through.</p>`);
+    expect(filled).toBe(renderMarkdown('Call us at [(949) 694-8305](tel:+19496948305) to talk it through.'));
+  });
+
+  it('follows the number it is given', () => {
+    expect(renderMarkdown('Call {phone}.', { phone: '+17145550199' })).toBe(
+      '<p>Call <a href="tel:+17145550199" class="whitespace-nowrap">(714) 555-0199</a>.</p>',
+    );
+  });
+
+  it('is filled in headings, emphasis, list items, table cells and quotes', () => {
+    const html = renderMarkdown(
+      '## Call {phone}\n\n**{phone}**\n\n- {phone}\n\n| Line |\n|---|\n| {phone} |\n\n> {phone}',
+      {
+        phone,
+      },
+    );
+    expect(html).not.toContain('{phone}');
+    expect(html.split(LINK)).toHaveLength(6);
+  });
+
+  it('inside a link text is the display number only, never a link inside a link', () => {
+    expect(renderMarkdown('[Call {phone}](tel:{phone}) or [admissions at {phone}](/contact/)', { phone })).toBe(
+      '<p><a href="tel:+19496948305" class="whitespace-nowrap">Call (949) 694-8305</a> or <a href="/contact/">admissions at (949) 694-8305</a></p>',
+    );
+    expect(renderMarkdown('<a href="/contact/">{phone}</a>', { phone })).toBe(
+      '<p><a href="/contact/">(949) 694-8305</a></p>',
+    );
+  });
+
+  it('is left as typed in code, escaped, without a number, and any other {word} is plain text', () => {
+    expect(renderMarkdown('`{phone}` \\{phone} {Phone} {fax} {phone number}', { phone })).toBe(
+      '<p><code>{phone}</code> {phone} {Phone} {fax} {phone number}</p>',
+    );
+    expect(renderMarkdown('```\n{phone}\n```', { phone })).toBe('<pre><code>{phone}\n</code></pre>');
+    expect(renderMarkdown('Call {phone}.')).toBe('<p>Call {phone}.</p>');
+  });
+
+  it('reads as the display number in plain text', () => {
+    expect(markdownToPlainText('Call {phone} or [call {phone}](tel:{phone}). `{phone}` {other}', { phone })).toBe(
+      'Call (949) 694-8305 or call (949) 694-8305. {phone} {other}',
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { fillPhonePlaceholderTokens } from './phone-placeholder.ts';
 
 /**
  * Editors' Markdown becomes HTML in two steps: `marked` renders it (raw HTML included, as
@@ -109,6 +110,18 @@ export interface RenderMarkdownOptions {
    * @default 1
    */
   parentHeadingLevel?: HeadingLevel | undefined;
+  /**
+   * The facility's phone number in E.164. An editor's `{phone}` becomes a `tel:` link showing
+   * it as visitors read it, or just that display form inside a link's text; `tel:{phone}` as
+   * a link's destination dials it (see `phone-placeholder.ts`). Without it, `{phone}` stays.
+   */
+  phone?: string | undefined;
+}
+
+/** Markdown to HTML, with `{phone}` filled when the number is known. */
+function parseMarkdown(source: string, phone: string | undefined): string {
+  const tokens = markdown.lexer(source);
+  return markdown.parser(phone ? fillPhonePlaceholderTokens(tokens, phone) : tokens);
 }
 
 function originOf(value: string | URL | undefined): string | undefined {
@@ -232,7 +245,7 @@ function headingLevelsOf(html: string): number[] {
 /** Renders editor Markdown to sanitized, valid HTML that is safe to pass to `set:html`. */
 export function renderMarkdown(source: string | null | undefined, options: RenderMarkdownOptions = {}): string {
   if (!source) return '';
-  const html = markdown.parse(source, { async: false });
+  const html = parseMarkdown(source, options.phone);
   const sanitized = sanitizeHtml(html, sanitizeOptions(originOf(options.siteOrigin)));
   const levels = fitHeadingsToOutline(headingLevelsOf(sanitized), options.parentHeadingLevel ?? 1);
   return sanitizeHtml(sanitized, outlineOptions(levels)).trim();
@@ -242,11 +255,15 @@ const BLOCK_END = /<\/(p|li|h[1-6]|blockquote|pre|tr|caption)>|<br\s*\/?>/gi;
 
 /**
  * Editor Markdown as plain text (for JSON-LD answers and meta descriptions): no markup,
- * one line per paragraph or list item, entities decoded.
+ * one line per paragraph or list item, entities decoded, `{phone}` as the number visitors
+ * read when `phone` (E.164) is given.
  */
-export function markdownToPlainText(source: string | null | undefined): string {
+export function markdownToPlainText(
+  source: string | null | undefined,
+  options: Pick<RenderMarkdownOptions, 'phone'> = {},
+): string {
   if (!source) return '';
-  const html = markdown.parse(source, { async: false }).replace(BLOCK_END, '$&\n');
+  const html = parseMarkdown(source, options.phone).replace(BLOCK_END, '$&\n');
   const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: DROP_WITH_CONTENT });
   return text
     .replace(/&lt;/g, '<')

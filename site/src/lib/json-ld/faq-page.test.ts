@@ -6,6 +6,7 @@ describe('buildFaqPage', () => {
     const node = buildFaqPage(
       [{ question: 'How long is IOP?', answer: 'Usually **12 to 16 weeks**. See [the IOP page](/programs/iop/).' }],
       'https://www.example.org/faq/',
+      '+19496948305',
     );
     expect(node).toEqual({
       '@type': 'FAQPage',
@@ -25,12 +26,19 @@ describe('buildFaqPage', () => {
     const node = buildFaqPage(
       [{ question: 'Q?', answer: 'Safe<script>alert(1)</script> <b>bold</b>' }],
       'https://x.example/',
+      '+19496948305',
     );
     const entity = (node?.['mainEntity'] as { acceptedAnswer: { text: string } }[])[0];
     expect(entity?.acceptedAnswer.text).toBe('Safe bold');
   });
 
+  it("gives the facility's number where an answer says {phone}", () => {
+    const node = buildFaqPage([{ question: 'Q?', answer: 'Call {phone}.' }], 'https://x.example/', '+19496948305');
+    const entity = (node?.['mainEntity'] as { acceptedAnswer: { text: string } }[])[0];
+    expect(entity?.acceptedAnswer.text).toBe('Call (949) 694-8305.');
+  });
+
   it('is null when a page shows no FAQs', () => {
-    expect(buildFaqPage([], 'https://x.example/')).toBeNull();
+    expect(buildFaqPage([], 'https://x.example/', '+19496948305')).toBeNull();
   });
 });

@@ -9,9 +9,10 @@ export interface FaqForJsonLd {
 
 /**
  * A `FAQPage` for the questions a page shows, answers as plain text (no markup to
- * sanitize twice). Returns null when the page shows no FAQs, so no empty node is emitted.
+ * sanitize twice), `{phone}` as the facility's number (`phone`, E.164). Returns null when the
+ * page shows no FAQs, so no empty node is emitted.
  */
-export function buildFaqPage(faqs: readonly FaqForJsonLd[], pageUrl: string): JsonLdNode | null {
+export function buildFaqPage(faqs: readonly FaqForJsonLd[], pageUrl: string, phone: string): JsonLdNode | null {
   if (faqs.length === 0) return null;
   return {
     '@type': 'FAQPage',
@@ -20,7 +21,7 @@ export function buildFaqPage(faqs: readonly FaqForJsonLd[], pageUrl: string): Js
     mainEntity: faqs.map((faq) => ({
       '@type': 'Question',
       name: faq.question,
-      acceptedAnswer: { '@type': 'Answer', text: markdownToPlainText(faq.answer) },
+      acceptedAnswer: { '@type': 'Answer', text: markdownToPlainText(faq.answer, { phone }) },
     })),
   };
 }
