@@ -118,6 +118,43 @@ describe('one phone number, and messages an editor can act on', () => {
     });
   });
 
+  it('refuses to publish copy that types the admissions number instead of {phone}, and publishes {phone}', async () => {
+    const FAQ = '/content-manager/collection-types/api::faq.faq';
+    const { results } = (await (await contentManager('GET', `${FAQ}?pageSize=1`)).json()) as {
+      results: { documentId: string }[];
+    };
+    const faq = `${FAQ}/${results[0]!.documentId}`;
+    const typed = { answer: 'Call [(949) 694-8305](tel:+19496948305) or, in a crisis, 988.' };
+    // A draft may hold it while the editor works; publishing is refused.
+    expect((await contentManager('PUT', faq, typed)).status).toBe(200);
+    const refused = await contentManager('POST', `${faq}/actions/publish`, {});
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as ValidationAnswer).error.details.errors).toEqual([
+      expect.objectContaining({
+        path: ['answer'],
+        message:
+          'Answer: write {phone} instead of typing the admissions number (949) 694-8305, so the page follows when the number changes.',
+      }),
+    ]);
+    expect((await contentManager('PUT', faq, { answer: 'Call {phone} or, in a crisis, 988.' })).status).toBe(200);
+    expect((await contentManager('POST', `${faq}/actions/publish`, {})).status).toBe(200);
+
+    // Text inside a component (the SEO meta description) is read at publish too.
+    const SEEDED_DESCRIPTION =
+      'Supervised medical detox and inpatient rehab in Laguna Beach, CA, for addiction, mental health and co-occurring disorders.';
+    const seo = (metaDescription: string) => ({ seo: { metaDescription, noindex: false } });
+    expect((await contentManager('PUT', FACILITY, seo(`${SEEDED_DESCRIPTION} Call 949.694.8305.`))).status).toBe(200);
+    const refusedSeo = await contentManager('POST', `${FACILITY}/actions/publish`, {});
+    expect(refusedSeo.status).toBe(400);
+    expect(((await refusedSeo.json()) as ValidationAnswer).error.details.errors[0]).toMatchObject({
+      path: ['seo', 'metaDescription'],
+      message: expect.stringMatching(/^Meta description: write \{phone\} instead of typing/) as unknown,
+    });
+    expect((await contentManager('PUT', FACILITY, seo(`${SEEDED_DESCRIPTION} Call {phone}.`))).status).toBe(200);
+    const published = await contentManager('POST', `${FACILITY}/actions/publish`, {});
+    expect(published.status, await published.text()).toBe(200);
+  });
+
   it('says which schedule field is wrong and how to fix it', async () => {
     const listed = await contentManager('GET', '/content-manager/collection-types/api::program-level.program-level');
     const { results } = (await listed.json()) as { results: { documentId: string }[] };

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSeedContent, seedDirOf } from './load-seed-content';
 import { checkFacilityPhones } from '../validation/facility-phones';
+import { findTypedFacilityPhones } from '../validation/typed-facility-phone';
 
 interface Attribute {
   type: string;
@@ -449,6 +450,22 @@ describe('seed content carries the client copy faithfully', () => {
   it('every FAQ is shown on at least one level of care', () => {
     const linked = new Set(seedContent.programLevels.flatMap((level) => level.faqs));
     expect(seedContent.faqs.filter((faq) => !linked.has(faq.slug)).map((faq) => faq.slug)).toEqual([]);
+  });
+
+  it('says {phone} for the admissions number, in bodies, answers and the meta description, and never types it', () => {
+    const numbers = [seedContent.facility.phoneE164];
+    const problems = [
+      ...findTypedFacilityPhones(facility, numbers).map((e) => `facility: ${e.message}`),
+      ...COLLECTION_KEYS.flatMap((key) =>
+        entries(key).flatMap((entry) =>
+          findTypedFacilityPhones(entry, numbers).map((e) => `${key}/${slugOf(entry)}: ${e.message}`),
+        ),
+      ),
+    ];
+    expect(problems).toEqual([]);
+    expect(seedContent.facility.seo?.metaDescription).toMatch(/Call \{phone\}\.$/);
+    const iop = byLevelSlug('intensive-outpatient-program');
+    expect(iop?.body).toContain('Call us at {phone} to talk it through.');
   });
 
   it('internal Markdown links point at seeded pages, and tel: links at the facility phone', () => {

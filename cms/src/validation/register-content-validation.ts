@@ -4,29 +4,69 @@ import { contentTypeDefinitions } from '../strapi/internals';
 import { checkFacilityPhones } from './facility-phones';
 import { findDocumentScheduleErrors, type FieldError } from './schedule-ranges';
 import { findTelLinkMismatches } from './tel-links';
+import { findTypedFacilityPhones } from './typed-facility-phone';
 
 const SCHEDULE_COMPONENT = 'shared.schedule-facts';
 const FACILITY_UID = 'api::facility.facility';
 const WRITE_ACTIONS = new Set(['create', 'update']);
+
+function throwIfAny(problems: FieldError[]): void {
+  if (problems.length === 0) return;
+  throw new errors.ValidationError(problems.map((p) => p.message).join(' '), {
+    errors: problems.map((p) => ({ path: p.path, message: p.message, name: 'ValidationError', value: null })),
+  });
+}
 
 /**
  * Rules Strapi's schema constraints cannot express (a minimum must not exceed its maximum;
  * the facility's phone numbers, see facility-phones.ts; Markdown phone links that show the
  * number they dial), enforced in the document service so the admin, the REST API
  * and the seed all meet them. Errors carry the field path, so the admin highlights it.
+ *
+ * At publish (and on a save that publishes), text must not type the facility's own number:
+ * it says `{phone}`, which the site fills with the current one (typed-facility-phone.ts).
+ * Drafts may still hold it while an editor works.
  */
 export function registerContentValidation(strapi: Core.Strapi): void {
   const scheduleAttributesByUid = new Map<string, Record<string, boolean>>();
+  /** Each type's component fields: a draft is read with them, so text inside (SEO) is checked too. */
+  const componentFieldsByUid = new Map<string, string[]>();
   for (const [uid, { attributes }] of Object.entries(contentTypeDefinitions(strapi))) {
     const found: Record<string, boolean> = {};
     for (const [name, attr] of Object.entries(attributes)) {
       if (attr.type === 'component' && attr.component === SCHEDULE_COMPONENT) found[name] = attr.repeatable === true;
     }
     if (Object.keys(found).length > 0) scheduleAttributesByUid.set(uid, found);
+    componentFieldsByUid.set(
+      uid,
+      Object.entries(attributes)
+        .filter(([, attr]) => attr.type === 'component')
+        .map(([name]) => name),
+    );
+  }
+
+  /** The facility's numbers as stored, draft and published: either may be the one an editor copied. */
+  async function facilityNumbers(): Promise<string[]> {
+    const rows = (await strapi.db.query(FACILITY_UID).findMany({ select: ['phoneE164'] })) as { phoneE164?: unknown }[];
+    return rows.map((row) => row.phoneE164).filter((n): n is string => typeof n === 'string' && n !== '');
   }
 
   strapi.documents.use(async (context, next) => {
-    const params = context.params as { data?: unknown };
+    if (context.action === 'publish' && context.uid.startsWith('api::')) {
+      const { documentId, locale } = context.params as { documentId?: unknown; locale?: unknown };
+      if (typeof documentId === 'string') {
+        const draft = await strapi.documents(context.uid).findOne({
+          documentId,
+          ...(typeof locale === 'string' ? { locale } : {}),
+          status: 'draft',
+          populate: componentFieldsByUid.get(context.uid) ?? [],
+        });
+        if (draft) throwIfAny(findTypedFacilityPhones(draft, await facilityNumbers()));
+      }
+      return next();
+    }
+
+    const params = context.params as { data?: unknown; status?: unknown };
     if (!WRITE_ACTIONS.has(context.action) || !params.data || typeof params.data !== 'object') return next();
     const data = params.data as Record<string, unknown>;
     const problems: FieldError[] = [];
@@ -39,11 +79,13 @@ export function registerContentValidation(strapi: Core.Strapi): void {
       // Stored as E.164 whatever format was typed: the site shows and dials this one number.
       if (phones.phoneE164) data.phoneE164 = phones.phoneE164;
     }
-    if (problems.length > 0) {
-      throw new errors.ValidationError(problems.map((p) => p.message).join(' '), {
-        errors: problems.map((p) => ({ path: p.path, message: p.message, name: 'ValidationError', value: null })),
-      });
+    // A save that publishes at once (the seed, the REST API with status=published).
+    if (params.status === 'published' && context.uid.startsWith('api::')) {
+      const numbers = await facilityNumbers();
+      if (typeof data.phoneE164 === 'string' && context.uid === FACILITY_UID) numbers.push(data.phoneE164);
+      problems.push(...findTypedFacilityPhones(data, numbers));
     }
+    throwIfAny(problems);
     return next();
   });
 }
