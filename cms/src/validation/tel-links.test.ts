@@ -18,7 +18,7 @@ describe('findTelLinkMismatches', () => {
       {
         path: ['answer'],
         message:
-          'Answer: the link "(949) 555-0123" dials +19496948305. Make the shown number and the number after tel: the same, e.g. [(949) 694-8305](tel:+19496948305).',
+          'Answer: the link "(949) 555-0123" dials +19496948305. Make the shown number and the number after tel: the same, e.g. [1-800-662-4357](tel:+18006624357), or write {phone} for the admissions number.',
       },
     ]);
   });

@@ -21,7 +21,7 @@ export function findTelLinkMismatches(data: Record<string, unknown>): FieldError
       if (!displayDialsNumber(numberOnly, dialled) && !displayDialsNumber(text, dialled)) {
         errors.push({
           path: [field],
-          message: `${fieldLabel(field)}: the link "${text}" dials ${target}. Make the shown number and the number after tel: the same, e.g. [(949) 694-8305](tel:+19496948305).`,
+          message: `${fieldLabel(field)}: the link "${text}" dials ${target}. Make the shown number and the number after tel: the same, e.g. [1-800-662-4357](tel:+18006624357), or write {phone} for the admissions number.`,
         });
       }
     }
