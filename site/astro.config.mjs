@@ -4,7 +4,7 @@ import { URL, fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import tailwind from '@astrojs/tailwind';
 import { defineConfig } from 'astro/config';
-import { repairExternalOutDir, sitemapRegistry } from './src/lib/build-integrations.ts';
+import { repairExternalOutDir, sitemapRegistry, socialCards } from './src/lib/build-integrations.ts';
 import { readSitemapPage } from './src/lib/sitemap-registry.ts';
 import { redirectsAndLinkCheck } from './src/lib/redirects-integration.ts';
 import { searchIndex } from './src/lib/search-index-integration.ts';
@@ -59,6 +59,8 @@ export default defineConfig({
             },
           }),
         ]),
+    // Share images (og:image): copies the cards and crops the pages named into <outDir>/social/.
+    socialCards(),
     // The redirect table (_redirects.json, _redirects) and the refusal of broken internal links.
     redirectsAndLinkCheck(),
     repairExternalOutDir(),

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callRequestForm } from '@clinic/shared-types';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
+import sharp from 'sharp';
 import {
   adminLogin,
   contentManagerClient,
@@ -37,6 +38,8 @@ const IOP = '/programs/intensive-outpatient-program/';
 const SEARCH_PATH = '/search/';
 // Published by the test: hidden from search engines, with hostile text in its fields.
 const HIDDEN = { slug: 'test-hidden-condition', name: 'Hidden </script><script>alert(1)</script>' };
+// Uploaded by the test as the hidden condition's SEO Social image: a photo with EXIF data.
+const SHARED_PHOTO_ALT = 'A quiet garden path at the clinic';
 // Published by the test on top of the seeded 21: the FAQ outgrows one page (50 questions at most).
 const EXTRA_FAQS = 35;
 
@@ -56,6 +59,32 @@ function isNoindex(html: string): boolean {
   return elementsOf(html).some(
     (e) => e.tag === 'meta' && e.attribs['name'] === 'robots' && /noindex/.test(e.attribs['content'] ?? ''),
   );
+}
+
+/** Uploads a 1600x1200 JPEG carrying EXIF (camera, copyright) to the media library; its id. */
+async function uploadPhoto(jwt: string): Promise<number> {
+  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#6b8e23' } })
+    .withExif({ IFD0: { Make: 'TestCam', Copyright: 'Staff photographer' } })
+    .jpeg()
+    .toBuffer();
+  const form = new FormData();
+  form.append('files', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'garden-path.jpg');
+  form.append('fileInfo', JSON.stringify({ name: 'garden-path.jpg', alternativeText: SHARED_PHOTO_ALT }));
+  const res = await fetch(`${cms.url}/upload`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${jwt}` },
+    body: form,
+  });
+  if (!res.ok) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+  const [file] = (await res.json()) as { id: number }[];
+  if (!file) throw new Error('upload returned no file');
+  return file.id;
+}
+
+/** The `content` of a page's `<meta property|name=...>`. */
+function metaOf(html: string, key: string): string | undefined {
+  return elementsOf(html).find((e) => e.tag === 'meta' && (e.attribs['property'] ?? e.attribs['name']) === key)
+    ?.attribs['content'];
 }
 
 async function buildSite(env: NodeJS.ProcessEnv, dir: string): Promise<void> {
@@ -88,7 +117,7 @@ beforeAll(async () => {
       '#### Skipped a level',
       '| Level | Weeks |\n| :-: | --: |\n| IOP | 12 |',
     ].join('\n\n'),
-    seo: { metaTitle: null, metaDescription: null, noindex: true },
+    seo: { metaTitle: null, metaDescription: null, noindex: true, socialImage: await uploadPhoto(jwt) },
   });
   extraFaqSlugs = await publishExtraFaqs(contentManager, EXTRA_FAQS);
 
@@ -284,6 +313,70 @@ describe('links', () => {
       }
     }
     expect(broken).toEqual([]);
+  });
+});
+
+describe('share images', () => {
+  /** A page's og:image, checked to be a file of this build on the site's origin, and the file's facts. */
+  async function shareImageOf(urlPath: string, html: string) {
+    const content = metaOf(html, 'og:image');
+    expect(content, `${urlPath} og:image`).toBeDefined();
+    const url = new URL(content ?? '');
+    expect(url.origin, `${urlPath} og:image origin`).toBe(SITE_URL);
+    expect(files, `${urlPath} og:image file`).toContain(url.pathname);
+    return { url, meta: await sharp(path.join(outDir, url.pathname)).metadata() };
+  }
+
+  it('gives every page a 1200x630 og:image served from the site, with its type, size, alt text and a large Twitter card', async () => {
+    for (const { urlPath, html } of pages) {
+      const { meta } = await shareImageOf(urlPath, html);
+      expect({ width: meta.width, height: meta.height }, urlPath).toEqual({ width: 1200, height: 630 });
+      expect(metaOf(html, 'og:image:type'), urlPath).toBe(`image/${meta.format}`);
+      expect(metaOf(html, 'og:image:width'), urlPath).toBe('1200');
+      expect(metaOf(html, 'og:image:height'), urlPath).toBe('630');
+      expect(metaOf(html, 'og:image:alt'), urlPath).toMatch(/\w{3}/);
+      expect(metaOf(html, 'twitter:card'), urlPath).toBe('summary_large_image');
+      // Every page but the one with an uploaded photo shares a card drawn from its title.
+      if (urlPath !== `/conditions/${HIDDEN.slug}/`) expect(meta.format, urlPath).toBe('png');
+    }
+  });
+
+  it("draws each page's card from its title and the clinic's name, and says so in the alt text", () => {
+    const { html } = page(IOP);
+    const title = /<title>([^<]*)<\/title>/.exec(html)?.[1]?.replace(/ \| California Detox$/, '');
+    expect(title).toMatch(/Intensive Outpatient Program/i);
+    expect(metaOf(html, 'og:image:alt')).toBe(`“${title}”, with the name and logo of California Detox.`);
+    const cards = new Set(pages.map((p) => metaOf(p.html, 'og:image')));
+    expect(cards.size, 'pages with different titles have different cards').toBeGreaterThan(pages.length / 2);
+  });
+
+  it("shares an editor's uploaded Social image cropped to 1200x630 as JPEG from the site, without its EXIF, with its alt text", async () => {
+    const { html } = page(`/conditions/${HIDDEN.slug}/`);
+    const { url, meta } = await shareImageOf(HIDDEN.slug, html);
+    expect(meta).toMatchObject({ format: 'jpeg', width: 1200, height: 630 });
+    expect(meta.exif).toBeUndefined();
+    expect(url.pathname).toMatch(/^\/social\/[0-9a-f]+\.jpg$/);
+    expect(metaOf(html, 'og:image:alt')).toBe(SHARED_PHOTO_ALT);
+  });
+
+  it('gives the MedicalClinic JSON-LD an image served from the site', async () => {
+    for (const { urlPath, html } of pages) {
+      const clinic = jsonLdOf(html)
+        .flatMap((b) => (b as { '@graph': { '@type': string; image?: string }[] })['@graph'])
+        .find((n) => n['@type'] === 'MedicalClinic');
+      const url = new URL(clinic?.image ?? '', 'http://missing.invalid');
+      expect(url.origin, urlPath).toBe(SITE_URL);
+      expect(files, urlPath).toContain(url.pathname);
+      expect(await sharp(path.join(outDir, url.pathname)).metadata()).toMatchObject({ width: 1200, height: 630 });
+    }
+  });
+
+  it("never names the CMS's own address: not in og:image, not anywhere in any page", () => {
+    const cmsHost = new URL(cms.url).host;
+    for (const { urlPath, html } of pages) {
+      expect(html.includes(cmsHost), `${urlPath} mentions ${cmsHost}`).toBe(false);
+      expect(html, urlPath).not.toMatch(/\/uploads\//);
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { clearSitemapRegistry, readSitemapPage } from './sitemap-registry.ts';
+import { clearSocialFiles, configureSocialCards, pruneSocialCache, readSocialFiles } from './social-card-store.ts';
 
 /**
  * Starts each build with an empty sitemap registry (pages record their `lastmod` and
@@ -80,6 +81,42 @@ export function repairExternalOutDir(): AstroIntegration {
           fs.mkdirSync(path.dirname(file), { recursive: true });
           fs.writeFileSync(file, contents);
         }
+      },
+    },
+  };
+}
+
+/**
+ * Share images (see social-card-store.ts): points the store at Astro's cache folder, copies
+ * the images the pages named into `<outDir>/social/` once every page is rendered, and serves
+ * them from the cache under `astro dev`.
+ */
+export function socialCards(): AstroIntegration {
+  return {
+    name: '@clinic/social-cards',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        configureSocialCards({ cacheDir: fileURLToPath(config.cacheDir), root: fileURLToPath(config.root) });
+      },
+      'astro:build:start': () => clearSocialFiles(),
+      'astro:build:done': ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const files = readSocialFiles();
+        for (const [publicPath, file] of files) {
+          const target = path.join(outDir, publicPath);
+          fs.mkdirSync(path.dirname(target), { recursive: true });
+          fs.copyFileSync(file, target);
+        }
+        const pruned = pruneSocialCache();
+        logger.info(`${files.size} share images${pruned > 0 ? `, ${pruned} unused ones removed from the cache` : ''}`);
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          const file = readSocialFiles().get(req.url?.split('?')[0] ?? '');
+          if (!file) return next();
+          res.setHeader('Content-Type', file.endsWith('.png') ? 'image/png' : 'image/jpeg');
+          res.end(fs.readFileSync(file));
+        });
       },
     },
   };

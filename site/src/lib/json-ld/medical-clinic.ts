@@ -53,7 +53,7 @@ export interface MedicalClinicInput {
   facility: ClinicFacts;
   siteUrl: string | URL;
   services: readonly ClinicService[];
-  /** Absolute URL of the clinic's image, when the CMS has one. */
+  /** Absolute URL of the clinic's image on the site: its default share image, or a card of its name. */
   imageUrl?: string | undefined;
   /** Licences that expired before this day are left out. Defaults to now. */
   today?: Date | undefined;
