@@ -233,6 +233,8 @@ describe('an editor in the admin', () => {
     );
     expect(await descriptionOf(max)).toContain(message);
     expect(await page.getByText(message, { exact: true }).first().isVisible()).toBe(true);
+    // The notification says that nothing was published, and why.
+    await page.getByText(`Not published. ${message}`, { exact: true }).waitFor({ timeout: 5_000 });
     await saveScreenshot(page, 'schedule-range-message');
 
     // Fixed from the other end: lowering the minimum takes the error off the maximum, and its hint is back.
@@ -251,7 +253,10 @@ describe('an editor in the admin', () => {
   });
 
   it('changes the phone number once and finds every number shown and dialled changed on the live site', async () => {
-    const pages = ['/', '/contact/'];
+    // The IOP body says {phone} in its copy ("Call us at {phone} to talk it through.").
+    const IOP = '/programs/intensive-outpatient-program/';
+    const IOP_SENTENCE = (shown: string) => `Call us at ${shown} to talk it through.`;
+    const pages = ['/', '/contact/', IOP];
     const before = await Promise.all(pages.map(phoneNumbersOn));
     for (const [i, { links }] of before.entries()) {
       const places = new Set(links.filter((l) => l.href === `tel:${OLD_PHONE.e164}`).map((l) => l.where));
@@ -259,6 +264,10 @@ describe('an editor in the admin', () => {
         expect.arrayContaining(['header', 'footer']),
       );
     }
+
+    const iopBefore = before[pages.indexOf(IOP)]!;
+    expect(iopBefore.text).toContain(IOP_SENTENCE(OLD_PHONE.shown));
+    expect(iopBefore.links).toContainEqual({ where: 'main', href: `tel:${OLD_PHONE.e164}`, text: OLD_PHONE.shown });
 
     await page.getByRole('link', { name: 'Content Manager' }).click();
     await page.getByRole('link', { name: 'Facility', exact: true }).click();
@@ -289,6 +298,10 @@ describe('an editor in the admin', () => {
       ).toEqual([]);
       expect(text, sitePath).toContain(NEW_PHONE.shown);
       expect(text, sitePath).not.toContain(OLD_PHONE.shown);
+      if (sitePath === IOP) {
+        expect(text).toContain(IOP_SENTENCE(NEW_PHONE.shown));
+        expect(links).toContainEqual({ where: 'main', href: `tel:${NEW_PHONE.e164}`, text: NEW_PHONE.shown });
+      }
     }
     const site = await browser.newPage();
     await site.goto(`${system.siteUrl}/contact/`);

@@ -184,11 +184,13 @@ describe('the Schedule panel of an entry', () => {
     await page.getByRole('link', { name: 'Home' }).click();
     const failures = page.getByRole('region', { name: 'Public website' }).getByRole('alert');
     await failures.getByText('1 scheduled change failed:').waitFor({ timeout: 20_000 });
-    expect(await failures.textContent()).toMatch(/Is there parking at the clinic\?, Publish due .+ P[SD]T: answer/);
+    expect(await failures.textContent()).toMatch(
+      /Is there parking at the clinic\?, Publish due .+ P[SD]T: Answer is required: fill it in\./,
+    );
     await failures.getByRole('link', { name: 'Is there parking at the clinic?' }).click();
     await page.waitForURL(new RegExp(`/collection-types/api::faq.faq/${faq}`));
     await scheduledHere()
-      .getByText(/Not done: answer/)
+      .getByText('Not done: Answer is required: fill it in. Fix the entry, then schedule it again.')
       .waitFor();
   });
 

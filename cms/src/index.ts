@@ -19,9 +19,12 @@ import { registerSlugDerivation } from './slugs/register-slug-derivation';
 import { registerScheduling, startScheduling } from './scheduling/register-scheduling';
 import { registerRedirects } from './redirects/register-redirects';
 import { registerLinkCheck } from './links/register-link-check';
+import { registerRefusedPublishWording } from './publishing/register-refused-publish-wording';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // First, so it wraps every check below: a refused publish says so in the editor's words.
+    registerRefusedPublishWording(strapi);
     registerContentValidation(strapi);
     registerSlugDerivation(strapi);
     registerRedirects(strapi);

@@ -216,13 +216,28 @@ describe.each(testDatabases())('CMS on %s', (database) => {
       expect(text).toContain(field);
     }
 
-    it('refuses a 300-character meta description', async () => {
+    it('refuses a 300-character meta description, saying it was not published and how to fix the field', async () => {
       const res = await admin('POST', '/content-manager/collection-types/api::condition.condition/actions/publish', {
         name: 'Test condition with long SEO',
         slug: 'test-condition-long-seo',
         summary: 'A summary that is long enough to pass the forty character minimum.',
         seo: { metaDescription: 'x'.repeat(300), noindex: false },
       });
+      const { error } = (await res.clone().json()) as {
+        error: { message: string; details: { errors: { path: string[]; message: string }[] } };
+      };
+      // The admin's notification shows the top-level message; the field shows its own.
+      expect(error.message).toMatch(
+        /^Not published\. Meta description is too long: shorten it to at most \d+ characters\.$/,
+      );
+      expect(error.details.errors).toEqual([
+        {
+          path: ['seo', 'metaDescription'],
+          message: expect.stringMatching(/^Meta description is too long/) as unknown,
+          name: 'ValidationError',
+          value: expect.anything() as unknown,
+        },
+      ]);
       await expectValidationError(res, 'metaDescription');
     });
 

@@ -106,7 +106,7 @@ function ActionLine({
       </Typography>
       {action.failureReason ? (
         <Typography variant="pi" textColor="danger600">
-          Not done: {action.failureReason}. Fix the entry, then schedule it again.
+          Not done: {action.failureReason.replace(/\.$/, '')}. Fix the entry, then schedule it again.
         </Typography>
       ) : null}
       {movable && newTime !== null ? (

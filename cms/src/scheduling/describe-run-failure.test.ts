@@ -3,16 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { describeRunFailure } from './run-due-actions';
 
 describe('describeRunFailure', () => {
-  it("names each invalid field of Strapi's validation error, not just how many there were", () => {
+  it("names each invalid field of Strapi's validation error by its label, not just how many there were", () => {
     const error = new errors.ValidationError('2 errors occurred', {
       errors: [
         { path: ['answer'], message: 'answer must be defined.', name: 'ValidationError', value: null },
         { path: ['schedule', 'hoursPerWeek'], message: 'minimum exceeds maximum', name: 'ValidationError', value: 12 },
       ],
     });
-    expect(describeRunFailure(error)).toBe(
-      'answer: answer must be defined.; schedule.hoursPerWeek: minimum exceeds maximum',
-    );
+    expect(describeRunFailure(error)).toBe('Answer is required: fill it in. Hours per week: minimum exceeds maximum');
   });
 
   it('falls back to the message of any other error', () => {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { plainFieldMessage } from '../publishing/refused-publish';
 import { describeClinicTime } from './clinic-time';
 import { SCHEDULED_ACTION_UID, scheduledActionSchema, type ScheduledAction } from './scheduled-action-type';
 
@@ -13,20 +14,19 @@ interface ValidationDetail {
 }
 
 /**
- * What to tell the editor when a scheduled action could not run: Strapi's validation errors
- * become `field: problem` pairs (its own message alone says only "N errors occurred").
+ * What to tell the editor when a scheduled action could not run: each field's problem in the
+ * editor's words (Strapi's own message alone says only "N errors occurred").
  */
 export function describeRunFailure(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const details = (error as Error & { details?: { errors?: ValidationDetail[] } }).details;
-  const fieldErrors = (details?.errors ?? [])
-    .map(({ path, message }) => {
-      const field = Array.isArray(path) ? path.join('.') : typeof path === 'string' ? path : '';
-      const text = typeof message === 'string' ? message : 'is invalid';
-      return field ? `${field}: ${text}` : text;
-    })
-    .filter(Boolean);
-  return fieldErrors.length > 0 ? fieldErrors.join('; ') : error.message;
+  const fieldErrors = (details?.errors ?? []).map(({ path, message }) =>
+    plainFieldMessage({
+      path: Array.isArray(path) ? (path as (string | number)[]) : typeof path === 'string' ? [path] : [],
+      message: typeof message === 'string' ? message : 'is invalid',
+    }),
+  );
+  return fieldErrors.length > 0 ? fieldErrors.join(' ') : error.message;
 }
 
 function localeParams(action: ScheduledAction): { locale?: string } {
