@@ -17,6 +17,8 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
     cmsDir,
     (command, args) => spawnSync(command, args, { cwd: cmsDir, stdio: 'inherit' }).status ?? 1,
   );
+  // Every suite that builds the site shares one folder of drawn social cards (see socialCacheDir).
+  process.env.SOCIAL_CARD_CACHE_DIR ??= path.resolve(cmsDir, '../node_modules/.cache/clinic-social-cards');
   if (process.env.TEST_DATABASE_URL) return undefined;
   const cluster = await startPostgresCluster();
   process.env.TEST_DATABASE_URL = cluster.url;

@@ -18,15 +18,23 @@ beforeEach(() => {
   cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'social-cache-'));
   configureSocialCards({ cacheDir, root: process.cwd() });
   clearSocialFiles();
+  // The test suites' global setup shares one folder through this variable.
+  vi.stubEnv('SOCIAL_CARD_CACHE_DIR', '');
 });
 
 afterEach(() => {
+  vi.unstubAllEnvs();
   fs.rmSync(cacheDir, { recursive: true, force: true });
 });
 
 describe('ensureCached', () => {
   it("keeps the cache in a social-cards folder of Astro's cacheDir, which the publisher keeps between builds", () => {
     expect(socialCacheDir()).toBe(path.join(cacheDir, 'social-cards'));
+  });
+
+  it('uses SOCIAL_CARD_CACHE_DIR instead when it is set', () => {
+    vi.stubEnv('SOCIAL_CARD_CACHE_DIR', '/tmp/shared-cards');
+    expect(socialCacheDir()).toBe('/tmp/shared-cards');
   });
 
   it('makes a missing image once, even when several pages ask at the same time', async () => {

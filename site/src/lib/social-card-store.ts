@@ -65,8 +65,14 @@ export function readSocialFiles(): ReadonlyMap<string, string> {
   return state().files;
 }
 
-/** The folder of cached share images. */
+/**
+ * The folder of cached share images. `SOCIAL_CARD_CACHE_DIR` puts it elsewhere: the test
+ * suites build the site from a fresh cacheDir dozens of times, and a card's file is named by
+ * everything drawn on it, so one shared folder is safe and saves redrawing every card.
+ */
 export function socialCacheDir(): string {
+  const shared = process.env.SOCIAL_CARD_CACHE_DIR;
+  if (shared) return shared;
   const { cacheDir } = state();
   return path.join(cacheDir ?? path.join(os.tmpdir(), 'clinic-site-cache'), 'social-cards');
 }
