@@ -254,7 +254,7 @@ describe('an editor in the admin', () => {
 
   it('changes the phone number once and finds every number shown and dialled changed on the live site', async () => {
     // The IOP body says {phone} in its copy ("Call us at {phone} to talk it through.").
-    const IOP = '/programs/intensive-outpatient-program/';
+    const IOP = IOP_PATH;
     const IOP_SENTENCE = (shown: string) => `Call us at ${shown} to talk it through.`;
     const pages = ['/', '/contact/', IOP];
     const before = await Promise.all(pages.map(phoneNumbersOn));
