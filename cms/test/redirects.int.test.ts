@@ -210,6 +210,82 @@ describe('internal links are checked on publish', () => {
   });
 });
 
+describe('a page other published entries link to is not taken down', () => {
+  const CONDITION = 'api::condition.condition';
+  const CONDITIONS = `/content-manager/collection-types/${CONDITION}`;
+  const REFUSAL =
+    "Takedown target can't be unpublished: it is linked from Takedown linker (Body). Remove those links, then unpublish.";
+  let targetId: string;
+  let linkerId: string;
+
+  async function publishCondition(name: string, slug: string, body: string): Promise<string> {
+    const summary = 'A summary that is long enough to pass the forty character minimum.';
+    const res = await admin('POST', `${CONDITIONS}/actions/publish`, { name, slug, summary, body });
+    const text = await res.text();
+    expect(res.status, text).toBe(200);
+    return (JSON.parse(text) as { data: { documentId: string } }).data.documentId;
+  }
+
+  async function refusal(res: Response): Promise<string> {
+    const text = await res.text();
+    expect(res.status, text).toBe(400);
+    return (JSON.parse(text) as { error: { message: string } }).error.message;
+  }
+
+  async function isPublished(documentId: string): Promise<boolean> {
+    const res = await fetch(`${cms.url}/api/conditions?filters[documentId]=${documentId}`, {
+      headers: { Authorization: `Bearer ${cms.token}` },
+    });
+    return ((await res.json()) as { data: unknown[] }).data.length === 1;
+  }
+
+  beforeAll(async () => {
+    targetId = await publishCondition('Takedown target', 'takedown-target', 'A page another entry links to.');
+    linkerId = await publishCondition(
+      'Takedown linker',
+      'takedown-linker',
+      'Read about [the target](/conditions/takedown-target/).',
+    );
+  });
+
+  it('refuses to unpublish it, naming the linking entry and field, and tells the dialog the same beforehand', async () => {
+    const dialog = await admin('GET', `/admin/incoming-links?uid=${CONDITION}&documentId=${targetId}`);
+    expect(await dialog.json()).toEqual({
+      path: '/conditions/takedown-target/',
+      linkedFrom: [{ entry: 'Takedown linker', fields: ['Body'] }],
+    });
+    expect(await refusal(await admin('POST', `${CONDITIONS}/${targetId}/actions/unpublish`, {}))).toBe(REFUSAL);
+    expect(await isPublished(targetId)).toBe(true);
+  });
+
+  it('refuses to delete it, and answers the dialog only to signed-in admins', async () => {
+    expect(await refusal(await admin('DELETE', `${CONDITIONS}/${targetId}`))).toBe(
+      "Takedown target can't be deleted: it is linked from Takedown linker (Body). Remove those links, then delete.",
+    );
+    expect(await isPublished(targetId)).toBe(true);
+    const anonymous = await fetch(`${cms.url}/admin/incoming-links?uid=${CONDITION}&documentId=${targetId}`);
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('refuses it too when the link names its old address, which redirects to it after a slug change', async () => {
+    const renamed = await admin('POST', `${CONDITIONS}/${targetId}/actions/publish`, {
+      slug: 'takedown-target-renamed',
+    });
+    expect(renamed.status, await renamed.clone().text()).toBe(200);
+    expect(await refusal(await admin('POST', `${CONDITIONS}/${targetId}/actions/unpublish`, {}))).toBe(REFUSAL);
+  });
+
+  it('unpublishes it once the link is removed', async () => {
+    const edited = await admin('PUT', `${CONDITIONS}/${linkerId}`, { body: 'Read about other conditions.' });
+    expect(edited.status, await edited.clone().text()).toBe(200);
+    const republished = await admin('POST', `${CONDITIONS}/${linkerId}/actions/publish`, {});
+    expect(republished.status, await republished.clone().text()).toBe(200);
+    const res = await admin('POST', `${CONDITIONS}/${targetId}/actions/unpublish`, {});
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await isPublished(targetId)).toBe(false);
+  });
+});
+
 describe('editors manage redirects on a database made before the Redirect type', () => {
   const REDIRECT = 'api::redirect.redirect';
   interface Permission {

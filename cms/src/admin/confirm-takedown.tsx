@@ -1,19 +1,29 @@
-import { Flex, Typography } from '@strapi/design-system';
+import { Box, Flex, Typography } from '@strapi/design-system';
 import { WarningCircle } from '@strapi/icons';
-import type { StrapiApp } from '@strapi/strapi/admin';
-import type { ReactNode } from 'react';
-import { describeTakedown } from './describe-takedown';
+import { useFetchClient, type StrapiApp } from '@strapi/strapi/admin';
+import { useEffect, useState, type ReactNode } from 'react';
+import { incomingLinksSchema } from '../links/incoming-links-response.ts';
+import { describeTakedown, type IncomingLinksState, type TakedownWarning } from './describe-takedown';
 
 /** What the content manager passes a document action (the members read here). */
 interface ActionProps {
   model: string;
+  documentId?: string;
   document?: Record<string, unknown>;
 }
 
 /** A document action's description, as far as this wrapper changes it. */
 interface ActionDescription {
   onClick?: (event: unknown) => Promise<boolean | void> | boolean | void;
-  dialog?: { type: string; title?: string; content?: ReactNode; onConfirm?: () => Promise<void> | void };
+  variant?: string;
+  dialog?: {
+    type: string;
+    title?: string;
+    content?: ReactNode;
+    confirmLabel?: string;
+    loading?: boolean;
+    onConfirm?: () => Promise<void> | void;
+  };
   [key: string]: unknown;
 }
 
@@ -23,13 +33,67 @@ interface DocumentAction {
   position?: unknown;
 }
 
-function warningContent(body: string): ReactNode {
+/**
+ * Asks the CMS which published entries link to this one (`GET /admin/incoming-links`) when it
+ * mounts, that is when the dialog opens: asking for every row of a list would cost a request each.
+ */
+function IncomingLinksCheck(props: {
+  model: string;
+  documentId: string;
+  onResult: (state: IncomingLinksState) => void;
+}) {
+  const { model, documentId, onResult } = props;
+  const { get } = useFetchClient();
+  useEffect(() => {
+    let open = true;
+    onResult({ status: 'checking' });
+    const query = new URLSearchParams({ uid: model, documentId });
+    get<unknown>(`/admin/incoming-links?${query.toString()}`)
+      .then(({ data }) => {
+        const parsed = incomingLinksSchema.safeParse(data);
+        if (open)
+          onResult(parsed.success ? { status: 'known', linkedFrom: parsed.data.linkedFrom } : { status: 'unknown' });
+      })
+      .catch(() => {
+        if (open) onResult({ status: 'unknown' });
+      });
+    return () => {
+      open = false;
+      // Closed: the next opening asks again (links may have been removed meanwhile).
+      onResult({ status: 'unknown' });
+    };
+  }, [get, model, documentId, onResult]);
+  return null;
+}
+
+function warningContent(warning: TakedownWarning, check: ReactNode): ReactNode {
+  const blocked = warning.linkedFrom.length > 0;
   return (
-    <Flex direction="column" gap={2}>
-      <WarningCircle width="24px" height="24px" fill="danger600" />
-      <Typography tag="p" variant="omega" textAlign="center">
-        {body}
-      </Typography>
+    <Flex direction="column" gap={2} alignItems="stretch">
+      {check}
+      <Flex justifyContent="center">
+        <WarningCircle width="24px" height="24px" fill="danger600" aria-hidden />
+      </Flex>
+      {/* The text changes once the links are known: read the change out, politely. */}
+      <Box aria-live="polite" aria-busy={warning.checking}>
+        <Typography tag="p" variant="omega" textAlign={blocked ? 'left' : 'center'}>
+          {warning.body}
+        </Typography>
+        {blocked ? (
+          <>
+            <Box tag="ul" paddingTop={2} paddingBottom={2} paddingLeft={4} style={{ listStyle: 'disc' }}>
+              {warning.linkedFrom.map((line) => (
+                <Typography tag="li" variant="omega" key={line}>
+                  {line}
+                </Typography>
+              ))}
+            </Box>
+            <Typography tag="p" variant="omega">
+              {warning.fix}
+            </Typography>
+          </>
+        ) : null}
+      </Box>
     </Flex>
   );
 }
@@ -37,33 +101,42 @@ function warningContent(body: string): ReactNode {
 /**
  * Strapi 5.54 confirms Delete ("Are you sure?") and Unpublish only when a draft has changes;
  * Unpublish of a live page is one click. These wrappers ask first, naming the page that goes
- * offline, and run Strapi's own action when the editor confirms.
+ * offline, and run Strapi's own action when the editor confirms. When published entries link to
+ * the page the CMS refuses the takedown (the links would break), so the dialog names them and
+ * its button only closes it: nothing the editor clicks pretends the page goes offline.
  */
 function confirmingTakedown(original: DocumentAction, action: 'unpublish' | 'delete'): DocumentAction {
   const Wrapped: DocumentAction = (props) => {
     const description = original(props);
-    const warning = describeTakedown(action, props.model, props.document);
+    // Hooks run on every render, before any return: the content manager renders actions as components.
+    const [links, setLinks] = useState<IncomingLinksState>({ status: 'unknown' });
+    const warning = describeTakedown(action, props.model, props.document, links);
     if (!description || !warning) return description;
-    if (description.dialog) {
-      // Strapi's own dialog (delete; unpublish with unsaved changes): same steps, plainer words.
-      return {
-        ...description,
-        dialog: { ...description.dialog, title: warning.title, content: warningContent(warning.body) },
-      };
-    }
-    const run = description.onClick;
+    const documentId = props.documentId ?? props.document?.documentId;
+    const check =
+      typeof documentId === 'string' ? (
+        <IncomingLinksCheck model={props.model} documentId={documentId} onResult={setLinks} />
+      ) : null;
+    const blocked = warning.linkedFrom.length > 0;
+    const content = warningContent(warning, check);
+    const run = description.dialog ? description.dialog.onConfirm : () => description.onClick?.(undefined);
+    const dialog = {
+      type: 'dialog',
+      // Strapi's own dialog (delete; unpublish with unsaved changes) keeps its steps, in plainer words.
+      ...description.dialog,
+      title: warning.title,
+      content,
+      loading: warning.checking || description.dialog?.loading,
+      ...(blocked
+        ? { confirmLabel: 'OK', onConfirm: () => undefined }
+        : { onConfirm: async () => void (await run?.()) }),
+    };
     return {
       ...description,
+      ...(blocked ? { variant: 'secondary' } : {}),
       // Returning false lets the content manager open the dialog instead of acting now.
-      onClick: () => false,
-      dialog: {
-        type: 'dialog',
-        title: warning.title,
-        content: warningContent(warning.body),
-        onConfirm: async () => {
-          await run?.(undefined);
-        },
-      },
+      onClick: description.dialog ? description.onClick : () => false,
+      dialog,
     };
   };
   Wrapped.type = original.type;

@@ -8,6 +8,9 @@ describe('describeTakedown', () => {
     expect(describeTakedown('unpublish', 'api::program-level.program-level', iop)).toEqual({
       title: 'Unpublish "Intensive Outpatient Program"?',
       body: 'Its page /programs/intensive-outpatient-program/ goes offline on the website within seconds, and links to it stop working. The draft is kept; publish again to bring it back.',
+      linkedFrom: [],
+      fix: '',
+      checking: false,
     });
   });
 
@@ -25,5 +28,35 @@ describe('describeTakedown', () => {
     expect(describeTakedown('unpublish', 'api::program-level.program-level', { ...iop, status: 'draft' })).toBeNull();
     expect(describeTakedown('delete', 'api::call-request.call-request', { name: 'x', status: 'published' })).toBeNull();
     expect(describeTakedown('delete', 'api::faq.faq', undefined)).toBeNull();
+  });
+
+  it('does not say the page goes offline when other published pages link to it: it names them and the fix', () => {
+    const warning = describeTakedown('unpublish', 'api::program-level.program-level', iop, {
+      status: 'known',
+      linkedFrom: [
+        { entry: 'Medical detox', fields: ['Body'] },
+        { entry: "'Is virtual IOP available?'", fields: ['Answer', 'Question'] },
+      ],
+    });
+    expect(warning).toEqual({
+      title: `"Intensive Outpatient Program" can't be unpublished yet`,
+      body: 'Other published pages link to /programs/intensive-outpatient-program/: Unpublish would break those links, so it is refused and the page stays live. It is linked from:',
+      linkedFrom: ['Medical detox (Body)', "'Is virtual IOP available?' (Answer, Question)"],
+      fix: 'Remove those links, then unpublish.',
+      checking: false,
+    });
+    expect(warning?.body).not.toMatch(/offline/);
+  });
+
+  it('says the page goes offline once no published page links to it, and while checking says so', () => {
+    const clear = describeTakedown('delete', 'api::program-level.program-level', iop, {
+      status: 'known',
+      linkedFrom: [],
+    });
+    expect(clear?.title).toBe('Delete "Intensive Outpatient Program"?');
+    expect(clear?.body).toMatch(/goes offline/);
+    const checking = describeTakedown('delete', 'api::program-level.program-level', iop, { status: 'checking' });
+    expect(checking?.checking).toBe(true);
+    expect(checking?.body).toMatch(/Checking which pages link to it…$/);
   });
 });

@@ -42,17 +42,26 @@ export function knownPages(entryPaths: Iterable<string>): Set<string> {
 export function describeBrokenLink(href: string, known: KnownPaths): string | null {
   const trimmed = href.trim();
   if (!trimmed.startsWith('/') || /^[/\\]{2}/.test(trimmed)) return null;
-  const hashAt = trimmed.indexOf('#');
-  const anchor = hashAt === -1 ? '' : decodeSafely(trimmed.slice(hashAt + 1));
+  const anchor = anchorOf(trimmed);
   const path = normalizeSitePath(trimmed);
   if (!path) return `${trimmed} is not a valid path`;
-  const isFaqPage = path === FAQ_PATH || new RegExp(`^${FAQ_PATH}[1-9][0-9]*/$`).test(path);
-  if (isFaqPage) {
+  if (isFaqPagePath(path)) {
     if (anchor && !known.faqAnchors.has(anchor)) return `${trimmed} names no published FAQ (#${anchor})`;
     return null;
   }
   if (known.pages.has(path) || known.redirects.has(path)) return null;
   return `${trimmed} matches no page of the site`;
+}
+
+/** Whether a normalized path is one of the FAQ's pages (`/faq/`, `/faq/2/`...), where FAQ anchors live. */
+export function isFaqPagePath(path: string): boolean {
+  return path === FAQ_PATH || new RegExp(`^${FAQ_PATH}[1-9][0-9]*/$`).test(path);
+}
+
+/** The `#fragment` of a link, percent-decoded; empty when it has none. */
+export function anchorOf(href: string): string {
+  const hashAt = href.indexOf('#');
+  return hashAt === -1 ? '' : decodeSafely(href.slice(hashAt + 1));
 }
 
 function decodeSafely(value: string): string {

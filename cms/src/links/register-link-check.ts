@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { contentTypeDefinitions } from '../strapi/internals';
 import { REDIRECT_UID } from '../redirects/redirect-rules';
 import { docs, throwFieldProblems, type Doc } from '../redirects/register-redirects';
 import { ENTRY_MODELS, entryModelOf, entryPath, entryUid } from '../redirects/site-paths';
 import { describeBrokenLink, extractLinkTargets, knownPages, type KnownPaths } from './internal-links';
-
-const FAQ_UID = 'api::faq.faq';
+import { FAQ_UID, markdownTypes } from './load-incoming-links';
+import { registerTakedownCheck } from './register-takedown-check';
 
 async function findMany(strapi: Core.Strapi, uid: string, params: Record<string, unknown>): Promise<Doc[]> {
   return docs(strapi, uid).findMany(params);
@@ -40,22 +39,18 @@ async function loadKnownPaths(strapi: Core.Strapi, publishing: { uid: string; dr
 }
 
 /**
- * Refuses to publish an entry whose Markdown links to a page of the site that does not exist
- * (and is no redirect), or to an FAQ anchor no published FAQ has; the error names the field
- * and the link, so the editor fixes it before a visitor finds it.
+ * Links in editors' Markdown never break:
+ * - publishing an entry whose Markdown links to a page of the site that does not exist (and is
+ *   no redirect), or to an FAQ anchor no published FAQ has, is refused; the error names the
+ *   field and the link, so the editor fixes it before a visitor finds it;
+ * - taking down a page other entries link to is refused (`registerTakedownCheck`).
  */
 export function registerLinkCheck(strapi: Core.Strapi): void {
-  const markdownFields = new Map<string, string[]>();
-  for (const [uid, contentType] of Object.entries(contentTypeDefinitions(strapi))) {
-    if (!uid.startsWith('api::')) continue;
-    const fields = Object.entries(contentType.attributes)
-      .filter(([, attr]) => attr.type === 'richtext')
-      .map(([name]) => name);
-    if (fields.length > 0) markdownFields.set(uid, fields);
-  }
+  const types = markdownTypes(strapi);
+  registerTakedownCheck(strapi, types);
 
   strapi.documents.use(async (context, next) => {
-    const fields = markdownFields.get(context.uid);
+    const fields = types.get(context.uid)?.markdown;
     const params = context.params as { documentId?: string };
     if (!fields || context.action !== 'publish' || !params.documentId) return next();
     const [draft] = await findMany(strapi, context.uid, {

@@ -1,0 +1,97 @@
+import type { Core } from '@strapi/strapi';
+import { contentTypeDefinitions } from '../strapi/internals';
+import { REDIRECT_UID } from '../redirects/redirect-rules';
+import { docs, type Doc } from '../redirects/register-redirects';
+import { entryModelOf, entryPath, FAQ_PATH } from '../redirects/site-paths';
+import {
+  entryDisplayName,
+  findLinkingEntries,
+  pathsGoneWith,
+  type GoneTarget,
+  type MarkdownEntry,
+} from './incoming-links';
+import type { IncomingLinks } from './incoming-links-response';
+
+export const FAQ_UID = 'api::faq.faq';
+
+/** The fields that name an entry, read with its Markdown. */
+const NAME_FIELDS = ['name', 'title', 'question'];
+
+/** A content type's Markdown (`richtext`) fields and the fields that name its entries. */
+export interface MarkdownType {
+  markdown: string[];
+  names: string[];
+}
+
+/** Our content types with Markdown fields, by uid: the ones whose links the site renders. */
+export function markdownTypes(strapi: Core.Strapi): Map<string, MarkdownType> {
+  const types = new Map<string, MarkdownType>();
+  for (const [uid, contentType] of Object.entries(contentTypeDefinitions(strapi))) {
+    if (!uid.startsWith('api::')) continue;
+    const attributes = Object.entries(contentType.attributes);
+    const markdown = attributes.filter(([, attr]) => attr.type === 'richtext').map(([name]) => name);
+    const names = NAME_FIELDS.filter((name) => name in contentType.attributes);
+    if (markdown.length > 0) types.set(uid, { markdown, names });
+  }
+  return types;
+}
+
+/** Whether entries of `uid` have a page (or an FAQ anchor) that links can reach. */
+export function hasLinkablePage(uid: string): boolean {
+  return uid === FAQ_UID || entryModelOf(uid) !== undefined;
+}
+
+async function publishedMarkdown(strapi: Core.Strapi, types: Map<string, MarkdownType>): Promise<MarkdownEntry[]> {
+  const entries: MarkdownEntry[] = [];
+  for (const [uid, { markdown, names }] of types) {
+    const published: Doc[] = await docs(strapi, uid).findMany({
+      status: 'published',
+      fields: [...markdown, ...names],
+      limit: -1,
+    });
+    for (const doc of published) {
+      entries.push({
+        uid,
+        documentId: doc.documentId,
+        name: entryDisplayName(doc),
+        markdown: Object.fromEntries(markdown.map((field) => [field, doc[field]])),
+      });
+    }
+  }
+  return entries;
+}
+
+/**
+ * The published entry `documentId` of `uid` as links see it: its name, the page that would leave
+ * the site with it, and the published entries whose Markdown links there (or to an old address
+ * that redirects to it). Null when nothing linkable goes: a type without pages, an entry never
+ * published or without a slug.
+ */
+export async function loadIncomingLinks(
+  strapi: Core.Strapi,
+  types: Map<string, MarkdownType>,
+  uid: string,
+  documentId: string,
+): Promise<(IncomingLinks & { name: string }) | null> {
+  if (!hasLinkablePage(uid)) return null;
+  const [published] = await docs(strapi, uid).findMany({ filters: { documentId }, status: 'published', limit: 1 });
+  const slug = published?.slug;
+  if (!published || typeof slug !== 'string' || slug === '') return null;
+  const model = entryModelOf(uid);
+  let target: GoneTarget;
+  let path: string;
+  if (model) {
+    path = entryPath(model, slug);
+    const redirects = await docs(strapi, REDIRECT_UID).findMany({
+      status: 'published',
+      fields: ['fromPath', 'httpStatus', 'targetType', 'targetDocumentId', 'targetPath'],
+      limit: -1,
+    });
+    target = { paths: pathsGoneWith(path, { model, documentId }, redirects) };
+  } else {
+    path = `${FAQ_PATH}#${encodeURIComponent(slug)}`;
+    target = { paths: new Set(), faqAnchor: slug };
+  }
+  const linkedFrom = findLinkingEntries(target, await publishedMarkdown(strapi, types), { uid, documentId });
+  return { name: entryDisplayName(published), path, linkedFrom };
+}
