@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSeedContent, seedDirOf } from './load-seed-content';
 import { checkFacilityPhones } from '../validation/facility-phones';
-import { findTypedFacilityPhones } from '../validation/typed-facility-phone';
+import { findTypedFacilityPhones, placeholderFields } from '../validation/typed-facility-phone';
 
 interface Attribute {
   type: string;
@@ -454,12 +454,14 @@ describe('seed content carries the client copy faithfully', () => {
 
   it('says {phone} for the admissions number, in bodies, answers and the meta description, and never types it', () => {
     const numbers = [seedContent.facility.phoneE164];
+    const check = (entry: SeedRecord, uid: string, where: string) =>
+      findTypedFacilityPhones(entry, numbers, placeholderFields(contentTypeSchema(uid).attributes)).map(
+        (e) => `${where}: ${e.message}`,
+      );
     const problems = [
-      ...findTypedFacilityPhones(facility, numbers).map((e) => `facility: ${e.message}`),
+      ...check(facility, FACILITY_UID, 'facility'),
       ...COLLECTION_KEYS.flatMap((key) =>
-        entries(key).flatMap((entry) =>
-          findTypedFacilityPhones(entry, numbers).map((e) => `${key}/${slugOf(entry)}: ${e.message}`),
-        ),
+        entries(key).flatMap((entry) => check(entry, COLLECTIONS[key], `${key}/${slugOf(entry)}`)),
       ),
     ];
     expect(problems).toEqual([]);

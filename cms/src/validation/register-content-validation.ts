@@ -4,7 +4,7 @@ import { contentTypeDefinitions } from '../strapi/internals';
 import { checkFacilityPhones } from './facility-phones';
 import { findDocumentScheduleErrors, type FieldError } from './schedule-ranges';
 import { findTelLinkMismatches } from './tel-links';
-import { findTypedFacilityPhones } from './typed-facility-phone';
+import { findTypedFacilityPhones, placeholderFields } from './typed-facility-phone';
 
 const SCHEDULE_COMPONENT = 'shared.schedule-facts';
 const FACILITY_UID = 'api::facility.facility';
@@ -29,20 +29,15 @@ function throwIfAny(problems: FieldError[]): void {
  */
 export function registerContentValidation(strapi: Core.Strapi): void {
   const scheduleAttributesByUid = new Map<string, Record<string, boolean>>();
-  /** Each type's component fields: a draft is read with them, so text inside (SEO) is checked too. */
-  const componentFieldsByUid = new Map<string, string[]>();
+  /** Where each type's copy may say `{phone}` (Markdown fields, the SEO meta description). */
+  const placeholderFieldsByUid = new Map<string, string[]>();
   for (const [uid, { attributes }] of Object.entries(contentTypeDefinitions(strapi))) {
     const found: Record<string, boolean> = {};
     for (const [name, attr] of Object.entries(attributes)) {
       if (attr.type === 'component' && attr.component === SCHEDULE_COMPONENT) found[name] = attr.repeatable === true;
     }
     if (Object.keys(found).length > 0) scheduleAttributesByUid.set(uid, found);
-    componentFieldsByUid.set(
-      uid,
-      Object.entries(attributes)
-        .filter(([, attr]) => attr.type === 'component')
-        .map(([name]) => name),
-    );
+    placeholderFieldsByUid.set(uid, placeholderFields(attributes));
   }
 
   /** The facility's numbers as stored, draft and published: either may be the one an editor copied. */
@@ -52,16 +47,18 @@ export function registerContentValidation(strapi: Core.Strapi): void {
   }
 
   strapi.documents.use(async (context, next) => {
-    if (context.action === 'publish' && context.uid.startsWith('api::')) {
+    const copyFields = placeholderFieldsByUid.get(context.uid) ?? [];
+    if (context.action === 'publish') {
       const { documentId, locale } = context.params as { documentId?: unknown; locale?: unknown };
-      if (typeof documentId === 'string') {
+      if (typeof documentId === 'string' && copyFields.length > 0) {
         const draft = await strapi.documents(context.uid).findOne({
           documentId,
           ...(typeof locale === 'string' ? { locale } : {}),
           status: 'draft',
-          populate: componentFieldsByUid.get(context.uid) ?? [],
+          // The components that hold copy (SEO), so their text is read too.
+          populate: [...new Set(copyFields.filter((f) => f.includes('.')).map((f) => f.split('.')[0] ?? f))],
         });
-        if (draft) throwIfAny(findTypedFacilityPhones(draft, await facilityNumbers()));
+        if (draft) throwIfAny(findTypedFacilityPhones(draft, await facilityNumbers(), copyFields));
       }
       return next();
     }
@@ -80,10 +77,10 @@ export function registerContentValidation(strapi: Core.Strapi): void {
       if (phones.phoneE164) data.phoneE164 = phones.phoneE164;
     }
     // A save that publishes at once (the seed, the REST API with status=published).
-    if (params.status === 'published' && context.uid.startsWith('api::')) {
+    if (params.status === 'published' && copyFields.length > 0) {
       const numbers = await facilityNumbers();
       if (typeof data.phoneE164 === 'string' && context.uid === FACILITY_UID) numbers.push(data.phoneE164);
-      problems.push(...findTypedFacilityPhones(data, numbers));
+      problems.push(...findTypedFacilityPhones(data, numbers, copyFields));
     }
     throwIfAny(problems);
     return next();
