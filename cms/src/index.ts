@@ -14,6 +14,7 @@ import { useLogEmailProviderUnlessConfigured } from './notifications/log-email-p
 import { seedContent } from './seed/seed-content';
 import { loadSeedContent, seedDirOf } from './seed/load-seed-content';
 import { registerContentValidation } from './validation/register-content-validation';
+import { registerImageDescriptionCheck } from './validation/image-descriptions';
 import { registerDeployStatusRoute } from './deploy-status/register-deploy-status-route';
 import { registerSlugDerivation } from './slugs/register-slug-derivation';
 import { registerScheduling, startScheduling } from './scheduling/register-scheduling';
@@ -26,6 +27,7 @@ export default {
     // First, so it wraps every check below: a refused publish says so in the editor's words.
     registerRefusedPublishWording(strapi);
     registerContentValidation(strapi);
+    registerImageDescriptionCheck(strapi);
     registerSlugDerivation(strapi);
     registerRedirects(strapi);
     registerLinkCheck(strapi);

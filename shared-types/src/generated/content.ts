@@ -46,6 +46,17 @@ export const geoSchema = z.object({
 });
 export type Geo = z.output<typeof geoSchema>;
 
+/** Component `shared.image`. */
+export const imageSchema = z.object({
+  id: z.number().int(),
+  file: mediaSchema.nullable().describe("The picture, from the Media Library: a JPEG, PNG or WebP photo, at least 1600 px wide for a page's main image. The site makes smaller copies for phones and removes the camera's location data."),
+  alt: z.string().max(150).nullable().describe("What the photo shows, for people who cannot see it (at most 150 characters), e.g. 'Group room with chairs in a circle and large windows'. Required unless Decorative is ticked."),
+  decorative: z.boolean().describe("Tick only if the photo adds nothing a visitor needs to know (a texture, a mood shot). Screen readers then skip it, and Alt text may stay empty."),
+  caption: z.string().max(200).nullable().describe("Optional line shown under the photo on the page."),
+  credit: z.string().max(120).nullable().describe("Optional photographer or source, shown under the photo, e.g. 'Photo: Jane Doe'."),
+});
+export type Image = z.output<typeof imageSchema>;
+
 /** Component `shared.list-item`. */
 export const listItemSchema = z.object({
   id: z.number().int(),
@@ -81,7 +92,7 @@ export type ScheduleFacts = z.output<typeof scheduleFactsSchema>;
 export const seoSchema = z.object({
   id: z.number().int(),
   metaTitle: z.string().max(60).nullable().describe("Title shown in search results and browser tabs. At most 60 characters; leave empty to use the page name."),
-  metaDescription: z.string().min(50).max(160).or(z.literal('')).nullable().describe("One or two sentences shown under the title in search results. 50 to 160 characters; leave empty to use the summary."),
+  metaDescription: z.string().min(50).max(160).or(z.literal('')).nullable().describe("One or two sentences shown under the title in search results. 50 to 160 characters; leave empty to use the summary. Write {phone} for the admissions number, never the number itself."),
   socialImage: mediaSchema.nullable().describe("Image shown when the page is shared on social media or in messages (1200 x 630 px works best)."),
   canonicalUrl: z.string().max(300).regex(new RegExp("^https://[^\\s]+$")).or(z.literal('')).nullable().describe("Only if this page's content lives at another address: the full https:// URL search engines should index instead."),
   noindex: z.boolean().describe("Hide this page from search engines and the sitemap. Visitors can still open it."),
@@ -105,7 +116,7 @@ export const conditionFieldsSchema = z.object({
   name: z.string().max(80).describe("Name of the condition, e.g. 'Co-occurring disorders'. Used as the page heading."),
   slug: z.string().regex(/^[A-Za-z0-9-_.~]+$/).describe("Web address of the page: /conditions/<slug>/. Changing it breaks existing links."),
   summary: z.string().min(40).max(400).describe("Two or three plain sentences that introduce the condition (40-400 characters)."),
-  body: z.string().nullable().describe("The full page copy in Markdown. Use ## for section headings."),
+  body: z.string().nullable().describe("The full page copy in Markdown. Use ## for section headings. Write {phone} for the admissions number: the site shows the Facility's current number as a call link."),
   createdAt: z.string().datetime({ offset: true }),
   updatedAt: z.string().datetime({ offset: true }),
   publishedAt: z.string().datetime({ offset: true }),
@@ -118,7 +129,7 @@ export const facilityFieldsSchema = z.object({
   name: z.string().max(80).describe("The clinic's name as visitors know it."),
   tagline: z.string().max(140).describe("One short line under the name on the home page."),
   description: z.string().min(50).max(600).describe("Who the clinic is, in two or three sentences. Shown on the home page and to search engines."),
-  phoneE164: z.string().max(30).describe("The clinic's main number, typed once in any US format, e.g. (949) 694-8305. Saved as +19496948305; the site shows (949) 694-8305 and every call button dials it."),
+  phoneE164: z.string().max(30).describe("The clinic's main number, typed once in any US format, e.g. (949) 694-8305. Saved as +19496948305; the site shows (949) 694-8305 and every call button dials it, as do the {phone} links in page copy."),
   email: z.string().email().describe("Address that receives call-back requests and questions."),
   serviceArea: z.string().max(120).describe("Area the clinic serves, e.g. Orange County, California."),
   admissionsHours: z.string().max(120).describe("When admissions can be reached, e.g. 'Every day, 24 hours'."),
@@ -134,7 +145,7 @@ export const faqFieldsSchema = z.object({
   documentId: z.string().min(1),
   question: z.string().max(200).describe("The question as a visitor would ask it, ending with '?'."),
   slug: z.string().regex(/^[A-Za-z0-9-_.~]+$/).describe("Anchor of the answer on the FAQ page (/faq/#<slug>). Follows the question as you type it; type your own to keep it. Changing it later breaks links to the answer."),
-  answer: z.string().max(4000).describe("A short, plain answer in Markdown. Link to a program or therapy page for more."),
+  answer: z.string().max(4000).describe("A short, plain answer in Markdown. Link to a program or therapy page for more. Write {phone} for the admissions number: the site shows the Facility's current number as a call link."),
   topic: z.enum(["about-iop","schedule-and-time","therapies","medication","getting-started","after-treatment"]).describe("The heading the question appears under on the FAQ page, in the order the page shows them."),
   order: z.number().int().min(0).max(10000).describe("Position within its topic on the FAQ page: lower numbers come first. Existing questions use 10, 20, 30... so you can slot one in between (e.g. 15); 100 puts it last. The FAQ list shows this column."),
   createdAt: z.string().datetime({ offset: true }),
@@ -152,7 +163,7 @@ export const programLevelFieldsSchema = z.object({
   asamLevel: z.string().max(12).nullable().describe("ASAM Criteria level, e.g. 2.1 for IOP."),
   continuumRank: z.number().int().min(0).max(99).describe("Position on the continuum of care, 0 = least intensive. Sets the order on the site and the step up/down links."),
   summary: z.string().min(40).max(400).describe("Two or three plain sentences that introduce the level (40-400 characters). Shown on cards and as the default meta description."),
-  body: z.string().nullable().describe("The full page copy in Markdown. Use ## for section headings; the page title is added for you."),
+  body: z.string().nullable().describe("The full page copy in Markdown. Use ## for section headings; the page title is added for you. Write {phone} for the admissions number: the site shows the Facility's current number as a call link."),
   setting: z.enum(["community","outpatient","day-program","residential","inpatient-medical"]).describe("Where care happens: community, outpatient clinic, day program, residential, or inpatient medical."),
   virtualOption: z.boolean().describe("Tick if this level can be attended by video."),
   offeredOnSite: z.boolean().describe("Tick if our facility provides this level itself. Untick if we arrange it through partners."),
@@ -185,7 +196,7 @@ export const treatmentModalityFieldsSchema = z.object({
   shortName: z.string().max(12).nullable().describe("Abbreviation, e.g. CBT, DBT or MAT. Leave empty if none."),
   slug: z.string().regex(/^[A-Za-z0-9-_.~]+$/).describe("Web address of the page: /treatments/<slug>/. Changing it breaks existing links."),
   summary: z.string().min(40).max(400).describe("Two or three plain sentences that introduce the therapy (40-400 characters)."),
-  body: z.string().nullable().describe("The full page copy in Markdown. Use ## for section headings."),
+  body: z.string().nullable().describe("The full page copy in Markdown. Use ## for section headings. Write {phone} for the admissions number: the site shows the Facility's current number as a call link."),
   category: z.enum(["psychotherapy","group-support","medication","family"]).describe("Kind of treatment: psychotherapy, group support, medication, or family."),
   createdAt: z.string().datetime({ offset: true }),
   updatedAt: z.string().datetime({ offset: true }),
@@ -194,6 +205,7 @@ export const treatmentModalityFieldsSchema = z.object({
 
 /** `api::condition.condition` as the REST API returns it with `conditionPopulate`. */
 export const conditionSchema = conditionFieldsSchema.extend({
+  heroImage: imageSchema.nullable().describe("Optional photo shown at the top of this condition's page, beside the heading. Leave empty for a text-only page."),
   modalities: z.array(treatmentModalityFieldsSchema).describe("Therapies that treat this condition. Set here or from the therapy; both show the same link."),
   programLevels: z.array(programLevelFieldsSchema).describe("Levels of care that treat this condition. Set here or from the program level; both show the same link."),
   medicalReview: medicalReviewSchema.nullable().describe("Who clinically reviewed this page and when. Leave empty until a clinician has reviewed it."),
@@ -203,6 +215,7 @@ export const conditionSchema = conditionFieldsSchema.extend({
 export type Condition = z.output<typeof conditionSchema>;
 /** The explicit REST populate for `api::condition.condition`: every component and relation, one level deep. */
 export const conditionPopulate = {
+  heroImage: { populate: { file: true } },
   modalities: true,
   programLevels: true,
   medicalReview: true,
@@ -216,6 +229,7 @@ export const facilitySchema = facilityFieldsSchema.extend({
   geo: geoSchema.nullable().describe("Map coordinates of the clinic, for search engines."),
   accreditations: z.array(accreditationSchema).describe("Licenses and accreditations, with issuer, number and expiry."),
   crisisResources: z.array(crisisResourceSchema).describe("Where to get help right now (988, SAMHSA helpline). Shown on every page."),
+  photos: z.array(imageSchema).describe("Photos of the clinic (rooms, grounds, building), shown as a gallery on the home and contact pages in this order. Real photos only, no stock images."),
   seo: seoSchema.nullable().describe("Default search title and description for pages that have none."),
 });
 export type Facility = z.output<typeof facilitySchema>;
@@ -225,6 +239,7 @@ export const facilityPopulate = {
   geo: true,
   accreditations: true,
   crisisResources: true,
+  photos: { populate: { file: true } },
   seo: { populate: { socialImage: true } },
 } as const;
 
@@ -242,6 +257,7 @@ export const faqPopulate = {
 
 /** `api::program-level.program-level` as the REST API returns it with `programLevelPopulate`. */
 export const programLevelSchema = programLevelFieldsSchema.extend({
+  heroImage: imageSchema.nullable().describe("Optional photo shown at the top of this level's page, beside the heading. Leave empty for a text-only page."),
   schedule: scheduleFactsSchema.nullable().describe("The typical time commitment as numbers. Feeds the comparison table."),
   alternateSchedules: z.array(scheduleFactsSchema).describe("Other schedules of the same level, e.g. a mental health track. Give each a label."),
   goals: z.array(listItemSchema).describe("What this level helps with, one point each."),
@@ -256,6 +272,7 @@ export const programLevelSchema = programLevelFieldsSchema.extend({
 export type ProgramLevel = z.output<typeof programLevelSchema>;
 /** The explicit REST populate for `api::program-level.program-level`: every component and relation, one level deep. */
 export const programLevelPopulate = {
+  heroImage: { populate: { file: true } },
   schedule: true,
   alternateSchedules: true,
   goals: true,
@@ -278,6 +295,7 @@ export const redirectPopulate = {} as const;
 
 /** `api::treatment-modality.treatment-modality` as the REST API returns it with `treatmentModalityPopulate`. */
 export const treatmentModalitySchema = treatmentModalityFieldsSchema.extend({
+  heroImage: imageSchema.nullable().describe("Optional photo shown at the top of this therapy's page, beside the heading. Leave empty for a text-only page."),
   benefits: z.array(listItemSchema).describe("What the therapy helps with, one point each."),
   programLevels: z.array(programLevelFieldsSchema).describe("Levels of care where this therapy is used. Set here or from the program level; both show the same link."),
   conditions: z.array(conditionFieldsSchema).describe("Conditions this therapy helps treat."),
@@ -288,6 +306,7 @@ export const treatmentModalitySchema = treatmentModalityFieldsSchema.extend({
 export type TreatmentModality = z.output<typeof treatmentModalitySchema>;
 /** The explicit REST populate for `api::treatment-modality.treatment-modality`: every component and relation, one level deep. */
 export const treatmentModalityPopulate = {
+  heroImage: { populate: { file: true } },
   benefits: true,
   programLevels: true,
   conditions: true,

@@ -310,6 +310,56 @@ describe('strapiLoader', () => {
     expect(error.message).not.toContain('programLevels.1.');
   });
 
+  /** An uploaded photo as Strapi populates it inside an image component. */
+  const photo = (alt: string | null, decorative = false) => ({
+    id: 3,
+    file: {
+      id: 11,
+      documentId: 'file11',
+      url: '/uploads/group_room_3f2a.jpg',
+      alternativeText: null,
+      width: 1600,
+      height: 1200,
+      mime: 'image/jpeg',
+      formats: null,
+    },
+    alt,
+    decorative,
+    caption: null,
+    credit: null,
+  });
+
+  it("stores a level's hero image and the facility's photos with their files, and asks the CMS for them", async () => {
+    const [level, ...levels] = fixtureEntries('program-levels');
+    serve('program-levels', () =>
+      HttpResponse.json({
+        data: [{ ...level, heroImage: photo('Group room with chairs in a circle') }, ...levels],
+        meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: levels.length + 1 } },
+      }),
+    );
+    const fake = await load({ contentType: 'program-levels' });
+    const stored = fake.entries.get(String(level!.documentId))?.data as { heroImage?: { file?: { url?: string } } };
+    expect(stored.heroImage?.file?.url).toBe('/uploads/group_room_3f2a.jpg');
+    expect(new URL(requests[0]!.url).searchParams.get('populate[heroImage][populate][file]')).toBe('true');
+
+    const facility = fixture('facility').data as Record<string, unknown>;
+    serve('facility', () => HttpResponse.json({ data: { ...facility, photos: [photo(null, true)] }, meta: {} }));
+    const loaded = await load({ contentType: 'facility' });
+    expect(loaded.entries.get('facility')?.data).toMatchObject({ photos: [{ decorative: true, alt: null }] });
+  });
+
+  it('refuses an image that neither says what it shows nor is decorative, naming the entry and the field', async () => {
+    const facility = fixture('facility').data as Record<string, unknown>;
+    serve('facility', () =>
+      HttpResponse.json({ data: { ...facility, photos: [photo('Garden path'), photo('  ')] }, meta: {} }),
+    );
+
+    const error = await loadError({ contentType: 'facility' });
+
+    expect(error).toBeInstanceOf(ContentValidationError);
+    expect(error.message).toContain('photos[1].alt: describe what the image shows in Alt text, or tick Decorative');
+  });
+
   it.each([
     ['a 404 (what Strapi 5 answers)', () => HttpResponse.json(fixture('facility-unpublished'), { status: 404 })],
     ['data: null', () => HttpResponse.json({ data: null, meta: {} })],

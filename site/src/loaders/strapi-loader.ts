@@ -1,6 +1,7 @@
 import type { Loader } from 'astro/loaders';
 import { contentTypes, type ContentTypeKey } from '@clinic/shared-types';
 import { ContentValidationError, type InvalidEntry } from './errors.ts';
+import { findUndescribedImages } from './image-descriptions.ts';
 import { fetchCollection, fetchSingle, type StrapiClientConfig } from './strapi-client.ts';
 
 export interface StrapiLoaderOptions {
@@ -132,12 +133,13 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
       const valid: { id: string; entry: Record<string, unknown> }[] = [];
       for (const { id, entry } of raw) {
         const result = type.schema.safeParse(entry);
-        if (result.success) valid.push({ id, entry: entry as Record<string, unknown> });
+        const issues = result.success ? findUndescribedImages(entry) : result.error.issues;
+        if (issues.length === 0) valid.push({ id, entry: entry as Record<string, unknown> });
         else
           invalid.push({
             label: labelOf(entry, id),
             documentId: documentIdOf(entry),
-            issues: result.error.issues.map((issue) => ({ ...issue, path: readablePath(entry, issue.path) })),
+            issues: issues.map((issue) => ({ ...issue, path: readablePath(entry, issue.path) })),
           });
       }
       if (invalid.length > 0) throw new ContentValidationError(contentType, invalid);

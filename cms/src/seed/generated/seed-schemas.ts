@@ -44,6 +44,15 @@ export const geoSeedSchema = z.object({
 }).strict();
 export type GeoSeed = z.output<typeof geoSeedSchema>;
 
+/** Component `shared.image` as seeded. */
+export const imageSeedSchema = z.object({
+  alt: z.string().max(150).optional(),
+  decorative: z.boolean(),
+  caption: z.string().max(200).optional(),
+  credit: z.string().max(120).optional(),
+}).strict();
+export type ImageSeed = z.output<typeof imageSeedSchema>;
+
 /** Component `shared.list-item` as seeded. */
 export const listItemSeedSchema = z.object({
   text: z.string().max(200),
@@ -96,6 +105,7 @@ export const conditionSeedSchema = z.object({
   slug: z.string().regex(/^[A-Za-z0-9-_.~]+$/),
   summary: z.string().min(40).max(400),
   body: z.string().optional(),
+  heroImage: imageSeedSchema.optional(),
   medicalReview: medicalReviewSeedSchema.optional(),
   sources: z.array(sourceCitationSeedSchema).optional(),
   seo: seoSeedSchema.optional(),
@@ -116,6 +126,7 @@ export const facilitySeedSchema = z.object({
   accreditations: z.array(accreditationSeedSchema).optional(),
   crisisResources: z.array(crisisResourceSeedSchema).optional(),
   legalDisclaimer: z.string().max(1000),
+  photos: z.array(imageSeedSchema).optional(),
   seo: seoSeedSchema.optional(),
 }).strict();
 export type FacilitySeed = z.output<typeof facilitySeedSchema>;
@@ -140,6 +151,7 @@ export const programLevelSeedSchema = z.object({
   continuumRank: z.number().int().min(0).max(99),
   summary: z.string().min(40).max(400),
   body: z.string().optional(),
+  heroImage: imageSeedSchema.optional(),
   schedule: scheduleFactsSeedSchema.optional(),
   alternateSchedules: z.array(scheduleFactsSeedSchema).optional(),
   setting: z.enum(["community","outpatient","day-program","residential","inpatient-medical"]),
@@ -175,6 +187,7 @@ export const treatmentModalitySeedSchema = z.object({
   slug: z.string().regex(/^[A-Za-z0-9-_.~]+$/),
   summary: z.string().min(40).max(400),
   body: z.string().optional(),
+  heroImage: imageSeedSchema.optional(),
   benefits: z.array(listItemSeedSchema).optional(),
   category: z.enum(["psychotherapy","group-support","medication","family"]),
   conditions: z.array(seedSlug),
