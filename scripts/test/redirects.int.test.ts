@@ -104,37 +104,70 @@ describe('redirects editors manage', () => {
 });
 
 describe('a broken internal link in a build', () => {
-  it('keeps the last good build live and names the page, when an unpublished page leaves a link behind', async () => {
+  it('refuses in the CMS to unpublish a page a published body links to, and the page stays live', async () => {
     const condition = {
       name: 'Link check condition',
       slug: 'link-check-condition',
       summary: 'A summary that is long enough to pass the forty character minimum.',
-      body: 'Read about [family therapy](/treatments/family-therapy/).',
+      body: 'Read about [family therapy](/treatments/family-therapy/) and the [spring talks](/spring-talks/).',
     };
+    await admin('POST', `/collection-types/${REDIRECT}/actions/publish`, {
+      fromPath: '/spring-talks',
+      httpStatus: 'found-302',
+      targetType: 'path',
+      targetPath: '/faq/',
+    });
     await admin('POST', '/collection-types/api::condition.condition/actions/publish', condition);
     await eventually(
       async () => (await answer('/conditions/link-check-condition/')).status === 200,
       60_000,
       'the condition',
     );
-    const liveBefore = (await system.status()).live?.id;
 
     const familyTherapy = await findDocument('api::treatment-modality.treatment-modality', 'slug', 'family-therapy');
-    await admin(
-      'POST',
-      `/collection-types/api::treatment-modality.treatment-modality/${familyTherapy}/actions/unpublish`,
-      {},
+    await expect(
+      admin(
+        'POST',
+        `/collection-types/api::treatment-modality.treatment-modality/${familyTherapy}/actions/unpublish`,
+        {},
+      ),
+    ).rejects.toThrow(/: 400 .*Family therapy can't be unpublished: it is linked from .*Link check condition \(Body\)/);
+    // A redirect a body links to is a page for that link: deleting it is refused the same way.
+    const redirect = await findDocument(REDIRECT, 'fromPath', '/spring-talks/');
+    await expect(admin('DELETE', `/collection-types/${REDIRECT}/${redirect}`)).rejects.toThrow(
+      /: 400 .*The redirect from \/spring-talks\/ can't be deleted: it is linked from Link check condition \(Body\)/,
     );
+    expect((await answer('/treatments/family-therapy/')).status).toBe(200);
+    expect((await answer('/spring-talks/')).status).toBe(302);
+  });
+
+  it('keeps the last good build live and names the page, when a renamed FAQ leaves a link to its old anchor', async () => {
+    // The CMS checks links to pages and redirects as they go; an FAQ renamed under a link to
+    // its anchor still gets through, and then the publisher's own check of the built site is
+    // what keeps the live site whole.
+    await admin('POST', '/collection-types/api::condition.condition/actions/publish', {
+      name: 'Anchor check condition',
+      slug: 'anchor-check-condition',
+      summary: 'A summary that is long enough to pass the forty character minimum.',
+      body: 'See [virtual IOP](/faq/#is-virtual-iop-available).',
+    });
+    await eventually(
+      async () => (await answer('/conditions/anchor-check-condition/')).status === 200,
+      60_000,
+      'the condition',
+    );
+    const liveBefore = (await system.status()).live?.id;
+    const faq = await findDocument('api::faq.faq', 'slug', 'is-virtual-iop-available');
+    await admin('POST', `/collection-types/api::faq.faq/${faq}/actions/publish`, { slug: 'virtual-iop-renamed' });
     await eventually(async () => (await system.status()).lastError !== null, 60_000, 'the build to fail');
     const status = await system.status();
     expect(status.live?.id).toBe(liveBefore);
-    // The first broken link is named (the seeded FAQ answers link there too); all are in the log.
     expect(status.lastError?.message).toMatch(
-      /Broken internal link: \/\S*\/ links to \/treatments\/family-therapy\/ \(no such page\)/,
+      /Broken internal link: \/\S*\/ links to \/faq\/#is-virtual-iop-available/,
     );
     expect(system.publisherOutput()).toContain(
-      '/conditions/link-check-condition/ links to /treatments/family-therapy/',
+      '/conditions/anchor-check-condition/ links to /faq/#is-virtual-iop-available',
     );
-    expect((await answer('/treatments/family-therapy/')).status).toBe(200);
+    expect((await answer('/faq/')).text).toContain('id="is-virtual-iop-available"');
   });
 });

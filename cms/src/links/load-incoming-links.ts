@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { contentTypeDefinitions } from '../strapi/internals';
-import { REDIRECT_UID } from '../redirects/redirect-rules';
-import { docs, type Doc } from '../redirects/register-redirects';
+import { normalizeSitePath, REDIRECT_UID } from '../redirects/redirect-rules';
+import { docs, isLivePage, type Doc } from '../redirects/register-redirects';
 import { entryModelOf, entryPath, FAQ_PATH } from '../redirects/site-paths';
 import {
   entryDisplayName,
@@ -38,7 +38,39 @@ export function markdownTypes(strapi: Core.Strapi): Map<string, MarkdownType> {
 
 /** Whether entries of `uid` have a page (or an FAQ anchor) that links can reach. */
 export function hasLinkablePage(uid: string): boolean {
-  return uid === FAQ_UID || entryModelOf(uid) !== undefined;
+  return uid === FAQ_UID || uid === REDIRECT_UID || entryModelOf(uid) !== undefined;
+}
+
+const REDIRECT_FIELDS = ['fromPath', 'httpStatus', 'targetType', 'targetDocumentId', 'targetPath'];
+
+/**
+ * A published 301/302 as links see it: a link to its From path arrives only while it is
+ * published (as do links to redirects that lead to it). A 410 takes no link anywhere.
+ */
+async function loadRedirectIncomingLinks(
+  strapi: Core.Strapi,
+  types: Map<string, MarkdownType>,
+  documentId: string,
+): Promise<(IncomingLinks & { name: string }) | null> {
+  const [redirect] = await docs(strapi, REDIRECT_UID).findMany({
+    filters: { documentId },
+    status: 'published',
+    fields: REDIRECT_FIELDS,
+    limit: 1,
+  });
+  const path = typeof redirect?.fromPath === 'string' ? normalizeSitePath(redirect.fromPath) : null;
+  if (!redirect || !path || redirect.httpStatus === 'gone-410') return null;
+  // A page that lives at the address again takes its links (publishing one removes its redirect).
+  if (await isLivePage(strapi, path)) return { name: `The redirect from ${path}`, path, linkedFrom: [] };
+  const others = (
+    await docs(strapi, REDIRECT_UID).findMany({ status: 'published', fields: REDIRECT_FIELDS, limit: -1 })
+  ).filter((r) => r.documentId !== documentId);
+  const target: GoneTarget = { paths: pathsGoneWith(path, { model: 'redirect', documentId }, others) };
+  const linkedFrom = findLinkingEntries(target, await publishedMarkdown(strapi, types), {
+    uid: REDIRECT_UID,
+    documentId,
+  });
+  return { name: `The redirect from ${path}`, path, linkedFrom };
 }
 
 async function publishedMarkdown(strapi: Core.Strapi, types: Map<string, MarkdownType>): Promise<MarkdownEntry[]> {
@@ -74,6 +106,7 @@ export async function loadIncomingLinks(
   documentId: string,
 ): Promise<(IncomingLinks & { name: string }) | null> {
   if (!hasLinkablePage(uid)) return null;
+  if (uid === REDIRECT_UID) return loadRedirectIncomingLinks(strapi, types, documentId);
   const [published] = await docs(strapi, uid).findMany({ filters: { documentId }, status: 'published', limit: 1 });
   const slug = published?.slug;
   if (!published || typeof slug !== 'string' || slug === '') return null;
