@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { repairExternalOutDir, sitemapRegistry, socialCards } from './src/lib/build-integrations.ts';
 import { readSitemapPage } from './src/lib/sitemap-registry.ts';
 import { redirectsAndLinkCheck } from './src/lib/redirects-integration.ts';
+import { cmsUploadsPattern } from './src/lib/responsive-image.ts';
 import { searchIndex } from './src/lib/search-index-integration.ts';
 
 /** The canonical origin: every canonical URL, Open Graph URL, sitemap entry and JSON-LD id uses it. */
@@ -29,6 +30,12 @@ export default defineConfig({
     // in every page it would push the longest pages past the 60 KB HTML budget, while as
     // one file it is fetched once and cached for every other page.
     inlineStylesheets: 'auto',
+  },
+  image: {
+    // Editors' uploads enter Astro's pipeline (sharp) from the CMS at build time and are served
+    // from the site; nothing else remote is processed. No `layout`: it writes inline styles,
+    // which the CSP (style-src 'self') blocks.
+    remotePatterns: [cmsUploadsPattern(process.env.CMS_URL || 'http://localhost:1337')],
   },
   // The only client JavaScript is the call-back form's enhancement; prefetching would add more.
   prefetch: false,

@@ -279,6 +279,83 @@ describe.each(testDatabases())('CMS on %s', (database) => {
     });
   });
 
+  describe('images on publish', () => {
+    const CONDITION = '/content-manager/collection-types/api::condition.condition';
+    /** A 1x1 PNG, uploaded to the media library as an editor would; its id and URL. */
+    async function uploadPixel(): Promise<{ id: number; url: string }> {
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      const form = new FormData();
+      form.append('files', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'pixel.png');
+      const res = await fetch(`${cms.url}/upload`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${adminJwt}` },
+        body: form,
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      const [file] = (await res.json()) as { id: number; url: string }[];
+      return file!;
+    }
+    const condition = (slug: string, extra: Record<string, unknown>) => ({
+      name: `Test condition ${slug}`,
+      slug,
+      summary: 'A summary that is long enough to pass the forty character minimum.',
+      ...extra,
+    });
+    async function refusal(res: Response) {
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { error: { message: string; details: { errors: { path: unknown[] }[] } } }).error;
+    }
+
+    it('refuses a hero image with neither alt text nor Decorative, naming the field, and publishes it once described', async () => {
+      const file = await uploadPixel();
+      const refused = await refusal(
+        await admin(
+          'POST',
+          `${CONDITION}/actions/publish`,
+          condition('test-hero-no-alt', { heroImage: { file: file.id, alt: '', decorative: false } }),
+        ),
+      );
+      expect(refused.message).toBe(
+        'Not published. Alt (Hero image): describe what the photo shows, or tick Decorative if it adds nothing a visitor needs to know.',
+      );
+      expect(refused.details.errors).toEqual([expect.objectContaining({ path: ['heroImage', 'alt'] })]);
+
+      const described = await admin(
+        'POST',
+        `${CONDITION}/actions/publish`,
+        condition('test-hero-described', {
+          heroImage: { file: file.id, alt: 'A single test pixel', decorative: false },
+          body: `A described upload: ![A single test pixel](${cms.url}${file.url})`,
+        }),
+      );
+      expect(described.ok, await described.clone().text()).toBe(true);
+      const { data } = (await described.json()) as { data: { documentId: string } };
+      expect((await admin('DELETE', `${CONDITION}/${data.documentId}`)).status).toBe(200);
+    });
+
+    it('refuses Markdown images without alt text or from outside the Media Library, naming the field', async () => {
+      const file = await uploadPixel();
+      const refused = await refusal(
+        await admin(
+          'POST',
+          `${CONDITION}/actions/publish`,
+          condition('test-markdown-images', {
+            body: `![](${cms.url}${file.url})\n\n![Stock photo](https://images.example.com/stock.jpg)`,
+          }),
+        ),
+      );
+      expect(refused.message).toMatch(/^Not published: 2 problems to fix first, in Body\./);
+      expect(refused.details.errors.map((e) => e.path)).toEqual([['body'], ['body']]);
+      expect(JSON.stringify(refused.details.errors)).toContain(
+        'Body: the image https://images.example.com/stock.jpg is not in the Media Library',
+      );
+      expect(JSON.stringify(refused.details.errors)).toMatch(/Body: the image pixel[^ ]*\.png has no description/);
+    });
+  });
+
   describe('seeding', () => {
     it('leaves the same counts when run twice', async () => {
       const before = await counts();

@@ -42,6 +42,11 @@ const HIDDEN = { slug: 'test-hidden-condition', name: 'Hidden </script><script>a
 const SHARED_PHOTO_ALT = 'A quiet garden path at the clinic';
 // Published by the test on top of the seeded 21: the FAQ outgrows one page (50 questions at most).
 const EXTRA_FAQS = 35;
+// Attached by the test: a hero image on the IOP page, two photos of the facility (one decorative).
+const HERO_ALT = 'Group room with chairs in a circle and tall windows';
+const GALLERY = { alt: 'Garden seating area under trees', caption: 'Our garden', credit: 'Photo: Staff' };
+/** Width and height of the uploaded hero photo, which carries GPS data as a phone photo does. */
+const HERO_SIZE = { width: 2400, height: 1600 };
 
 let cms: TestCms;
 let outDir: string;
@@ -79,6 +84,61 @@ async function uploadPhoto(jwt: string): Promise<number> {
   const [file] = (await res.json()) as { id: number }[];
   if (!file) throw new Error('upload returned no file');
   return file.id;
+}
+
+/** Uploads an image to the media library as an editor would; its id and its URL on the CMS. */
+async function uploadImage(
+  jwt: string,
+  data: Buffer,
+  name: string,
+  type: string,
+): Promise<{ id: number; url: string }> {
+  const form = new FormData();
+  form.append('files', new Blob([new Uint8Array(data)], { type }), name);
+  form.append('fileInfo', JSON.stringify({ name }));
+  const res = await fetch(`${cms.url}/upload`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${jwt}` },
+    body: form,
+  });
+  if (!res.ok) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+  const [file] = (await res.json()) as { id: number; url: string }[];
+  if (!file) throw new Error('upload returned no file');
+  return file;
+}
+
+/** A phone photo: a JPEG with the camera's make and the place it was taken (GPS) in its EXIF. */
+function phonePhoto(size: { width: number; height: number }, background: string): Promise<Buffer> {
+  return sharp({ create: { ...size, channels: 3, background } })
+    .withExif({
+      IFD0: { Make: 'TestPhone', Model: 'Camera 1' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '33/1 32/1 30/1',
+        GPSLongitudeRef: 'W',
+        GPSLongitude: '117/1 47/1 0/1',
+      },
+    })
+    .jpeg()
+    .toBuffer();
+}
+
+let heroUploadUrl: string;
+
+/** html-validate's recommended rules' complaints about a page, one line each. */
+async function htmlProblems(html: string, rules: Record<string, 'off'> = {}): Promise<string[]> {
+  const validator = new HtmlValidate(
+    new StaticConfigLoader({
+      extends: ['html-validate:recommended'],
+      rules: {
+        // As in the e2e suite: the rule only sees a link's own class (CallButton.astro's `btn`).
+        'tel-non-breaking': ['error', { ignoreClasses: ['whitespace-nowrap', 'btn'] }],
+        ...rules,
+      },
+    }),
+  );
+  const report = await validator.validateString(html);
+  return report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
 }
 
 /** The `content` of a page's `<meta property|name=...>`. */
@@ -120,6 +180,44 @@ beforeAll(async () => {
     seo: { metaTitle: null, metaDescription: null, noindex: true, socialImage: await uploadPhoto(jwt) },
   });
   extraFaqSlugs = await publishExtraFaqs(contentManager, EXTRA_FAQS);
+
+  // Strapi re-encodes uploads (dropping EXIF) unless an admin turns off Size optimization in the
+  // Media Library's settings; with it off, the CMS keeps the phone's GPS data and the site must not.
+  const settings = await fetch(`${cms.url}/upload/settings`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ sizeOptimization: false, responsiveDimensions: true, autoOrientation: false }),
+  });
+  if (!settings.ok) throw new Error(`upload settings: ${settings.status} ${await settings.text()}`);
+  const hero = await uploadImage(jwt, await phonePhoto(HERO_SIZE, '#4b6f8a'), 'group-room.jpg', 'image/jpeg');
+  heroUploadUrl = hero.url;
+  const LEVEL = '/collection-types/api::program-level.program-level';
+  const levels = (await (
+    await contentManager('GET', `${LEVEL}?filters[slug][$eq]=intensive-outpatient-program`)
+  ).json()) as { results: { documentId: string }[] };
+  await contentManager('POST', `${LEVEL}/${levels.results[0]?.documentId}/actions/publish`, {
+    heroImage: { file: hero.id, alt: HERO_ALT, decorative: false },
+  });
+  const garden = await uploadImage(
+    jwt,
+    await phonePhoto({ width: 1200, height: 900 }, '#556b2f'),
+    'garden.jpg',
+    'image/jpeg',
+  );
+  const texture = await uploadImage(
+    jwt,
+    await sharp({ create: { width: 800, height: 600, channels: 4, background: '#e7dccb80' } })
+      .png()
+      .toBuffer(),
+    'texture.png',
+    'image/png',
+  );
+  await contentManager('POST', '/single-types/api::facility.facility/actions/publish', {
+    photos: [
+      { file: garden.id, ...GALLERY, decorative: false },
+      { file: texture.id, alt: null, decorative: true },
+    ],
+  });
 
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'site-build-'));
   const env: NodeJS.ProcessEnv = {
@@ -350,6 +448,14 @@ describe('share images', () => {
     expect(cards.size, 'pages with different titles have different cards').toBeGreaterThan(pages.length / 2);
   });
 
+  it('gives the pages of the FAQ one card, not one per page number', () => {
+    const card = metaOf(page('/faq/').html, 'og:image');
+    expect(metaOf(page('/faq/2/').html, 'og:image')).toBe(card);
+    expect(metaOf(page('/faq/2/').html, 'og:image:alt')).toBe(
+      '“Frequently asked questions”, with the name and logo of California Detox.',
+    );
+  });
+
   it("shares an editor's uploaded Social image cropped to 1200x630 as JPEG from the site, without its EXIF, with its alt text", async () => {
     const { html } = page(`/conditions/${HIDDEN.slug}/`);
     const { url, meta } = await shareImageOf(HIDDEN.slug, html);
@@ -377,6 +483,100 @@ describe('share images', () => {
       expect(html.includes(cmsHost), `${urlPath} mentions ${cmsHost}`).toBe(false);
       expect(html, urlPath).not.toMatch(/\/uploads\//);
     }
+  });
+});
+
+describe("editors' images", () => {
+  /** Each `<picture>` of a page: its sources and its `<img>`, in document order. */
+  function picturesOf(html: string) {
+    return [...html.matchAll(/<picture\b[^>]*>([\s\S]*?)<\/picture>/g)].map(([, inner = '']) => {
+      const elements = elementsOf(inner);
+      return {
+        sources: elements.filter((e) => e.tag === 'source').map((e) => e.attribs),
+        img: elements.find((e) => e.tag === 'img')?.attribs ?? {},
+      };
+    });
+  }
+
+  /** The URLs and width descriptors of a `srcset`. */
+  const candidates = (srcset = '') =>
+    srcset
+      .split(',')
+      .map((c) => c.trim().split(/\s+/))
+      .map(([url = '', descriptor = '']) => ({ url, width: Number(descriptor.replace(/w$/, '')) }));
+
+  /** Checks that every candidate is a file of this build, as wide as it says, in its format, without EXIF. */
+  async function expectServedFiles(srcset: string | undefined, format: string, where: string) {
+    const list = candidates(srcset);
+    expect(list.length, where).toBeGreaterThan(1);
+    for (const { url, width } of list) {
+      expect(url, where).toMatch(/^\/_astro\//);
+      expect(files, `${where} ${url}`).toContain(url);
+      const meta = await sharp(path.join(outDir, url)).metadata();
+      expect({ format: meta.format, width: meta.width, exif: meta.exif }, `${where} ${url}`).toEqual({
+        format,
+        width,
+        exif: undefined,
+      });
+    }
+    return list;
+  }
+
+  it('shows the IOP hero as WebP with a JPEG fallback, widths up to the original, its size set and its alt text, loaded first', async () => {
+    const [hero, ...others] = picturesOf(page(IOP).html);
+    expect(others).toEqual([]);
+    expect(hero?.sources).toHaveLength(1);
+    const webp = await expectServedFiles(hero?.sources[0]?.['srcset'], 'webp', 'IOP hero webp');
+    expect(hero?.sources[0]).toMatchObject({ type: 'image/webp', sizes: expect.stringContaining('1104px') as unknown });
+    const jpeg = await expectServedFiles(hero?.img['srcset'], 'jpeg', 'IOP hero jpeg');
+    // Widths up to the upload's own 2400 px, capped at 2048: never larger than the original.
+    expect(webp.map((c) => c.width)).toEqual([320, 480, 640, 800, 1024, 1280, 1600, 2048]);
+    expect(jpeg.map((c) => c.width)).toEqual(webp.map((c) => c.width));
+    expect(hero?.img).toMatchObject({
+      alt: HERO_ALT,
+      width: '2048',
+      height: String(Math.round((HERO_SIZE.height * 2048) / HERO_SIZE.width)),
+      loading: 'eager',
+      fetchpriority: 'high',
+    });
+    expect(hero?.img['src']).toMatch(/^\/_astro\/.+\.jpg$/);
+  });
+
+  it('keeps the GPS data of the upload on the CMS only: the copy there has EXIF, the served ones do not', async () => {
+    const original = Buffer.from(await (await fetch(new URL(heroUploadUrl, cms.url))).arrayBuffer());
+    expect((await sharp(original).metadata()).exif?.toString('latin1'), 'the CMS keeps the EXIF').toContain(
+      'TestPhone',
+    );
+    const images = files.filter((f) => /^\/_astro\/.+\.(webp|jpe?g|png)$/.test(f));
+    expect(images.length).toBeGreaterThan(10);
+    for (const file of images) expect((await sharp(path.join(outDir, file)).metadata()).exif, file).toBeUndefined();
+  });
+
+  it("shows the facility's photos on the home and contact pages, lazily, the decorative one with an empty alt", async () => {
+    for (const urlPath of ['/', '/contact/']) {
+      const { html } = page(urlPath);
+      const pictures = picturesOf(html);
+      expect(pictures, urlPath).toHaveLength(2);
+      const [garden, texture] = pictures;
+      expect(garden?.img, urlPath).toMatchObject({ alt: GALLERY.alt, width: '1200', height: '900', loading: 'lazy' });
+      expect(texture?.img, urlPath).toMatchObject({ alt: '', width: '800', height: '600', loading: 'lazy' });
+      expect(garden?.img['fetchpriority'], urlPath).not.toBe('high');
+      await expectServedFiles(garden?.sources[0]?.['srcset'], 'webp', `${urlPath} garden`);
+      // A PNG may be transparent: its fallback stays PNG rather than turn black as a JPEG.
+      await expectServedFiles(texture?.img['srcset'], 'png', `${urlPath} texture`);
+      expect(html, urlPath).toMatch(/<figcaption[^>]*>Our garden <span[^>]*>Photo: Staff<\/span><\/figcaption>/);
+    }
+    expect(picturesOf(page('/faq/').html)).toEqual([]);
+  });
+
+  it('writes no inline style on any page (the CSP allows none), and valid HTML where images are shown', async () => {
+    for (const { urlPath, html } of pages) {
+      expect(
+        elementsOf(html).filter((e) => 'style' in e.attribs),
+        urlPath,
+      ).toEqual([]);
+    }
+    for (const urlPath of [IOP, '/', '/contact/']) expect(await htmlProblems(page(urlPath).html), urlPath).toEqual([]);
   });
 });
 
@@ -521,19 +721,8 @@ describe('every page', () => {
 
   it('renders hostile and sloppy editor Markdown as valid HTML that continues the page outline', async () => {
     const { html } = page(`/conditions/${HIDDEN.slug}/`);
-    const validator = new HtmlValidate(
-      new StaticConfigLoader({
-        extends: ['html-validate:recommended'],
-        rules: {
-          // As in the e2e suite: the rule only sees a link's own class (CallButton.astro's `btn`).
-          'tel-non-breaking': ['error', { ignoreClasses: ['whitespace-nowrap', 'btn'] }],
-          // The hostile name makes the title long on purpose; the markup is what is checked here.
-          'long-title': 'off',
-        },
-      }),
-    );
-    const report = await validator.validateString(html);
-    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+    // The hostile name makes the title long on purpose; the markup is what is checked here.
+    expect(await htmlProblems(html, { 'long-title': 'off' })).toEqual([]);
     expect(html).toContain('<h2>Heading</h2>');
     expect(html).toContain('<h3>Skipped a level</h3>');
     expect(html).toContain('<th class="cell-center">Level</th>');
