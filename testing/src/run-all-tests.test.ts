@@ -12,11 +12,33 @@ const node = (name: string, code: string, stream = false): Step => ({
 });
 
 describe('npm test runs the checks beside the suites', () => {
-  it('plans the type check, lint and vitest, passing arguments to vitest', () => {
+  it('plans the type check, lint and one vitest with the arguments, when given some', () => {
     const steps = planSteps(['cms/test/admin.int.test.ts']);
     expect(steps.map((step) => step.name)).toEqual(['type check', 'lint', 'tests']);
     expect(steps[2]?.args).toEqual(['vitest', 'run', 'cms/test/admin.int.test.ts']);
     expect(steps.filter((step) => step.stream).map((step) => step.name)).toEqual(['tests']);
+  });
+
+  it('runs the browser suites in a vitest of their own beside the unit and integration suites, and shows what they passed', () => {
+    const steps = planSteps([]);
+    expect(steps.map((step) => [step.name, step.args.join(' ')])).toEqual([
+      ['type check', 'run --silent typecheck'],
+      ['lint', 'run --silent lint'],
+      ['unit and integration tests', 'vitest run --project unit --project integration'],
+      ['browser tests', 'vitest run --project e2e'],
+    ]);
+    expect(steps.filter((step) => step.stream).map((step) => step.name)).toEqual(['unit and integration tests']);
+    expect(steps.filter((step) => step.showPassing).map((step) => step.name)).toEqual(['browser tests']);
+  });
+
+  it("prints a passing step's held output when it asks to", async () => {
+    let printed = '';
+    await runSteps(
+      [{ ...node('browser tests', 'console.log("12 passed")'), showPassing: true }],
+      (text) => (printed += text),
+    );
+    expect(printed).toContain('== browser tests: passed');
+    expect(printed).toContain('12 passed');
   });
 
   it('runs the steps at the same time, not one after another', async () => {

@@ -1,9 +1,13 @@
 /**
  * `npm test` after the preflight: the type checks and lint run beside the test suites instead
  * of before them (they need no server, and the suites spend most of their time waiting on
- * Strapi and Astro), so a full run costs the suites' time rather than the sum. The suites'
- * output streams as usual; each check's output is held and printed when it finishes, at once
- * if it failed. The exit status is the first failure's. Arguments go to vitest
+ * Strapi and Astro), so a full run costs the suites' time rather than the sum. The browser
+ * suites run beside the unit and integration suites too, in a vitest of their own: each
+ * project runs its files one at a time, and one vitest runs its projects one after another,
+ * while both mostly wait (on a boot, a build, a debounce) rather than compute. The unit and
+ * integration output streams as usual; each other step's output is held and printed when it
+ * finishes (the browser suites' always, a check's only if it failed). The exit status is the
+ * first failure's. Arguments go to one vitest for everything
  * (`npm test -- cms/test/admin.int.test.ts`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,6 +19,8 @@ export interface Step {
   args: string[];
   /** Stream the output (the suites) rather than hold it until the step ends (the checks). */
   stream: boolean;
+  /** Print held output when the step passes too (a suite's list of what passed). */
+  showPassing?: boolean;
 }
 
 export interface StepResult {
@@ -24,10 +30,28 @@ export interface StepResult {
 }
 
 export function planSteps(vitestArgs: readonly string[]): Step[] {
-  return [
+  const checks: Step[] = [
     { name: 'type check', command: 'npm', args: ['run', '--silent', 'typecheck'], stream: false },
     { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'], stream: false },
-    { name: 'tests', command: 'npx', args: ['vitest', 'run', ...vitestArgs], stream: true },
+  ];
+  if (vitestArgs.length > 0) {
+    return [...checks, { name: 'tests', command: 'npx', args: ['vitest', 'run', ...vitestArgs], stream: true }];
+  }
+  return [
+    ...checks,
+    {
+      name: 'unit and integration tests',
+      command: 'npx',
+      args: ['vitest', 'run', '--project', 'unit', '--project', 'integration'],
+      stream: true,
+    },
+    {
+      name: 'browser tests',
+      command: 'npx',
+      args: ['vitest', 'run', '--project', 'e2e'],
+      stream: false,
+      showPassing: true,
+    },
   ];
 }
 
@@ -66,7 +90,8 @@ export async function runSteps(
               if (!step.stream) {
                 const verdict = status === 0 ? 'passed' : `FAILED (exit ${status})`;
                 const body = held.trim() === '' ? '' : `${held.trimEnd()}\n`;
-                write(`\n== ${step.name}: ${verdict} in ${seconds} s\n${status === 0 ? '' : body}`);
+                const shown = status !== 0 || step.showPassing === true ? body : '';
+                write(`\n== ${step.name}: ${verdict} in ${seconds} s\n${shown}`);
               }
               resolve({ name: step.name, status, seconds });
             };
