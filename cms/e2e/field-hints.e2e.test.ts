@@ -8,12 +8,14 @@ import helpText from '../src/content-help.json';
 /**
  * Limited text fields in the real admin (built by cms/e2e/global-setup.ts): each shows its
  * character count ("49 / 60") while the editor types, says so to a screen reader only when
- * the count crosses the limit, and keeps its help text when it shows an error. Only a CMS
- * with its admin panel, no publisher: nothing is published here.
+ * the count crosses the limit, and keeps its help text when it shows an error. Number fields
+ * keep theirs with an error too. Only a CMS with its admin panel, no publisher: the one
+ * Publish here is refused.
  */
 
 const META_TITLE_HINT = helpText['shared.seo'].metaTitle;
 const SUMMARY_HINT = helpText['api::condition.condition'].summary;
+const HOURS_MAX_HINT = helpText['shared.schedule-facts'].hoursPerWeekMax;
 const SEEDED_META_TITLE = 'Alcohol Use Disorder Treatment | California Detox';
 const LONG_META_TITLE = `${SEEDED_META_TITLE} in Laguna Beach, CA`;
 
@@ -33,7 +35,7 @@ afterAll(async () => {
 });
 
 /** A field's label as the admin shows it: required fields end in an asterisk. */
-const labelled = (label: string) => new RegExp(`^${label}\\*?$`);
+const labelled = (label: string) => new RegExp(`^${label.replace(/[()]/g, '\\$&')}\\*?$`);
 /** The field labelled `label`: the innermost box around its label and input, so also its hint, count and error. */
 const fieldOf = (label: string): Locator =>
   page
@@ -106,5 +108,29 @@ describe('a limited text field in the edit view', () => {
       .locator('[aria-live="polite"]')
       .getByText('Within the limit of 60 characters again.')
       .waitFor();
+  });
+});
+
+describe('a number field in the edit view', () => {
+  it('keeps its hint under the field beside the error of a refused Publish, and both are read with the field', async () => {
+    await openEntry(page, 'Program level', 'Intensive outpatient program');
+    // The level's own schedule; its alternate schedules stay folded.
+    const max = page.getByLabel(labelled('Hours per week (max)')).first();
+    const minimum = Number(await page.getByLabel(labelled('Hours per week (min)')).first().inputValue());
+    expect(minimum).toBeGreaterThan(0);
+    expect(await descriptionOf(max)).toEqual([expect.stringContaining(HOURS_MAX_HINT)]);
+
+    await max.fill(String(minimum - 1));
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const error = fieldOf('Hours per week (max)').getByText(
+      `Hours per week (max) must be at least the minimum, ${minimum}.`,
+    );
+    await error.waitFor();
+    expect(await fieldOf('Hours per week (max)').getByText(HOURS_MAX_HINT).isVisible()).toBe(true);
+    expect(await max.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(max)).toEqual([
+      expect.stringContaining(HOURS_MAX_HINT),
+      expect.stringMatching(new RegExp(`^Hours per week \\(max\\) must be at least the minimum, ${minimum}\\.`)),
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { clearFixedErrors } from './clear-fixed-errors';
 import { confirmTakedowns } from './confirm-takedown';
 import { dismissMediaLibraryBanner } from './dismiss-media-library-banner';
 import { addEntryLivePanel } from './entry-live-panel';
+import { keepHintsInNumberFields } from './number-field-with-hint';
 import { followSlugs } from './slug-follower';
 import { addSchedulingPanel } from './scheduling-panel';
 import { countCharactersInTextFields } from './text-field-with-count';
@@ -52,5 +53,6 @@ export default {
     clearFixedErrors(app);
     addSchedulingPanel(app);
     countCharactersInTextFields(app);
+    keepHintsInNumberFields(app);
   },
 };
