@@ -286,6 +286,120 @@ describe('a page other published entries link to is not taken down', () => {
   });
 });
 
+describe('an FAQ is not published under a new slug while published entries link to its old anchor', () => {
+  const FAQ = 'api::faq.faq';
+  const FAQS = `/content-manager/collection-types/${FAQ}`;
+  const CONDITIONS = '/content-manager/collection-types/api::condition.condition';
+  const QUESTION = 'Is the anchor of this question linked?';
+  let faqId: string;
+  let linkerId: string;
+
+  async function published(res: Response): Promise<string> {
+    const text = await res.text();
+    expect(res.status, text).toBe(200);
+    return (JSON.parse(text) as { data: { documentId: string } }).data.documentId;
+  }
+
+  async function publishFaq(question: string, slug: string, answer = 'An answer.'): Promise<string> {
+    return published(
+      await admin('POST', `${FAQS}/actions/publish`, { question, slug, answer, topic: 'getting-started', order: 600 }),
+    );
+  }
+
+  async function setLinkerBody(body: string): Promise<void> {
+    await published(await admin('POST', `${CONDITIONS}/${linkerId}/actions/publish`, { body }));
+  }
+
+  /** The refusal's notification and the message under each field, by field. */
+  async function refusal(res: Response): Promise<{ message: string; fields: Record<string, string> }> {
+    const text = await res.text();
+    expect(res.status, text).toBe(400);
+    const { error } = JSON.parse(text) as {
+      error: { message: string; details: { errors: { path: string[]; message: string }[] } };
+    };
+    return {
+      message: error.message,
+      fields: Object.fromEntries(error.details.errors.map((e) => [e.path.join('.'), e.message])),
+    };
+  }
+
+  /** The published slug of the FAQ, as the site's read token sees it. */
+  async function publishedSlug(documentId: string): Promise<string | undefined> {
+    const res = await fetch(`${cms.url}/api/faqs?filters[documentId]=${documentId}`, {
+      headers: { Authorization: `Bearer ${cms.token}` },
+    });
+    return ((await res.json()) as { data: { slug: string }[] }).data[0]?.slug;
+  }
+
+  beforeAll(async () => {
+    faqId = await publishFaq(QUESTION, 'anchor-linked-question');
+    linkerId = await published(
+      await admin('POST', `${CONDITIONS}/actions/publish`, {
+        name: 'Anchor page',
+        slug: 'anchor-page',
+        summary: 'A summary that is long enough to pass the forty character minimum.',
+        body: 'See [the question](/faq/2/#anchor-linked-question).',
+      }),
+    );
+  });
+
+  it('refuses it under the Slug field, naming the linking entry and field, the way back and the way through', async () => {
+    const { message, fields } = await refusal(
+      await admin('POST', `${FAQS}/${faqId}/actions/publish`, { slug: 'anchor-renamed' }),
+    );
+    const expected =
+      `Slug: '${QUESTION}' is linked as /faq/#anchor-linked-question from Anchor page (Body). Set the slug back ` +
+      'to anchor-linked-question — or, to rename it, first change those links to /faq/ and publish them; then ' +
+      'publish this, and link them to /faq/#anchor-renamed.';
+    expect(fields).toEqual({ slug: expected });
+    expect(message).toBe(`Not published. ${expected}`);
+    expect(await publishedSlug(faqId)).toBe('anchor-linked-question');
+  });
+
+  it('publishes it once the link no longer names the old anchor, and then takes a link to the new one', async () => {
+    await setLinkerBody('See [the questions](/faq/).');
+    await published(await admin('POST', `${FAQS}/${faqId}/actions/publish`, { slug: 'anchor-renamed' }));
+    expect(await publishedSlug(faqId)).toBe('anchor-renamed');
+    await setLinkerBody('See [the question](/faq/#anchor-renamed).');
+  });
+
+  it('publishes a new slug when nothing links to the old anchor, but not over a link in its own answer', async () => {
+    const lone = await publishFaq('Does anything link to this question?', 'lone-question');
+    await published(await admin('POST', `${FAQS}/${lone}/actions/publish`, { slug: 'lone-question-renamed' }));
+    expect(await publishedSlug(lone)).toBe('lone-question-renamed');
+
+    const selfLinked = await publishFaq(
+      'Does this answer link to itself?',
+      'self-linked-question',
+      'As [this answer](/faq/#self-linked-question) says.',
+    );
+    const { fields } = await refusal(
+      await admin('POST', `${FAQS}/${selfLinked}/actions/publish`, { slug: 'self-linked-renamed' }),
+    );
+    expect(fields).toEqual({
+      answer: 'Answer: broken link /faq/#self-linked-question names no published FAQ (#self-linked-question)',
+    });
+  });
+
+  it("says the slug was made from the question when saving replaced the admin's placeholder", async () => {
+    // A slug left as the admin's placeholder (from before slugs were made from questions): any
+    // save makes one from the question, so an editor who only fixed the answer meets this.
+    const question = 'Was this slug a placeholder?';
+    const id = await publishFaq(question, 'placeholder-question');
+    expect(await execSql(cms, 'UPDATE faqs SET slug = ? WHERE document_id = ?', ['faq-9', id])).toBe(2);
+    await setLinkerBody('See [the question](/faq/#anchor-renamed) and [this one](/faq/#faq-9).');
+    const saved = await admin('PUT', `${FAQS}/${id}`, { question, slug: 'faq-9', answer: 'A better answer.' });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    const { fields } = await refusal(await admin('POST', `${FAQS}/${id}/actions/publish`, {}));
+    expect(fields.slug).toBe(
+      `Slug: '${question}' is linked as /faq/#faq-9 from Anchor page (Body). faq-9 was the admin's placeholder, ` +
+        'so saving made the slug was-this-slug-a-placeholder from the Question. To publish, first change those ' +
+        'links to /faq/ and publish them; then publish this, and link them to /faq/#was-this-slug-a-placeholder.',
+    );
+    expect(await publishedSlug(id)).toBe('faq-9');
+  });
+});
+
 describe('editors manage redirects on a database made before the Redirect type', () => {
   const REDIRECT = 'api::redirect.redirect';
   interface Permission {

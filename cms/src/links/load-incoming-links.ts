@@ -10,7 +10,7 @@ import {
   type GoneTarget,
   type MarkdownEntry,
 } from './incoming-links';
-import type { IncomingLinks } from './incoming-links-response';
+import type { IncomingLinks, LinkingEntry } from './incoming-links-response';
 
 export const FAQ_UID = 'api::faq.faq';
 
@@ -123,8 +123,26 @@ export async function loadIncomingLinks(
     target = { paths: pathsGoneWith(path, { model, documentId }, redirects) };
   } else {
     path = `${FAQ_PATH}#${encodeURIComponent(slug)}`;
-    target = { paths: new Set(), faqAnchor: slug };
+    return {
+      name: entryDisplayName(published),
+      path,
+      linkedFrom: await loadLinksToFaqAnchor(strapi, types, documentId, slug),
+    };
   }
   const linkedFrom = findLinkingEntries(target, await publishedMarkdown(strapi, types), { uid, documentId });
   return { name: entryDisplayName(published), path, linkedFrom };
+}
+
+/**
+ * The published entries whose Markdown links to `/faq/#slug` (on any FAQ page), other than the
+ * FAQ `documentId` itself, each with the labels of the fields that do.
+ */
+export async function loadLinksToFaqAnchor(
+  strapi: Core.Strapi,
+  types: Map<string, MarkdownType>,
+  documentId: string,
+  slug: string,
+): Promise<LinkingEntry[]> {
+  const target: GoneTarget = { paths: new Set(), faqAnchor: slug };
+  return findLinkingEntries(target, await publishedMarkdown(strapi, types), { uid: FAQ_UID, documentId });
 }

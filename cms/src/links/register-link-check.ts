@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import { fieldLabel } from '../bootstrap/field-label';
 import { REDIRECT_UID } from '../redirects/redirect-rules';
 import { docs, throwFieldProblems, type Doc } from '../redirects/register-redirects';
 import { ENTRY_MODELS, entryModelOf, entryPath, entryUid } from '../redirects/site-paths';
 import { describeBrokenLink, extractLinkTargets, knownPages, type KnownPaths } from './internal-links';
 import { FAQ_UID, markdownTypes } from './load-incoming-links';
+import { registerFaqRenameCheck } from './register-faq-rename-check';
 import { registerTakedownCheck } from './register-takedown-check';
 
 async function findMany(strapi: Core.Strapi, uid: string, params: Record<string, unknown>): Promise<Doc[]> {
@@ -29,8 +31,16 @@ async function loadKnownPaths(strapi: Core.Strapi, publishing: { uid: string; dr
     limit: -1,
   });
   const faqs = await findMany(strapi, FAQ_UID, { status: 'published', fields: ['slug'], limit: -1 });
-  const faqAnchors = new Set(faqs.map((faq) => faq.slug).filter((slug): slug is string => typeof slug === 'string'));
-  if (publishing.uid === FAQ_UID && typeof publishing.draft.slug === 'string') faqAnchors.add(publishing.draft.slug);
+  // An FAQ being published answers at its new anchor only: a link in its own answer to its old
+  // one would break with this publish.
+  const publishingFaq = publishing.uid === FAQ_UID;
+  const faqAnchors = new Set(
+    faqs
+      .filter((faq) => !(publishingFaq && faq.documentId === publishing.draft.documentId))
+      .map((faq) => faq.slug)
+      .filter((slug): slug is string => typeof slug === 'string'),
+  );
+  if (publishingFaq && typeof publishing.draft.slug === 'string') faqAnchors.add(publishing.draft.slug);
   return {
     pages: knownPages(entryPaths),
     redirects: new Set(redirects.map((r) => r.fromPath).filter((p): p is string => typeof p === 'string')),
@@ -43,11 +53,14 @@ async function loadKnownPaths(strapi: Core.Strapi, publishing: { uid: string; dr
  * - publishing an entry whose Markdown links to a page of the site that does not exist (and is
  *   no redirect), or to an FAQ anchor no published FAQ has, is refused; the error names the
  *   field and the link, so the editor fixes it before a visitor finds it;
- * - taking down a page other entries link to is refused (`registerTakedownCheck`).
+ * - taking down a page other entries link to is refused (`registerTakedownCheck`);
+ * - publishing an FAQ under a new slug while entries link to its old anchor is refused
+ *   (`registerFaqRenameCheck`).
  */
 export function registerLinkCheck(strapi: Core.Strapi): void {
   const types = markdownTypes(strapi);
   registerTakedownCheck(strapi, types);
+  registerFaqRenameCheck(strapi, types);
 
   strapi.documents.use(async (context, next) => {
     const fields = types.get(context.uid)?.markdown;
@@ -67,7 +80,7 @@ export function registerLinkCheck(strapi: Core.Strapi): void {
     const known = await loadKnownPaths(strapi, { uid: context.uid, draft });
     const problems = links.flatMap(({ field, href }) => {
       const reason = describeBrokenLink(href, known);
-      return reason ? [{ path: [field], message: `${field}: broken link ${reason}` }] : [];
+      return reason ? [{ path: [field], message: `${fieldLabel(field)}: broken link ${reason}` }] : [];
     });
     if (problems.length > 0) throwFieldProblems(problems);
     return next();
