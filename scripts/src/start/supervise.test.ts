@@ -15,6 +15,11 @@ function isRunning(pid: number): boolean {
 const node = (script: string) => ({ command: process.execPath, args: ['-e', script] });
 const idle = 'setInterval(() => {}, 1000)';
 const fast = { baseMs: 50, maxMs: 200, stableMs: 60_000 };
+/**
+ * Each child is a fresh node process: under `npm test`, with the type check, lint and other
+ * suites on two cores, starting three of them in a row took longer than expect.poll's 1 s.
+ */
+const SLOW_SPAWN = { timeout: 15_000 };
 
 const supervisors: Supervisor[] = [];
 afterEach(async () => {
@@ -37,9 +42,9 @@ describe('createSupervisor', () => {
       ...node(idle),
       onStart: (process: ChildProcess, restarts) => starts.push({ pid: process.pid!, restarts }),
     });
-    await expect.poll(() => starts.length).toBe(1);
+    await expect.poll(() => starts.length, SLOW_SPAWN).toBe(1);
     process.kill(starts[0]!.pid, 'SIGKILL');
-    await expect.poll(() => starts.length).toBe(2);
+    await expect.poll(() => starts.length, SLOW_SPAWN).toBe(2);
     expect(starts[1]!.restarts).toBe(1);
     expect(starts[1]!.pid).not.toBe(starts[0]!.pid);
     expect(child.current?.pid).toBe(starts[1]!.pid);
@@ -51,7 +56,7 @@ describe('createSupervisor', () => {
     supervisor.start({ name: 'cms', ...node('process.exit(3)') });
     const publisher = supervisor.start({ name: 'publisher', ...node(idle) });
     const publisherPid = publisher.current!.pid!;
-    await expect.poll(() => lines.length).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => lines.length, SLOW_SPAWN).toBeGreaterThanOrEqual(3);
     expect(isRunning(publisherPid)).toBe(true);
     expect(publisher.current?.pid).toBe(publisherPid);
   });
@@ -59,7 +64,7 @@ describe('createSupervisor', () => {
   it('backs off longer after each crash in a row, up to the cap', async () => {
     const { supervisor, lines } = supervise();
     supervisor.start({ name: 'cms', ...node('process.exit(1)') });
-    await expect.poll(() => lines.length, { timeout: 5000 }).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => lines.length, SLOW_SPAWN).toBeGreaterThanOrEqual(4);
     expect(lines.slice(0, 4)).toEqual([
       '[start] cms exited with code 1; restarting it in 0.05 s',
       '[start] cms exited with code 1; restarting it in 0.1 s',
@@ -80,13 +85,13 @@ describe('createSupervisor', () => {
       ),
       onStart: (child) => child.stdout?.once('data', (chunk: Buffer) => pids.push(Number(chunk.toString().trim()))),
     });
-    await expect.poll(() => pids.length).toBe(1);
+    await expect.poll(() => pids.length, SLOW_SPAWN).toBe(1);
     const [grandchild] = pids;
     // Kill only the wrapper, as `kill -9` of the wrong pid would.
     const parent = Number(readFileSync(`/proc/${grandchild}/stat`, 'utf8').split(' ')[3]);
     process.kill(parent, 'SIGKILL');
-    await expect.poll(() => isRunning(grandchild!), { timeout: 3000 }).toBe(false);
-    await expect.poll(() => pids.length).toBe(2);
+    await expect.poll(() => isRunning(grandchild!), SLOW_SPAWN).toBe(false);
+    await expect.poll(() => pids.length, SLOW_SPAWN).toBe(2);
   });
 
   it('stops every child and cancels a pending restart on stopAll', async () => {
@@ -94,7 +99,7 @@ describe('createSupervisor', () => {
     const crashing = supervisor.start({ name: 'cms', ...node('process.exit(1)') });
     const running = supervisor.start({ name: 'publisher', ...node(idle) });
     const pid = running.current!.pid!;
-    await expect.poll(() => crashing.current).toBeNull();
+    await expect.poll(() => crashing.current, SLOW_SPAWN).toBeNull();
     const started = Date.now();
     await supervisor.stopAll('Ctrl-C');
     expect(await supervisor.done).toBe(0);
