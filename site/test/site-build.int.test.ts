@@ -45,6 +45,8 @@ const EXTRA_FAQS = 35;
 // Attached by the test: a hero image on the IOP page, two photos of the facility (one decorative).
 const HERO_ALT = 'Group room with chairs in a circle and tall windows';
 const GALLERY = { alt: 'Garden seating area under trees', caption: 'Our garden', credit: 'Photo: Staff' };
+// Put in the IOP page's Markdown body with the toolbar's Image button.
+const BODY_IMAGE_ALT = 'Garden path between the group rooms';
 /** Width and height of the uploaded hero photo, which carries GPS data as a phone photo does. */
 const HERO_SIZE = { width: 2400, height: 1600 };
 
@@ -191,19 +193,23 @@ beforeAll(async () => {
   if (!settings.ok) throw new Error(`upload settings: ${settings.status} ${await settings.text()}`);
   const hero = await uploadImage(jwt, await phonePhoto(HERO_SIZE, '#4b6f8a'), 'group-room.jpg', 'image/jpeg');
   heroUploadUrl = hero.url;
-  const LEVEL = '/collection-types/api::program-level.program-level';
-  const levels = (await (
-    await contentManager('GET', `${LEVEL}?filters[slug][$eq]=intensive-outpatient-program`)
-  ).json()) as { results: { documentId: string }[] };
-  await contentManager('POST', `${LEVEL}/${levels.results[0]?.documentId}/actions/publish`, {
-    heroImage: { file: hero.id, alt: HERO_ALT, decorative: false },
-  });
   const garden = await uploadImage(
     jwt,
     await phonePhoto({ width: 1200, height: 900 }, '#556b2f'),
     'garden.jpg',
     'image/jpeg',
   );
+  const LEVEL = '/collection-types/api::program-level.program-level';
+  const levels = (await (
+    await contentManager('GET', `${LEVEL}?filters[slug][$eq]=intensive-outpatient-program`)
+  ).json()) as { results: { documentId: string; body: string }[] };
+  const iop = levels.results[0];
+  if (!iop) throw new Error('the IOP level is not seeded');
+  await contentManager('POST', `${LEVEL}/${iop.documentId}/actions/publish`, {
+    heroImage: { file: hero.id, alt: HERO_ALT, decorative: false },
+    // As the toolbar's Image button inserts it: the upload's address on the CMS.
+    body: `${iop.body}\n\n![${BODY_IMAGE_ALT}](${cms.url}${garden.url})`,
+  });
   const texture = await uploadImage(
     jwt,
     await sharp({ create: { width: 800, height: 600, channels: 4, background: '#e7dccb80' } })
@@ -523,8 +529,9 @@ describe("editors' images", () => {
   }
 
   it('shows the IOP hero as WebP with a JPEG fallback, widths up to the original, its size set and its alt text, loaded first', async () => {
-    const [hero, ...others] = picturesOf(page(IOP).html);
+    const [hero, body, ...others] = picturesOf(page(IOP).html);
     expect(others).toEqual([]);
+    expect(body?.img['alt']).toBe(BODY_IMAGE_ALT);
     expect(hero?.sources).toHaveLength(1);
     const webp = await expectServedFiles(hero?.sources[0]?.['srcset'], 'webp', 'IOP hero webp');
     expect(hero?.sources[0]).toMatchObject({ type: 'image/webp', sizes: expect.stringContaining('1104px') as unknown });
@@ -540,6 +547,17 @@ describe("editors' images", () => {
       fetchpriority: 'high',
     });
     expect(hero?.img['src']).toMatch(/^\/_astro\/.+\.jpg$/);
+  });
+
+  it('shows an uploaded image from the Markdown body through the same pipeline, lazily, with its alt text', async () => {
+    const { html } = page(IOP);
+    const body = picturesOf(html)[1];
+    expect(body?.img).toMatchObject({ alt: BODY_IMAGE_ALT, width: '1200', height: '900', loading: 'lazy' });
+    const webp = await expectServedFiles(body?.sources[0]?.['srcset'], 'webp', 'IOP body webp');
+    expect(webp.map((c) => c.width)).toEqual([320, 480, 640, 800, 1024, 1200]);
+    await expectServedFiles(body?.img['srcset'], 'jpeg', 'IOP body jpeg');
+    // Inside the editor's prose, where the Image button put it.
+    expect(html).toMatch(/<div class="prose-content[^"]*">[\s\S]*<picture><source type="image\/webp"/);
   });
 
   it('keeps the GPS data of the upload on the CMS only: the copy there has EXIF, the served ones do not', async () => {

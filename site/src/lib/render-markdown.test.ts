@@ -5,6 +5,7 @@ import { elementsOf } from '../../test/built-site.ts';
 import {
   fitHeadingsToOutline,
   isExternalHref,
+  markdownImagesOf,
   markdownToPlainText,
   renderMarkdown,
   type HeadingLevel,
@@ -303,9 +304,41 @@ describe('renderMarkdown on ordinary copy', () => {
     expect(renderMarkdown('![alt](https://cdn.example/x.png)')).toBe('<p></p>');
   });
 
+  it("shows each image the pipeline made a picture of in the image's place, and drops the rest", () => {
+    const picture = '<picture><img src="/_astro/room.hash.jpg" alt="Group room" width="800" height="600"></picture>';
+    const html = renderMarkdown(
+      [
+        'Our room: ![Group room](http://cms.internal/uploads/room.jpg)',
+        '![Stock](https://cdn.example/x.png)',
+        '- ![Group room](http://cms.internal/uploads/room.jpg) again',
+      ].join('\n\n'),
+      { images: new Map([['http://cms.internal/uploads/room.jpg', picture]]) },
+    );
+    expect(html).toBe(`<p>Our room: ${picture}</p>\n<p></p>\n<ul>\n<li>${picture} again</li>\n</ul>`);
+  });
+
+  it('puts each of a dozen images in its own place', () => {
+    const urls = Array.from({ length: 12 }, (_, i) => `/uploads/photo-${i}.jpg`);
+    const images = new Map(urls.map((url, i) => [url, `<picture><img alt="photo ${i}"></picture>`]));
+    const html = renderMarkdown(urls.map((url, i) => `![photo ${i}](${url})`).join('\n\n'), { images });
+    expect(html).toBe(urls.map((_, i) => `<p><picture><img alt="photo ${i}"></picture></p>`).join('\n'));
+  });
+
   it('returns an empty string for empty input', () => {
     expect(renderMarkdown(null)).toBe('');
     expect(renderMarkdown('')).toBe('');
+  });
+});
+
+describe('markdownImagesOf', () => {
+  it('lists every image with the URL and alt text as written, entities decoded', () => {
+    expect(
+      markdownImagesOf('Text ![Room &amp; garden](</uploads/a b.jpg> "Title")\n\n- ![ ](http://cms/uploads/c.png)'),
+    ).toEqual([
+      { href: '/uploads/a b.jpg', alt: 'Room & garden' },
+      { href: 'http://cms/uploads/c.png', alt: '' },
+    ]);
+    expect(markdownImagesOf(null)).toEqual([]);
   });
 });
 

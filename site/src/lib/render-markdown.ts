@@ -1,4 +1,5 @@
-import { Marked } from 'marked';
+import { randomUUID } from 'node:crypto';
+import { Marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { fillPhonePlaceholderTokens } from './phone-placeholder.ts';
 
@@ -12,7 +13,10 @@ import { fillPhonePlaceholderTokens } from './phone-placeholder.ts';
 // One instance with fixed options, so another module's `marked.use()` cannot change ours.
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
 
-/** Tags an editor's Markdown may produce. No images: they would be third-party or shift the layout. */
+/**
+ * Tags an editor's Markdown may produce. No `img`: an image is shown only as the `<picture>`
+ * the image pipeline made of an upload (`RenderMarkdownOptions.images`), never as written.
+ */
 const ALLOWED_TAGS = [
   'p',
   'a',
@@ -116,12 +120,74 @@ export interface RenderMarkdownOptions {
    * a link's destination dials it (see `phone-placeholder.ts`). Without it, `{phone}` stays.
    */
   phone?: string | undefined;
+  /**
+   * The images to show, by the URL the Markdown names (`![alt](url)`): trusted `<picture>`
+   * HTML that Markdown.astro made of the editor's uploads with Astro's image pipeline. Other
+   * images are left out (the CMS refuses to publish an external image or one without alt text).
+   */
+  images?: ReadonlyMap<string, string> | undefined;
+}
+
+/** An image in editor Markdown, `![alt](href)`, as marked reads it. */
+export interface MarkdownImage {
+  href: string;
+  alt: string;
+}
+
+/** The few entities an editor's alt text may carry as typed (marked leaves them in the token). */
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** Every image of a Markdown text, in order. */
+export function markdownImagesOf(source: string | null | undefined): MarkdownImage[] {
+  if (!source) return [];
+  const images: MarkdownImage[] = [];
+  void markdown.walkTokens(markdown.lexer(source), (token) => {
+    if (token.type === 'image') {
+      const { href, text } = token as Tokens.Image;
+      images.push({ href, alt: decodeEntities(text).trim() });
+    }
+  });
+  return images;
+}
+
+/**
+ * Replaces each image that has a picture with a placeholder word, which survives sanitizing as
+ * text and is swapped for the picture afterwards: the pictures are trusted HTML, while the
+ * sanitizer's allow-list stays free of `picture`, `source` and `img`.
+ */
+function placeImages(tokens: Token[], images: ReadonlyMap<string, string>): Map<string, string> {
+  const placed = new Map<string, string>();
+  const nonce = randomUUID().replace(/-/g, '');
+  void markdown.walkTokens(tokens, (token) => {
+    if (token.type !== 'image') return;
+    const picture = images.get((token as Tokens.Image).href);
+    if (picture === undefined) return;
+    // Closed by a letter, so the placeholder of image 1 is not the start of image 10's.
+    const placeholder = `mdimage${nonce}n${placed.size}e`;
+    placed.set(placeholder, picture);
+    const text: Tokens.Text = { type: 'text', raw: token.raw, text: placeholder, escaped: false };
+    for (const key of Object.keys(token)) delete (token as unknown as Record<string, unknown>)[key];
+    Object.assign(token, text);
+  });
+  return placed;
 }
 
 /** Markdown to HTML, with `{phone}` filled when the number is known. */
-function parseMarkdown(source: string, phone: string | undefined): string {
+function parseMarkdown(
+  source: string,
+  phone: string | undefined,
+  images: ReadonlyMap<string, string> = new Map(),
+): { html: string; placed: Map<string, string> } {
   const tokens = markdown.lexer(source);
-  return markdown.parser(phone ? fillPhonePlaceholderTokens(tokens, phone) : tokens);
+  const placed = images.size > 0 ? placeImages(tokens, images) : new Map<string, string>();
+  return { html: markdown.parser(phone ? fillPhonePlaceholderTokens(tokens, phone) : tokens), placed };
 }
 
 function originOf(value: string | URL | undefined): string | undefined {
@@ -245,10 +311,12 @@ function headingLevelsOf(html: string): number[] {
 /** Renders editor Markdown to sanitized, valid HTML that is safe to pass to `set:html`. */
 export function renderMarkdown(source: string | null | undefined, options: RenderMarkdownOptions = {}): string {
   if (!source) return '';
-  const html = parseMarkdown(source, options.phone);
+  const { html, placed } = parseMarkdown(source, options.phone, options.images);
   const sanitized = sanitizeHtml(html, sanitizeOptions(originOf(options.siteOrigin)));
   const levels = fitHeadingsToOutline(headingLevelsOf(sanitized), options.parentHeadingLevel ?? 1);
-  return sanitizeHtml(sanitized, outlineOptions(levels)).trim();
+  let rendered = sanitizeHtml(sanitized, outlineOptions(levels)).trim();
+  for (const [placeholder, picture] of placed) rendered = rendered.replace(placeholder, () => picture);
+  return rendered;
 }
 
 const BLOCK_END = /<\/(p|li|h[1-6]|blockquote|pre|tr|caption)>|<br\s*\/?>/gi;
@@ -263,7 +331,7 @@ export function markdownToPlainText(
   options: Pick<RenderMarkdownOptions, 'phone'> = {},
 ): string {
   if (!source) return '';
-  const html = parseMarkdown(source, options.phone).replace(BLOCK_END, '$&\n');
+  const html = parseMarkdown(source, options.phone).html.replace(BLOCK_END, '$&\n');
   const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: DROP_WITH_CONTENT });
   return text
     .replace(/&lt;/g, '<')

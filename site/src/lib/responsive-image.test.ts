@@ -4,8 +4,10 @@ import {
   cmsUploadsPattern,
   fallbackFormatOf,
   ImageNotShownError,
+  pictureHtml,
   prepareImage,
   responsiveWidths,
+  uploadSourceOf,
 } from './responsive-image.ts';
 
 const CMS = 'http://127.0.0.1:1337';
@@ -105,5 +107,38 @@ describe('cmsUploadsPattern', () => {
       pathname: '/uploads/**',
     });
     expect(cmsUploadsPattern('https://cms.example.org/').port).toBe('');
+  });
+});
+
+describe('uploadSourceOf', () => {
+  it('reads an upload a Markdown image names from the CMS the build reads, whatever origin the admin wrote', () => {
+    expect(uploadSourceOf('http://localhost:1337/uploads/room_ab12.jpg', CMS)).toBe(`${CMS}/uploads/room_ab12.jpg`);
+    expect(uploadSourceOf('/uploads/a%20b.jpg', CMS)).toBe(`${CMS}/uploads/a%20b.jpg`);
+  });
+
+  it('leaves out anything that is not an upload', () => {
+    expect(uploadSourceOf('https://cdn.example/x.jpg', CMS)).toBeNull();
+    expect(uploadSourceOf('/uploads/', CMS)).toBeNull();
+    expect(uploadSourceOf('javascript:alert(1)', CMS)).toBeNull();
+  });
+});
+
+describe('pictureHtml', () => {
+  it('writes a lazy WebP picture with its fallback, size and escaped alt text', () => {
+    expect(
+      pictureHtml({
+        webpSrcset: '/_astro/a.webp 320w, /_astro/b.webp 640w',
+        fallbackSrc: '/_astro/b.jpg',
+        fallbackSrcset: '/_astro/a.jpg 320w, /_astro/b.jpg 640w',
+        width: 640,
+        height: 480,
+        alt: 'Room "A" <quiet> & calm',
+        sizes: '100vw',
+      }),
+    ).toBe(
+      '<picture><source type="image/webp" srcset="/_astro/a.webp 320w, /_astro/b.webp 640w" sizes="100vw">' +
+        '<img src="/_astro/b.jpg" srcset="/_astro/a.jpg 320w, /_astro/b.jpg 640w" sizes="100vw" width="640" height="480"' +
+        ' alt="Room &quot;A&quot; &lt;quiet&gt; &amp; calm" loading="lazy" decoding="async"></picture>',
+    );
   });
 });

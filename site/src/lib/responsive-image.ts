@@ -111,3 +111,47 @@ export function cmsUploadsPattern(cmsUrl: string): {
     pathname: '/uploads/**',
   };
 }
+
+/**
+ * The upload a Markdown image names (`http://<cms>/uploads/x.jpg`, whatever origin the admin
+ * wrote, or `/uploads/x.jpg`), on the CMS the build reads; null for anything else.
+ */
+export function uploadSourceOf(href: string, mediaOrigin: string | URL): string | null {
+  let pathname: string;
+  try {
+    pathname = new URL(href, 'http://cms.invalid').pathname;
+  } catch {
+    return null;
+  }
+  if (!pathname.startsWith('/uploads/') || pathname === '/uploads/') return null;
+  return new URL(pathname, mediaOrigin).href;
+}
+
+const escapeAttribute = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** What `pictureHtml` needs of Astro's `getImage` results: the files made, on the site. */
+export interface PictureParts {
+  /** `srcset` of the WebP copies. */
+  webpSrcset: string;
+  /** The fallback `<img>`: its `src` and `srcset`. */
+  fallbackSrc: string;
+  fallbackSrcset: string;
+  width: number;
+  height: number;
+  alt: string;
+  sizes: string;
+}
+
+/**
+ * The `<picture>` that `<Picture>` renders, as a string, for HTML made outside a component (an
+ * image in editor Markdown). Lazy: a body image is never the first thing on the page.
+ */
+export function pictureHtml(parts: PictureParts): string {
+  const a = escapeAttribute;
+  return (
+    `<picture><source type="image/webp" srcset="${a(parts.webpSrcset)}" sizes="${a(parts.sizes)}">` +
+    `<img src="${a(parts.fallbackSrc)}" srcset="${a(parts.fallbackSrcset)}" sizes="${a(parts.sizes)}"` +
+    ` width="${parts.width}" height="${parts.height}" alt="${a(parts.alt)}" loading="lazy" decoding="async"></picture>`
+  );
+}
