@@ -14,6 +14,7 @@ import {
   startTestCms,
   type TestCms,
 } from '@clinic/testing/start-test-cms';
+import { phonePhoto, uploadImage } from '@clinic/testing/upload-image';
 import {
   elementsOf,
   fileOf,
@@ -74,55 +75,13 @@ async function uploadPhoto(jwt: string): Promise<number> {
     .withExif({ IFD0: { Make: 'TestCam', Copyright: 'Staff photographer' } })
     .jpeg()
     .toBuffer();
-  const form = new FormData();
-  form.append('files', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'garden-path.jpg');
-  form.append('fileInfo', JSON.stringify({ name: 'garden-path.jpg', alternativeText: SHARED_PHOTO_ALT }));
-  const res = await fetch(`${cms.url}/upload`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${jwt}` },
-    body: form,
+  const file = await uploadImage(cms, jwt, {
+    data: photo,
+    name: 'garden-path.jpg',
+    type: 'image/jpeg',
+    alternativeText: SHARED_PHOTO_ALT,
   });
-  if (!res.ok) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
-  const [file] = (await res.json()) as { id: number }[];
-  if (!file) throw new Error('upload returned no file');
   return file.id;
-}
-
-/** Uploads an image to the media library as an editor would; its id and its URL on the CMS. */
-async function uploadImage(
-  jwt: string,
-  data: Buffer,
-  name: string,
-  type: string,
-): Promise<{ id: number; url: string }> {
-  const form = new FormData();
-  form.append('files', new Blob([new Uint8Array(data)], { type }), name);
-  form.append('fileInfo', JSON.stringify({ name }));
-  const res = await fetch(`${cms.url}/upload`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${jwt}` },
-    body: form,
-  });
-  if (!res.ok) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
-  const [file] = (await res.json()) as { id: number; url: string }[];
-  if (!file) throw new Error('upload returned no file');
-  return file;
-}
-
-/** A phone photo: a JPEG with the camera's make and the place it was taken (GPS) in its EXIF. */
-function phonePhoto(size: { width: number; height: number }, background: string): Promise<Buffer> {
-  return sharp({ create: { ...size, channels: 3, background } })
-    .withExif({
-      IFD0: { Make: 'TestPhone', Model: 'Camera 1' },
-      IFD3: {
-        GPSLatitudeRef: 'N',
-        GPSLatitude: '33/1 32/1 30/1',
-        GPSLongitudeRef: 'W',
-        GPSLongitude: '117/1 47/1 0/1',
-      },
-    })
-    .jpeg()
-    .toBuffer();
 }
 
 let heroUploadUrl: string;
@@ -191,14 +150,17 @@ beforeAll(async () => {
     body: JSON.stringify({ sizeOptimization: false, responsiveDimensions: true, autoOrientation: false }),
   });
   if (!settings.ok) throw new Error(`upload settings: ${settings.status} ${await settings.text()}`);
-  const hero = await uploadImage(jwt, await phonePhoto(HERO_SIZE, '#4b6f8a'), 'group-room.jpg', 'image/jpeg');
+  const hero = await uploadImage(cms, jwt, {
+    data: await phonePhoto(HERO_SIZE, '#4b6f8a'),
+    name: 'group-room.jpg',
+    type: 'image/jpeg',
+  });
   heroUploadUrl = hero.url;
-  const garden = await uploadImage(
-    jwt,
-    await phonePhoto({ width: 1200, height: 900 }, '#556b2f'),
-    'garden.jpg',
-    'image/jpeg',
-  );
+  const garden = await uploadImage(cms, jwt, {
+    data: await phonePhoto({ width: 1200, height: 900 }, '#556b2f'),
+    name: 'garden.jpg',
+    type: 'image/jpeg',
+  });
   const LEVEL = '/collection-types/api::program-level.program-level';
   const levels = (await (
     await contentManager('GET', `${LEVEL}?filters[slug][$eq]=intensive-outpatient-program`)
@@ -210,14 +172,13 @@ beforeAll(async () => {
     // As the toolbar's Image button inserts it: the upload's address on the CMS.
     body: `${iop.body}\n\n![${BODY_IMAGE_ALT}](${cms.url}${garden.url})`,
   });
-  const texture = await uploadImage(
-    jwt,
-    await sharp({ create: { width: 800, height: 600, channels: 4, background: '#e7dccb80' } })
+  const texture = await uploadImage(cms, jwt, {
+    data: await sharp({ create: { width: 800, height: 600, channels: 4, background: '#e7dccb80' } })
       .png()
       .toBuffer(),
-    'texture.png',
-    'image/png',
-  );
+    name: 'texture.png',
+    type: 'image/png',
+  });
   await contentManager('POST', '/single-types/api::facility.facility/actions/publish', {
     photos: [
       { file: garden.id, ...GALLERY, decorative: false },
