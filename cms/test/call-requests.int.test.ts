@@ -1,15 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The publisher's form proxy, to prove the pair: the proxy sets the address, the CMS keys on it.
 import { createFormProxy } from '@clinic/scripts/publisher';
 import { adminLogin, startTestCms, type TestCms } from '@clinic/testing/start-test-cms';
 import { execSql, testDatabases } from '@clinic/testing/test-database';
 
-const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITE_URL = 'http://site.test';
 let cms: TestCms;
 let adminJwt: string;
@@ -341,25 +337,15 @@ describe.each(testDatabases())('call requests on %s', (database) => {
     it('deletes only requests older than CALL_REQUEST_RETENTION_DAYS', async () => {
       const total = await storedCount();
       const ids = (await storedRequests()).slice(0, 3).map((r) => r.documentId);
-      await cms.stop();
       const old = new Date(Date.now() - 91 * 24 * 3600 * 1000);
       for (const id of ids) {
         // Every locale/status row of the document (one here: call requests have no drafts).
         expect(await execSql(cms, 'UPDATE call_requests SET created_at = ? WHERE document_id = ?', [old, id])).toBe(1);
       }
-      const run = spawnSync(
-        process.execPath,
-        [path.resolve(cmsDir, '../node_modules/tsx/dist/cli.mjs'), 'scripts/purge-call-requests.ts'],
-        {
-          cwd: cmsDir,
-          env: { ...cms.env, CALL_REQUEST_RETENTION_DAYS: '90' },
-          encoding: 'utf8',
-        },
-      );
-      expect(run.status, run.stderr + run.stdout).toBe(0);
+      // As an operator runs it: beside the running CMS, which then no longer serves them.
+      const run = await cms.runScript('scripts/purge-call-requests.ts', { CALL_REQUEST_RETENTION_DAYS: '90' });
+      expect(run.status, run.output).toBe(0);
       expect(run.stdout).toContain('Deleted 3 call request(s) older than 90 days');
-      await cms.restart();
-      adminJwt = await adminLogin(cms);
       expect(await storedCount()).toBe(total - 3);
       const remaining = (await storedRequests()).map((r) => r.documentId);
       for (const id of ids) expect(remaining).not.toContain(id);
@@ -392,25 +378,6 @@ describe.each(testDatabases())('call requests on %s', (database) => {
         }
       });
 
-      it("does not spend a visitor's budget on refused posts", async () => {
-        const limited = await startTestCms({ SITE_URL });
-        try {
-          for (let i = 0; i < 10; i++) {
-            const refused = await fetch(`${limited.url}/api/call-requests`, {
-              method: 'POST',
-              headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify({ ...valid, phone: 'not a phone' }),
-            });
-            expect(refused.status).toBe(400);
-          }
-          const statuses: number[] = [];
-          for (let i = 0; i < 5; i++) statuses.push((await postValid(limited.url, 10 + i)).status);
-          expect(statuses).toEqual([201, 201, 201, 201, 201]);
-        } finally {
-          await limited.dispose();
-        }
-      });
-
       describe('behind a proxy (CALL_REQUEST_TRUST_PROXY=true)', () => {
         let trusting: TestCms;
         const servers: Server[] = [];
@@ -430,6 +397,22 @@ describe.each(testDatabases())('call requests on %s', (database) => {
           }
           expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
           expect((await postValid(trusting.url, 110, { 'X-Forwarded-For': '198.51.100.8' })).status).toBe(201);
+        });
+
+        it("does not spend a visitor's budget on refused posts", async () => {
+          // A bucket of its own: the address the proxy in front of the CMS names for this visitor.
+          const visitor = { 'X-Forwarded-For': '198.51.100.30' };
+          for (let i = 0; i < 10; i++) {
+            const refused = await fetch(`${trusting.url}/api/call-requests`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json', ...visitor },
+              body: JSON.stringify({ ...valid, phone: 'not a phone' }),
+            });
+            expect(refused.status).toBe(400);
+          }
+          const statuses: number[] = [];
+          for (let i = 0; i < 6; i++) statuses.push((await postValid(trusting.url, 10 + i, visitor)).status);
+          expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
         });
 
         it("gives two visitors behind the site's form proxy separate limits", async () => {

@@ -9,6 +9,7 @@ import { createPostgresDatabase, dropPostgresDatabase, type TestDatabase } from 
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cms');
 const strapiBin = path.resolve(cmsDir, '../node_modules/@strapi/strapi/bin/strapi.js');
+const tsxCli = path.resolve(cmsDir, '../node_modules/tsx/dist/cli.mjs');
 
 export const TEST_ADMIN = { email: 'editor@example.test', password: 'Test-Passw0rd-Editor' };
 
@@ -28,6 +29,18 @@ export interface TestCms {
   restart(): Promise<void>;
   /** Stops the CMS for good and deletes its data: the Postgres database and DATA_DIR. */
   dispose(): Promise<void>;
+  /**
+   * Runs one of the CMS's operator scripts (`scripts/seed.ts`) on this CMS's data, as its npm
+   * script does, beside the running CMS, as an operator runs it on a live system.
+   */
+  runScript(script: string, extraEnv?: NodeJS.ProcessEnv): Promise<ScriptRun>;
+}
+
+/** How an operator script ended: its exit status and everything it printed. */
+export interface ScriptRun {
+  status: number | null;
+  stdout: string;
+  output: string;
 }
 
 export interface StartTestCmsOptions {
@@ -141,6 +154,23 @@ export async function startTestCms(
       await boot();
     },
     dispose,
+    runScript: (script, scriptEnv = {}) =>
+      new Promise<ScriptRun>((resolve, reject) => {
+        const run = spawn(process.execPath, [tsxCli, script], {
+          cwd: cmsDir,
+          env: { ...env, ...scriptEnv },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let output = '';
+        run.stdout.on('data', (d: Buffer) => {
+          stdout += d.toString();
+          output += d.toString();
+        });
+        run.stderr.on('data', (d: Buffer) => (output += d.toString()));
+        run.once('error', reject);
+        run.once('close', (status) => resolve({ status, stdout, output }));
+      }),
   };
 }
 
