@@ -335,6 +335,34 @@ describe.each(testDatabases())('CMS on %s', (database) => {
       expect((await admin('DELETE', `${CONDITION}/${data.documentId}`)).status).toBe(200);
     });
 
+    it('refuses a Social image whose file has no Alternative text, naming the field, and publishes it once the file has one', async () => {
+      const file = await uploadPixel();
+      const seo = { socialImage: file.id, noindex: false };
+      const refused = await refusal(
+        await admin('POST', `${CONDITION}/actions/publish`, condition('test-social-no-alt', { seo })),
+      );
+      expect(refused.message).toMatch(/^Not published\. Social image \(SEO\): pixel[^ ]*\.png has no alternative text/);
+      expect(refused.details.errors).toEqual([expect.objectContaining({ path: ['seo', 'socialImage'] })]);
+
+      // What the pencil on the image in the edit view (or the Media Library) saves.
+      const form = new FormData();
+      form.append('fileInfo', JSON.stringify({ alternativeText: 'A single test pixel' }));
+      const described = await fetch(`${cms.url}/upload?id=${file.id}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${adminJwt}` },
+        body: form,
+      });
+      expect(described.ok, await described.clone().text()).toBe(true);
+      const published = await admin(
+        'POST',
+        `${CONDITION}/actions/publish`,
+        condition('test-social-described', { seo }),
+      );
+      expect(published.ok, await published.clone().text()).toBe(true);
+      const { data } = (await published.json()) as { data: { documentId: string } };
+      expect((await admin('DELETE', `${CONDITION}/${data.documentId}`)).status).toBe(200);
+    });
+
     it('refuses Markdown images without alt text or from outside the Media Library, naming the field', async () => {
       const file = await uploadPixel();
       const refused = await refusal(

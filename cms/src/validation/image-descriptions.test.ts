@@ -3,7 +3,9 @@ import {
   extractMarkdownImages,
   findMarkdownImageProblems,
   findUndescribedImages,
+  findUndescribedSocialImages,
   imageFieldsOf,
+  socialImageIdsOf,
   uploadPathOf,
 } from './image-descriptions';
 
@@ -25,7 +27,41 @@ describe('imageFieldsOf', () => {
         { name: 'photos', repeatable: true },
       ],
       markdown: ['body'],
+      seo: ['seo'],
     });
+  });
+});
+
+describe('Social images', () => {
+  it('reads the chosen file from a populated draft, a bare id and an { id } a save sends', () => {
+    expect([...socialImageIdsOf({ seo: { socialImage: { id: 4, url: '/uploads/a.jpg' } } }, ['seo'])]).toEqual([
+      ['seo', 4],
+    ]);
+    expect([...socialImageIdsOf({ seo: { socialImage: 5 } }, ['seo'])]).toEqual([['seo', 5]]);
+    expect([...socialImageIdsOf({ seo: { socialImage: { id: 6 } } }, ['seo'])]).toEqual([['seo', 6]]);
+    expect([...socialImageIdsOf({ seo: { socialImage: null } }, ['seo'])]).toEqual([]);
+    expect([...socialImageIdsOf({ seo: null }, ['seo'])]).toEqual([]);
+  });
+
+  it('refuses a file without Alternative text on the Social image field, saying where to write it', () => {
+    const files = new Map([
+      [4, { name: 'group-room.jpg', alternativeText: null }],
+      [5, { name: 'garden.jpg', alternativeText: '  ' }],
+      [6, { name: 'front-door.jpg', alternativeText: 'The front door of the clinic' }],
+    ]);
+    const problems = (id: number) => findUndescribedSocialImages(new Map([['seo', id]]), (i) => files.get(i));
+    expect(problems(4)).toEqual([
+      {
+        path: ['seo', 'socialImage'],
+        message: expect.stringMatching(
+          /^Social image \(SEO\): group-room\.jpg has no alternative text, .*fill in Alternative text and save, then publish\.$/,
+        ) as string,
+      },
+    ]);
+    expect(problems(5)).toHaveLength(1);
+    expect(problems(6)).toEqual([]);
+    // A file deleted meanwhile is Strapi's relation to clean up, not a description problem.
+    expect(problems(7)).toEqual([]);
   });
 });
 

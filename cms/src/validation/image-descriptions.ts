@@ -10,10 +10,17 @@ export const IMAGE_COMPONENT = 'shared.image';
 /** Where uploads are served by Strapi's local provider; the site downloads them from CMS_URL at build time. */
 const UPLOADS_PREFIX = '/uploads/';
 
-/** Where a type holds images: its `shared.image` fields (and whether each repeats) and its Markdown fields. */
+/** The SEO component, whose Social image is a Media Library file with the library's own Alternative text. */
+export const SEO_COMPONENT = 'shared.seo';
+
+/**
+ * Where a type holds images: its `shared.image` fields (and whether each repeats), its Markdown
+ * fields, and its SEO components (each may hold a Social image).
+ */
 export interface ImageFields {
   images: { name: string; repeatable: boolean }[];
   markdown: string[];
+  seo: string[];
 }
 
 export function imageFieldsOf(
@@ -21,12 +28,14 @@ export function imageFieldsOf(
 ): ImageFields {
   const images: ImageFields['images'] = [];
   const markdown: string[] = [];
+  const seo: string[] = [];
   for (const [name, attr] of Object.entries(attributes)) {
     if (attr.type === 'component' && attr.component === IMAGE_COMPONENT)
       images.push({ name, repeatable: attr.repeatable === true });
+    if (attr.type === 'component' && attr.component === SEO_COMPONENT && attr.repeatable !== true) seo.push(name);
     if (attr.type === 'richtext') markdown.push(name);
   }
-  return { images, markdown };
+  return { images, markdown, seo };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -51,6 +60,44 @@ export function findUndescribedImages(data: Record<string, unknown>, fields: Ima
         message: `Alt (${where}): describe what the photo shows, or tick Decorative if it adds nothing a visitor needs to know.`,
       });
     }
+  }
+  return problems;
+}
+
+/**
+ * The Media Library file ids chosen as Social image in the entry's SEO components: a populated
+ * file (`{ id, url, ... }`), or the bare id or `{ id }` a save sends.
+ */
+export function socialImageIdsOf(data: Record<string, unknown>, seoFields: readonly string[]): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const field of seoFields) {
+    const seo = data[field];
+    if (!isRecord(seo)) continue;
+    const image = seo.socialImage;
+    const id = typeof image === 'number' ? image : isRecord(image) && typeof image.id === 'number' ? image.id : null;
+    if (id !== null) ids.set(field, id);
+  }
+  return ids;
+}
+
+/**
+ * Social images whose Media Library file has no Alternative text (`altOf` gives it, or null):
+ * a shared page's preview shows the image, and its alt text is what people who cannot see it
+ * get (`og:image:alt`). The site would fall back to a drawn card, so the editor's choice would
+ * silently not be used; publishing says so instead, on the Social image field.
+ */
+export function findUndescribedSocialImages(
+  socialImageIds: ReadonlyMap<string, number>,
+  file: (id: number) => { name: string; alternativeText: string | null } | undefined,
+): FieldError[] {
+  const problems: FieldError[] = [];
+  for (const [field, id] of socialImageIds) {
+    const found = file(id);
+    if (!found || (found.alternativeText ?? '').trim() !== '') continue;
+    problems.push({
+      path: [field, 'socialImage'],
+      message: `Social image (${fieldLabel(field)}): ${found.name} has no alternative text, which is what people who cannot see it get when the page is shared. Click the pencil on the image (or open it in the Media Library), fill in Alternative text and save, then publish.`,
+    });
   }
   return problems;
 }
@@ -116,8 +163,8 @@ export function findMarkdownImageProblems(
 
 /**
  * Publishing refuses an image that does not say what it shows: an image field with neither alt
- * text nor Decorative ticked, and a Markdown image without alt text or from outside the Media
- * Library. Drafts may hold either while an editor works. Errors carry the field path, so the
+ * text nor Decorative ticked, a Markdown image without alt text or from outside the Media
+ * Library, and a Social image whose file has no Alternative text. Drafts may hold either while an editor works. Errors carry the field path, so the
  * admin highlights the field, and start with its label (the refused-publish wording keeps them).
  */
 export function registerImageDescriptionCheck(strapi: Core.Strapi): void {
@@ -125,7 +172,7 @@ export function registerImageDescriptionCheck(strapi: Core.Strapi): void {
   for (const [uid, { attributes }] of Object.entries(contentTypeDefinitions(strapi))) {
     if (!uid.startsWith('api::')) continue;
     const fields = imageFieldsOf(attributes);
-    if (fields.images.length > 0 || fields.markdown.length > 0) fieldsByUid.set(uid, fields);
+    if (fields.images.length > 0 || fields.markdown.length > 0 || fields.seo.length > 0) fieldsByUid.set(uid, fields);
   }
 
   async function problemsOf(data: Record<string, unknown>, fields: ImageFields): Promise<FieldError[]> {
@@ -142,9 +189,19 @@ export function registerImageDescriptionCheck(strapi: Core.Strapi): void {
             select: ['url'],
           })) as { url?: unknown }[]);
     const uploads = new Set(found.map((file) => file.url));
+    const socialIds = socialImageIdsOf(data, fields.seo);
+    const socialFiles =
+      socialIds.size === 0
+        ? []
+        : ((await strapi.db.query('plugin::upload.file').findMany({
+            where: { id: { $in: [...new Set(socialIds.values())] } },
+            select: ['id', 'name', 'alternativeText'],
+          })) as { id: number; name: string; alternativeText: string | null }[]);
+    const socialFile = new Map(socialFiles.map((file) => [file.id, file]));
     return [
       ...findUndescribedImages(data, fields.images),
       ...findMarkdownImageProblems(data, fields.markdown, (p) => uploads.has(p)),
+      ...findUndescribedSocialImages(socialIds, (id) => socialFile.get(id)),
     ];
   }
 
@@ -165,7 +222,16 @@ export function registerImageDescriptionCheck(strapi: Core.Strapi): void {
         documentId,
         ...(typeof locale === 'string' ? { locale } : {}),
         status: 'draft',
-        populate: Object.fromEntries(fields.images.map(({ name }) => [name, { populate: { file: true } }])),
+        populate: Object.fromEntries<{ populate: Record<string, true> }>([
+          ...fields.images.map(({ name }): [string, { populate: Record<string, true> }] => [
+            name,
+            { populate: { file: true } },
+          ]),
+          ...fields.seo.map((name): [string, { populate: Record<string, true> }] => [
+            name,
+            { populate: { socialImage: true } },
+          ]),
+        ]),
       })) as Record<string, unknown> | null;
       if (draft) throwIfAny(await problemsOf(draft, fields));
       return next();

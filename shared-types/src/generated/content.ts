@@ -93,7 +93,7 @@ export const seoSchema = z.object({
   id: z.number().int(),
   metaTitle: z.string().max(60).nullable().describe("Title shown in search results and browser tabs. At most 60 characters; leave empty to use the page name."),
   metaDescription: z.string().min(50).max(160).or(z.literal('')).nullable().describe("One or two sentences shown under the title in search results. 50 to 160 characters; leave empty to use the summary. Write {phone} for the admissions number, never the number itself."),
-  socialImage: mediaSchema.nullable().describe("Image shown when the page is shared on social media or in messages (1200 x 630 px works best)."),
+  socialImage: mediaSchema.nullable().describe("Image shown when the page is shared on social media or in messages (1200 x 630 px works best). Give it Alternative text (the pencil on the image): publishing is refused without it. Empty: a card with the page title."),
   canonicalUrl: z.string().max(300).regex(new RegExp("^https://[^\\s]+$")).or(z.literal('')).nullable().describe("Only if this page's content lives at another address: the full https:// URL search engines should index instead."),
   noindex: z.boolean().describe("Hide this page from search engines and the sitemap. Visitors can still open it."),
 });
