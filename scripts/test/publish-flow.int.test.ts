@@ -4,7 +4,8 @@ import { eventually, startTestSystem, type TestSystem } from '@clinic/testing/st
 let system: TestSystem;
 
 beforeAll(async () => {
-  system = await startTestSystem();
+  // The scheduler sweeps every second instead of every minute, so a scheduled action runs at once.
+  system = await startTestSystem({ cmsEnv: { SCHEDULED_ACTIONS_RULE: '* * * * * *' } });
   await eventually(async () => (await system.status()).live !== null, 120_000, 'the first build to go live');
 }, 180_000);
 afterAll(async () => {
@@ -58,6 +59,37 @@ describe('publish to live', () => {
       60_000,
       'the FAQ to disappear',
     );
+  });
+
+  it('shows a new FAQ on the served /faq/ at its scheduled publish time, and drops it at its scheduled unpublish time', async () => {
+    const question = 'When does the scheduled question go live?';
+    const created = await admin('POST', `/collection-types/${FAQ}`, {
+      question,
+      slug: 'when-does-the-scheduled-question-go-live',
+      answer: 'At the time its editor chose.',
+      topic: 'after-treatment',
+      order: 9000,
+    });
+    const { data } = (await created.json()) as { data: { documentId: string } };
+    /** What the edit view's Schedule panel sends: the action and its time, a few seconds ahead here. */
+    const schedule = async (mode: 'publish' | 'unpublish') => {
+      const executeAt = new Date(Date.now() + 2000);
+      const res = await fetch(`${system.cms.url}/admin/scheduling/actions`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${system.adminJwt}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ targetUid: FAQ, targetDocumentId: data.documentId, mode, executeAt }),
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+    };
+
+    await schedule('publish');
+    // A draft until its time.
+    expect((await page('/faq/')).text).not.toContain(question);
+    await eventually(async () => (await page('/faq/')).text.includes(question), 60_000, 'the FAQ on /faq/');
+
+    await schedule('unpublish');
+    expect((await page('/faq/')).text).toContain(question);
+    await eventually(async () => !(await page('/faq/')).text.includes(question), 60_000, 'the FAQ to leave /faq/');
   });
 
   it("turns a deleted level's page into a 404 and drops it from the sitemap", async () => {
