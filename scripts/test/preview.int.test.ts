@@ -1,8 +1,13 @@
 /**
  * Draft preview end to end: a real Strapi, a real publisher with its preview listener, real
- * Astro builds. An editor's Save shows in the preview and nowhere else; the preview opens only
- * through the admin's signed link; a draft the site cannot show names what to fix.
+ * Astro builds. An editor's Save shows in the preview and nowhere else (its search included);
+ * the preview opens only through the admin's signed link; a draft the site cannot show names
+ * what to fix.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { eventually, startTestSystem, type TestSystem } from '@clinic/testing/start-test-system';
 
@@ -20,6 +25,43 @@ const preview = async (path: string) => {
 };
 const live = async (path: string) => (await fetch(`${system.siteUrl}${path}`)).text();
 
+/** What the search page uses of `/pagefind/pagefind.js`. */
+interface PagefindScript {
+  options(options: { basePath: string }): Promise<void>;
+  search(query: string): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
+  destroy(): Promise<void>;
+}
+
+let scriptDir: string;
+let scripts = 0;
+
+/**
+ * The pages a site's search finds for `query`: the site's own `pagefind.js` (as the search page
+ * loads it), run in Node on the index the site serves, with `headers` on each of its requests.
+ */
+async function search(origin: string, query: string, headers: Record<string, string> = {}): Promise<string[]> {
+  const script = await fetch(`${origin}/pagefind/pagefind.js`, { headers });
+  expect(script.status, `${origin}/pagefind/pagefind.js`).toBe(200);
+  const file = join(scriptDir, `pagefind-${(scripts += 1)}.mjs`);
+  await writeFile(file, await script.text());
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    const withHeaders = new Headers(init?.headers);
+    for (const [name, value] of Object.entries(headers)) withHeaders.set(name, value);
+    return realFetch(input, { ...init, headers: withHeaders });
+  };
+  try {
+    const pagefind = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as PagefindScript;
+    await pagefind.options({ basePath: `${origin}/pagefind/` });
+    const found = await pagefind.search(query);
+    const urls = await Promise.all(found.results.map(async (result) => new URL((await result.data()).url).pathname));
+    await pagefind.destroy();
+    return urls;
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+}
+
 /** The link the admin's Preview button opens for the IOP page. */
 async function previewLink(): Promise<string> {
   const res = await admin('GET', `/preview/url/${LEVEL}?documentId=${iopId}&status=draft`);
@@ -27,6 +69,7 @@ async function previewLink(): Promise<string> {
 }
 
 beforeAll(async () => {
+  scriptDir = await mkdtemp(join(tmpdir(), 'pagefind-script-'));
   system = await startTestSystem();
   await eventually(async () => (await system.status()).live !== null, 120_000, 'the first build to go live');
   const res = await admin(
@@ -37,6 +80,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await system?.stop();
+  if (scriptDir) await rm(scriptDir, { recursive: true, force: true });
 });
 beforeEach(() => {
   onTestFailed(() => console.error(`publisher output (tail):\n${system.publisherOutput().slice(-6000)}`));
@@ -90,6 +134,34 @@ describe('draft preview', () => {
     expect(livePage).not.toContain(marker);
     expect(livePage).not.toContain(BANNER);
     expect(livePage).not.toContain('/__preview/');
+  });
+
+  it("finds a saved draft with the preview's search, and the live site's search does not", async () => {
+    // One word, letters only, found nowhere else: Pagefind indexes and searches by word.
+    const word = `wombatdraft${Date.now()
+      .toString(36)
+      .replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
+    await admin('PUT', `/collection-types/${LEVEL}/${iopId}`, {
+      summary: `Three hours a day, three days a week: ${word}.`,
+    });
+    await eventually(async () => (await preview(IOP_PATH)).text.includes(word), 90_000, 'the draft in the preview');
+
+    const page = await preview('/search/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('x-robots-tag')).toMatch(/noindex/);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+    expect(page.headers.get('content-security-policy')).toMatch(/frame-ancestors http:\/\/localhost:\d+/);
+    expect((await preview(IOP_PATH)).headers.get('content-security-policy')).not.toContain('wasm-unsafe-eval');
+    expect(await search(system.previewUrl, word, { cookie })).toContain(IOP_PATH);
+    const built = system
+      .publisherOutput()
+      .match(/\[preview\] build \S+ live in \d+ ms \(([^)]*)\)/g)
+      ?.at(-1);
+    console.info(`preview build with its search index: ${built}`);
+
+    // The live site's search works, and knows only what is published.
+    expect(await search(system.siteUrl, 'intensive outpatient')).toContain(IOP_PATH);
+    expect(await search(system.siteUrl, word)).toEqual([]);
   });
 
   it('names the entry and the field when a draft cannot be shown', async () => {

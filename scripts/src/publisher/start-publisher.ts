@@ -16,7 +16,7 @@ import { createFormProxy } from './serve/form-proxy.ts';
 import { securityHeadersFor } from './serve/security-headers.ts';
 import { SiteHandler } from './serve/site-server.ts';
 import { startPreviewListener, type PreviewListener, type PreviewListenerOptions } from './preview/start-preview.ts';
-import { buildSearchIndex, closeSearchIndexer, type SearchIndexResult } from './release/build-search-index.ts';
+import { buildSearchIndex, closeSearchIndexer, type IndexSearch } from './release/build-search-index.ts';
 
 export interface PublisherOptions {
   /** Absolute; builds live in `<dataDir>/builds/`. */
@@ -90,10 +90,11 @@ export interface PublisherOptions {
   /** The site's canonical origin (SITE_URL); an https one adds Strict-Transport-Security. */
   canonicalUrl?: string;
   /**
-   * Indexes a finished build for site search, before it goes live; a failure fails the build.
+   * Indexes a finished build for site search, live or preview, before it is served; a failure
+   * fails that build.
    * @default `buildSearchIndex` (Pagefind, into `<outDir>/pagefind/`)
    */
-  indexSearch?: (outDir: string) => Promise<SearchIndexResult | null>;
+  indexSearch?: IndexSearch;
   /** The draft preview listener (see `preview/start-preview.ts`); without it, none. */
   preview?: PreviewListenerOptions;
 }
@@ -246,9 +247,10 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   // 2. The release pipeline, fed by the scheduler. While nothing is live (first start, CMS not
   //    ready yet), a failed build is retried; once a build is live, failures wait for a publish.
   const buildStep = createBuildStep(options);
+  const indexSearch = options.indexSearch ?? buildSearchIndex;
   const pipeline = new ReleasePipeline({
     runBuild: buildStep.runBuild,
-    indexSearch: options.indexSearch ?? buildSearchIndex,
+    indexSearch,
     builds,
     logger,
     onFailure: () => {
@@ -290,6 +292,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         quietMs,
         maxWaitMs,
         buildTimeoutMs: options.buildTimeoutMs ?? 300_000,
+        indexSearch,
         logger,
       });
     } catch (error) {

@@ -3,7 +3,9 @@ import { SECURITY_HEADERS, type SecurityHeader } from '../serve/security-headers
 /**
  * The headers of every preview response: the site's security headers, with the CSP's
  * `frame-ancestors` allowing only the admin's origins (the admin shows previews in a frame),
- * kept out of search engines and out of every cache.
+ * kept out of search engines and out of every cache. Pages and files of a preview build are
+ * served by the live site's handler, which adds `'wasm-unsafe-eval'` to this CSP on the search
+ * paths alone (`contentSecurityPolicyFor`), as on the live site.
  */
 export function previewHeaders(adminOrigins: readonly string[]): SecurityHeader[] {
   const ancestors = `frame-ancestors ${adminOrigins.length > 0 ? adminOrigins.join(' ') : "'none'"}`;

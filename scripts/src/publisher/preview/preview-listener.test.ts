@@ -1,6 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Publisher } from '../start-publisher.ts';
-import { FAKE_ASSET, FakeBuilder, TEST_SECRET, createDataDir, startTestPublisher } from '../testing/fake-site.ts';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { SEARCH_INDEX_DIR, buildSearchIndex, closeSearchIndexer } from '../release/build-search-index.ts';
+import type { Publisher, PublisherOptions } from '../start-publisher.ts';
+import {
+  FAKE_ASSET,
+  FakeBuilder,
+  TEST_SECRET,
+  createDataDir,
+  startTestPublisher,
+  writeSearchableSite,
+} from '../testing/fake-site.ts';
 import { PREVIEW_COOKIE, previewSignature } from './preview-link.ts';
 import { describeBuildFailure } from './preview-service.ts';
 
@@ -13,9 +24,14 @@ afterEach(async () => {
   publisher = undefined;
 });
 
-async function start(previewBuilder: FakeBuilder, liveBuilder = new FakeBuilder()) {
+async function start(
+  previewBuilder: FakeBuilder,
+  liveBuilder = new FakeBuilder(),
+  overrides: Partial<PublisherOptions> & { dataDir?: string } = {},
+) {
   publisher = await startTestPublisher({
     dataDir: await createDataDir(),
+    ...overrides,
     runBuild: liveBuilder.runBuild,
     preview: { secret: SECRET, port: 0, host: '127.0.0.1', adminOrigins: [ADMIN], runBuild: previewBuilder.runBuild },
   });
@@ -175,3 +191,91 @@ describe('describeBuildFailure', () => {
     ).toBe('astro build failed\n[ContentValidationError] faqs entry "a": answer');
   });
 });
+
+/** The text of every page a build's search index holds (Pagefind's fragments: gzip, a signature, JSON). */
+async function indexedText(buildDir: string): Promise<string> {
+  const dir = join(buildDir, SEARCH_INDEX_DIR, 'fragment');
+  const texts = await Promise.all(
+    (await readdir(dir)).map(async (name) => gunzipSync(await readFile(join(dir, name))).toString('utf8')),
+  );
+  return texts.join('\n');
+}
+
+describe("the preview's site search", () => {
+  afterAll(() => closeSearchIndexer());
+
+  it('indexes each preview build before serving it, apart from the live index, and logs the time', async () => {
+    const dataDir = await createDataDir();
+    const lines: string[] = [];
+    const preview = new FakeBuilder();
+    preview.write = writeSearchableSite;
+    preview.version = () => `draftword${preview.calls}`;
+    const live = new FakeBuilder();
+    live.write = writeSearchableSite;
+    await start(preview, live, {
+      dataDir,
+      indexSearch: buildSearchIndex,
+      logger: { info: (line) => lines.push(line), error: (line) => lines.push(line) },
+    });
+    const cookie = await open('/');
+    await waitFor(async () => (await fetch(`${publisher!.previewUrl}/`, { headers: { cookie } })).status === 200);
+
+    const entry = await fetch(`${publisher!.previewUrl}/pagefind/pagefind-entry.json`, { headers: { cookie } });
+    expect(entry.status).toBe(200);
+    expectPreviewHeaders(entry);
+    expect(await entry.json()).toMatchObject({ languages: { en: { page_count: 1 } } });
+    const previewId = (await previewStatus(cookie)).liveId;
+    expect(await indexedText(join(dataDir, 'preview', 'builds', previewId!))).toContain('draftword1');
+    const liveText = await indexedText(join(dataDir, 'builds', publisher!.status().live!.id));
+    expect(liveText).toContain('build-1');
+    expect(liveText).not.toContain('draftword');
+
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\[preview-build\] search index: 1 pages, \d+ bytes in \d+ ms$/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\[preview\] build \S+ live in \d+ ms \(index \d+ ms, serve \d+ ms\)$/),
+    );
+  });
+
+  it("allows WebAssembly on the preview's search paths only, keeping its frame-ancestors and no-store", async () => {
+    await start(new FakeBuilder());
+    const cookie = await open('/');
+    await waitFor(async () => (await fetch(`${publisher!.previewUrl}/`, { headers: { cookie } })).status === 200);
+    const policy = async (path: string) => {
+      const res = await fetch(`${publisher!.previewUrl}${path}`, { headers: { cookie } });
+      expectPreviewHeaders(res);
+      return res.headers.get('content-security-policy') ?? '';
+    };
+    for (const path of ['/search/', '/es/search/', '/pagefind/pagefind.js', '/pagefind/pagefind-worker.js']) {
+      expect(await policy(path), path).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+    }
+    for (const path of ['/', '/faq/', FAKE_ASSET, '/searching/', '/faq/search/', '/__preview/reload.js']) {
+      expect(await policy(path), path).not.toContain('wasm-unsafe-eval');
+    }
+  });
+
+  it('fails a preview build whose index fails, naming the cause, as a live build does', async () => {
+    const preview = new FakeBuilder(); // its pages carry no data-pagefind-body: the layout lost its markers
+    const live = new FakeBuilder();
+    live.write = writeSearchableSite;
+    await start(preview, live, { indexSearch: buildSearchIndex });
+    expect(publisher!.status().state).toBe('live');
+    const cookie = await open('/faq/');
+    await waitFor(async () => (await fetch(`${publisher!.previewUrl}/faq/`, { headers: { cookie } })).status === 422);
+    const res = await fetch(`${publisher!.previewUrl}/faq/`, { headers: { cookie } });
+    expectPreviewHeaders(res);
+    const body = await res.text();
+    expect(body).toContain('Preview could not be built');
+    expect(body).toMatch(/search index: index\.html in \S+ has no data-pagefind-body/);
+    expect((await previewStatus(cookie)).state).toBe('failed');
+    expect((await fetch(`${publisher!.previewUrl}/pagefind/pagefind-entry.json`, { headers: { cookie } })).status).toBe(
+      422,
+    );
+  });
+});
+
+async function previewStatus(cookie: string): Promise<{ state: string; liveId: string | null }> {
+  const res = await fetch(`${publisher!.previewUrl}/__preview/status`, { headers: { cookie } });
+  return (await res.json()) as { state: string; liveId: string | null };
+}

@@ -5,6 +5,7 @@ import type { BuildTrigger } from '@clinic/shared-types';
 import type { RunBuild, RunBuildReport } from '../build/run-build.ts';
 import { BuildAbortedError, BuildOutputInvalidError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import type { IndexSearch } from '../release/build-search-index.ts';
 import { BuildStore } from '../release/build-store.ts';
 import { REQUIRED_OUTPUT_FILES } from '../release/verify-build-output.ts';
 import { BuildScheduler } from '../schedule/build-scheduler.ts';
@@ -42,6 +43,11 @@ export interface PreviewServiceOptions {
   adminOrigins?: readonly string[];
   /** Builds the site from drafts (its own warm worker, the preview token, CMS_CONTENT_STATUS=draft). */
   runBuild: RunBuild;
+  /**
+   * Indexes a preview build for site search after its output check, before it is served, so the
+   * preview's search page finds the drafts; a failure fails that preview build.
+   */
+  indexSearch: IndexSearch;
   /** Cookies get `SameSite=None; Secure` (the preview origin is https). */
   secureCookie: boolean;
   quietMs: number;
@@ -104,21 +110,19 @@ export function createPreviewService(options: PreviewServiceOptions): PreviewSer
     abort = new AbortController();
     stale = false;
     const covers = changes;
+    const log = (line: string): void => {
+      logger.info(`[preview-build] ${line}`);
+      output.push(line);
+    };
     logger.info(`[preview] build ${id} started: ${describeTrigger(trigger)}`);
     try {
       const outDir = await store.createPartial(id);
-      const report = await options.runBuild({
-        id,
-        outDir,
-        signal: abort.signal,
-        log: (line) => {
-          logger.info(`[preview-build] ${line}`);
-          output.push(line);
-        },
-      });
+      const report = await options.runBuild({ id, outDir, signal: abort.signal, log });
       if (abort.signal.aborted) throw new BuildAbortedError('preview build cancelled');
       const builtAt = now();
       await verifyPreviewOutput(outDir);
+      const indexMs = await indexPreview(outDir, log);
+      if (abort.signal.aborted) throw new BuildAbortedError('preview build cancelled');
       const dir = await store.promote(id);
       const finishedAt = now();
       await store.switchLive({
@@ -136,7 +140,7 @@ export function createPreviewService(options: PreviewServiceOptions): PreviewSer
       version += 1;
       builtChanges = covers;
       logger.info(
-        `[preview] build ${id} live in ${finishedAt - startedAt} ms (${describePhases(report, finishedAt - builtAt)})`,
+        `[preview] build ${id} live in ${finishedAt - startedAt} ms (${describePhases(report, indexMs, finishedAt - builtAt - (indexMs ?? 0))})`,
       );
       // Editors' open pages may still fetch the dropped build's assets for a moment.
       for (const old of dropped) setTimeout(() => void store.remove(old.id).catch(() => {}), 30_000).unref();
@@ -150,6 +154,15 @@ export function createPreviewService(options: PreviewServiceOptions): PreviewSer
     } finally {
       abort = null;
     }
+  }
+
+  /** Indexes the build for site search; how long it took, or undefined without an index. */
+  async function indexPreview(outDir: string, log: (line: string) => void): Promise<number | undefined> {
+    const startedAt = now();
+    const search = await options.indexSearch(outDir);
+    if (!search) return undefined;
+    log(`search index: ${search.pages} pages, ${search.bytes} bytes in ${search.durationMs} ms`);
+    return now() - startedAt;
   }
 
   const scheduler = new BuildScheduler({
@@ -275,14 +288,18 @@ async function verifyPreviewOutput(dir: string): Promise<void> {
   }
 }
 
-/** A preview build's time by phase, for the log: where a Save's seconds go. */
-function describePhases(report: RunBuildReport | void, serveMs: number): string {
+/**
+ * A preview build's time by phase, for the log: where a Save's seconds go. `serve` is the output
+ * check, promotion and switch; `index` the search index (absent without one).
+ */
+function describePhases(report: RunBuildReport | void, indexMs: number | undefined, serveMs: number): string {
   const phases: [string, number | undefined][] = [
     ['setup', report?.setupMs],
     ['content', report?.contentMs],
     ['bundle', report?.bundleMs],
     ['render', report?.renderMs],
     ['integrations', report?.integrationsMs],
+    ['index', indexMs],
     ['serve', serveMs],
   ];
   return phases
@@ -316,8 +333,10 @@ function isPageRequest(pathname: string): boolean {
 }
 
 /**
- * A response whose preview headers (no-store, noindex, the preview CSP) the site handler cannot
- * override: it sets its own Cache-Control and validators for the live site.
+ * A response whose preview headers (no-store, noindex) the site handler cannot override: it sets
+ * its own Cache-Control and validators for the live site. The CSP alone it may set: it applies
+ * the live site's per-path rule (`contentSecurityPolicyFor`) to the preview's policy, so search
+ * and Pagefind's files get `'wasm-unsafe-eval'` with the admin's `frame-ancestors`.
  */
 function keepHeaders(res: ServerResponse, headers: readonly SecurityHeader[]): ServerResponse {
   const forced = new Map(headers.map(([name, value]) => [name.toLowerCase(), value]));

@@ -6,6 +6,7 @@ import { changesPreview } from '@clinic/shared-types';
 import { createWarmAstroBuildRunner } from '../build/warm-astro-build.ts';
 import type { RunBuild } from '../build/run-build.ts';
 import type { Logger } from '../logger.ts';
+import type { IndexSearch } from '../release/build-search-index.ts';
 import { createPreviewService, type PreviewService } from './preview-service.ts';
 
 export interface PreviewListenerOptions {
@@ -51,6 +52,8 @@ export async function startPreviewListener(
     quietMs: number;
     maxWaitMs: number;
     buildTimeoutMs: number;
+    /** The live builds' index step: a preview is indexed like the site it previews. */
+    indexSearch: IndexSearch;
     logger: Logger;
   },
 ): Promise<PreviewListener> {
@@ -60,7 +63,7 @@ export async function startPreviewListener(
         siteDir: context.siteDir,
         // Its own content-layer store: drafts never reach the live worker's cache.
         workDir: join(context.dataDir, 'work', 'preview-build'),
-        // No search index: a preview is for reading one page, and every second counts after a Save.
+        // The preview service indexes the finished output itself, as the release pipeline does.
         env: {
           ASTRO_TELEMETRY_DISABLED: '1',
           ...options.buildEnv,
@@ -74,6 +77,7 @@ export async function startPreviewListener(
     secret: options.secret,
     ...(options.adminOrigins ? { adminOrigins: options.adminOrigins } : {}),
     runBuild: options.runBuild ?? (runner as RunBuild),
+    indexSearch: context.indexSearch,
     secureCookie: options.secureCookie ?? false,
     quietMs: context.quietMs,
     maxWaitMs: context.maxWaitMs,

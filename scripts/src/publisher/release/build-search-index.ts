@@ -23,6 +23,12 @@ export interface SearchIndexResult {
   durationMs: number;
 }
 
+/**
+ * The index step of a live or preview build: `buildSearchIndex`, or a stand-in in tests (null:
+ * no index, as for fake sites that mark no page). A rejection fails that build.
+ */
+export type IndexSearch = (outDir: string) => Promise<SearchIndexResult | null>;
+
 async function sizeOf(dir: string): Promise<{ files: number; bytes: number }> {
   let files = 0;
   let bytes = 0;

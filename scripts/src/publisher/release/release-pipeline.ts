@@ -5,7 +5,7 @@ import type { RunBuild, RunBuildReport } from '../build/run-build.ts';
 import { BuildAbortedError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { describeTrigger } from '../schedule/build-trigger.ts';
-import type { SearchIndexResult } from './build-search-index.ts';
+import type { IndexSearch } from './build-search-index.ts';
 import type { LiveBuild } from './build-store.ts';
 import type { LiveBuilds } from './live-builds.ts';
 import { precompressAssets } from './precompress-assets.ts';
@@ -15,7 +15,7 @@ const OUTPUT_TAIL_LINES = 20;
 
 export interface ReleasePipelineOptions {
   runBuild: RunBuild;
-  indexSearch: (outDir: string) => Promise<SearchIndexResult | null>;
+  indexSearch: IndexSearch;
   builds: LiveBuilds;
   logger: Logger;
   /** Called after a failed build (not a cancelled one), with the failure /status shows. */

@@ -1,9 +1,7 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SearchIndexError } from '../errors.ts';
 import type { Publisher } from '../start-publisher.ts';
-import { createDataDir, rawRequest, startTestPublisher, writeFakeSite } from '../testing/fake-site.ts';
+import { createDataDir, rawRequest, startTestPublisher, writeSearchableSite } from '../testing/fake-site.ts';
 import { buildSearchIndex } from './build-search-index.ts';
 
 let publisher: Publisher | null = null;
@@ -12,15 +10,6 @@ afterEach(async () => {
   await publisher?.close();
   publisher = null;
 });
-
-/** A fake site whose home page is marked for search, as the layout marks real pages. */
-async function writeSearchableSite(outDir: string, version: string): Promise<void> {
-  await writeFakeSite(outDir, version);
-  await writeFile(
-    join(outDir, 'index.html'),
-    `<!doctype html><html lang="en"><head><title>Home</title></head><body><main data-pagefind-body><h1>Home ${version}</h1><p>Group therapy ${version}.</p></main></body></html>\n`,
-  );
-}
 
 describe('the search index in a release', () => {
   it('goes live with the pages it describes', async () => {

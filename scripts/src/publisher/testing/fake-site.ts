@@ -35,6 +35,15 @@ export async function writeFakeSite(outDir: string, version: string, assetPath =
   await writeFile(join(outDir, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
 }
 
+/** A fake site whose home page is marked for search, as the layout marks real pages. */
+export async function writeSearchableSite(outDir: string, version: string): Promise<void> {
+  await writeFakeSite(outDir, version);
+  await writeFile(
+    join(outDir, 'index.html'),
+    `<!doctype html><html lang="en"><head><title>Home</title></head><body><main data-pagefind-body><h1>Home ${version}</h1><p>Group therapy ${version}.</p></main></body></html>\n`,
+  );
+}
+
 /**
  * A build step whose behaviour the test controls: by default it writes a fake site marked
  * `build-<n>`; `fail` makes the next builds fail like a CMS outage would.
@@ -48,6 +57,8 @@ export class FakeBuilder {
   /** The hashed asset the next builds write; change it to mimic a CSS change. */
   assetPath = FAKE_ASSET;
   version = (): string => `build-${this.calls}`;
+  /** Writes the site; `writeSearchableSite` gives pages the search index can read. */
+  write: (outDir: string, version: string, assetPath: string) => Promise<void> = writeFakeSite;
 
   readonly runBuild: RunBuild = async ({ outDir, log }) => {
     this.calls += 1;
@@ -57,7 +68,7 @@ export class FakeBuilder {
       log(`[ERROR] ${this.fail}`);
       throw new Error(this.fail);
     }
-    await writeFakeSite(outDir, this.version(), this.assetPath);
+    await this.write(outDir, this.version(), this.assetPath);
   };
 }
 
