@@ -143,6 +143,18 @@ describe('an editor in the admin', () => {
       .waitFor({ timeout: 15_000 });
   });
 
+  it("opens on the Public website widget, without Strapi's statistics or Cloud widgets, and Content Manager opens on program levels", async () => {
+    const widgets = page.getByRole('main').getByRole('region');
+    await widgets.first().waitFor();
+    expect(await widgets.first().getByRole('heading').first().textContent()).toBe('Public website');
+    // Strapi 5.54's own titles for its project-statistics and "Deploy with Strapi Cloud" widgets.
+    expect(await page.getByText('Project statistics').count()).toBe(0);
+    expect(await page.getByText('Ready to go live?').count()).toBe(0);
+    await page.getByRole('link', { name: 'Content Manager' }).click();
+    await page.waitForURL(/\/content-manager\/collection-types\/api::program-level\.program-level/);
+    await page.goto(`${system.cms.url}/admin`);
+  });
+
   it('changes a sentence of the IOP summary, publishes, sees "Building…" then "Live", and finds it on the page', async () => {
     expect(await sitePage(IOP_PATH)).not.toContain(NEW_SENTENCE);
     const liveBefore = (await system.status()).live?.id;
