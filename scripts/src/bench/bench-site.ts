@@ -6,6 +6,10 @@
  *     (target < 1 GB), and API requests, which must grow with pages of 100 entries.
  * For both, the site search index the publisher adds to each build: its build time, its size,
  * and what a visitor's first search downloads.
+ *  3. A fresh seeded CMS with 50 phone-sized photos uploaded through its upload API and published
+ *     as heroes, the facility's gallery and Markdown body images: the first build (empty cache)
+ *     and a warm rebuild, both in the publisher's own build worker, and the image bytes a 375 px
+ *     phone downloads for the page that downloads the most.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,11 +20,14 @@ import Database from 'better-sqlite3';
 import { gzipSync } from 'node:zlib';
 import { startTestCms, type TestCms } from '@clinic/testing/start-test-cms';
 import { buildSearchIndex, closeSearchIndexer } from '../publisher/release/build-search-index.ts';
+import { benchImages } from './bench-site-images.ts';
 
 const rootDir = fileURLToPath(new URL('../../../', import.meta.url));
 const siteDir = path.join(rootDir, 'site');
 const astroCli = path.join(rootDir, 'node_modules/astro/astro.js');
 const EXTRA_FAQS = Number(process.env.BENCH_SITE_EXTRA_FAQS ?? 10_000);
+/** Photos of the image case; 0 skips it. */
+const IMAGES = Number(process.env.BENCH_SITE_IMAGES ?? 50);
 /** Node flags for the measured build, e.g. `--max-old-space-size=640`, to compare heap caps. */
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 /**
@@ -194,6 +201,7 @@ async function main(): Promise<void> {
     await closeSearchIndexer();
     await cms.dispose();
   }
+  if (IMAGES > 0) await benchImages(IMAGES);
 }
 
 main().catch((error: unknown) => {
