@@ -28,6 +28,8 @@ export default ({ env }: { env: Env }) => [
   'strapi::errors',
   // Inside the error formatter: a malformed filter on a content API read becomes a 400.
   'global::content-api-query-errors',
+  // An unchanged upload answers the site build's revalidation with 304, so images are not re-encoded.
+  'global::upload-revalidation',
   {
     name: 'strapi::security',
     config: {

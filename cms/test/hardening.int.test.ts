@@ -36,6 +36,11 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
+/** Another valid 1x1 PNG (a different colour): a replacement for the first. */
+const OTHER_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 const HTML = Buffer.from('<!doctype html><html><body><script>fetch("/admin/users")</script></body></html>');
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("/admin/users")</script></svg>');
 /** The start of a Windows program: what file-type detection recognises as an .exe. */
@@ -126,6 +131,37 @@ describe.each(testDatabases())('Strapi hardening on %s', (database) => {
       expect(res.status).toBe(400);
       expect(await res.text()).toContain(`File type '${refusedType}' is not allowed`);
       expect(await storedFileCount()).toBe(before);
+    });
+
+    it('answers a conditional GET of an unchanged upload with 304, and of a replaced one with the new file', async () => {
+      const res = await uploadAsAdmin('revalidated.png', PNG, 'image/png');
+      expect(res.status).toBe(201);
+      const [file] = (await res.json()) as { id: number; url: string }[];
+      const first = await fetch(`${cms.url}${file!.url}`);
+      expect(first.status).toBe(200);
+      const lastModified = first.headers.get('last-modified');
+      const firstBytes = Buffer.from(await first.arrayBuffer());
+      expect(lastModified).not.toBeNull();
+      // What Astro's image cache sends at the next build.
+      const unchanged = await fetch(`${cms.url}${file!.url}`, { headers: { 'If-Modified-Since': lastModified! } });
+      expect(unchanged.status).toBe(304);
+      expect((await unchanged.arrayBuffer()).byteLength).toBe(0);
+
+      // Last-Modified counts whole seconds: replace the file in a later one.
+      await new Promise((r) => setTimeout(r, 1100));
+      const replacement = new FormData();
+      replacement.append('files', new Blob([new Uint8Array(OTHER_PNG)], { type: 'image/png' }), 'revalidated.png');
+      const replaced = await fetch(`${cms.url}/upload?id=${file!.id}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${adminJwt}` },
+        body: replacement,
+      });
+      expect(replaced.status, await replaced.clone().text()).toBe(200);
+      const { url } = (await replaced.json()) as { url: string };
+      const changed = await fetch(`${cms.url}${url}`, { headers: { 'If-Modified-Since': lastModified! } });
+      expect(changed.status).toBe(200);
+      // Strapi may re-encode an upload, so the bytes served are compared, not the ones sent.
+      expect(Buffer.from(await changed.arrayBuffer()).equals(firstBytes)).toBe(false);
     });
 
     it('refuses a file over the 10 MiB limit with 413 and stores nothing', async () => {
