@@ -597,7 +597,7 @@ describe('every page', () => {
     }
   });
 
-  it('ships the call-back form and the search box scripts, under 3 KB on any page but search, and loads nothing from another origin', () => {
+  it('ships the call-back form and the search box scripts, no more JavaScript on any page but search than before search, and loads nothing from another origin', () => {
     // Pagefind's own files (index, pagefind.js, its worker) load only when a search runs.
     const scripts = files.filter((f) => /\.m?js$/.test(f) && !f.startsWith('/pagefind/'));
     const modulesOf = (html: string) =>
@@ -608,9 +608,10 @@ describe('every page', () => {
       const modules = modulesOf(html);
       for (const src of modules) expect(scripts, `${urlPath} module script`).toContain(src);
       if (urlPath === '/search/') continue;
-      // Never more than the form's enhancement (about 2 KB) and the header box's hand-off.
+      // Issue 18: pages without search ship no more than "today's 2 KB", the 2,432 bytes of the
+      // form's enhancement before search came; it and the header box's hand-off fit in them.
       const bytes = modules.reduce((sum, src) => sum + fs.statSync(path.join(outDir, src)).size, 0);
-      expect(bytes, `${urlPath} JavaScript`).toBeLessThan(3 * 1024);
+      expect(bytes, `${urlPath} JavaScript`).toBeLessThanOrEqual(2432);
     }
     const searchModules = modulesOf(page('/search/').html);
     expect(

@@ -11,17 +11,12 @@ interface ApiError {
 
 type Problem = [field: string, message: string];
 
-const digits = (value: string) => value.replace(/\D/g, '');
+/** A message the page wrote into the form's `data-*` attributes, in the page's language. */
+const say = (form: HTMLFormElement, key: string) => form.dataset[key] ?? '';
 
-/** A random UUID; `crypto.randomUUID` exists only in secure contexts, so plain HTTP gets the same from random bytes. */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/** 128 random bits in hex, a key the CMS accepts (16-64 letters, digits, dashes), on HTTPS and plain HTTP alike. */
+const newIdempotencyKey = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 function validate(form: HTMLFormElement): Problem[] {
   const data = new FormData(form);
@@ -30,12 +25,12 @@ function validate(form: HTMLFormElement): Problem[] {
     const value = data.get(name);
     return typeof value === 'string' ? value.trim() : '';
   };
-  if (!text('name')) problems.push(['name', form.dataset.nameRequired ?? '']);
-  const phone = digits(text('phone'));
-  if (!phone) problems.push(['phone', form.dataset.phoneRequired ?? '']);
+  if (!text('name')) problems.push(['name', say(form, 'nameRequired')]);
+  const phone = text('phone').replace(/\D/g, '');
+  if (!phone) problems.push(['phone', say(form, 'phoneRequired')]);
   else if (phone.length < 10 || phone.length > 11 || (phone.length === 11 && !phone.startsWith('1')))
-    problems.push(['phone', form.dataset.phoneInvalid ?? '']);
-  if (!data.get('consent')) problems.push(['consent', form.dataset.consentRequired ?? '']);
+    problems.push(['phone', say(form, 'phoneInvalid')]);
+  if (!data.get('consent')) problems.push(['consent', say(form, 'consentRequired')]);
   return problems;
 }
 
@@ -94,9 +89,9 @@ async function submit(form: HTMLFormElement, idempotencyKey: string, event: Subm
     }
     const payload = (await res.json().catch(() => ({}))) as ApiError;
     const found = payload.error?.details?.errors?.map((e): Problem => [e.path?.[0] ?? 'form', e.message ?? '']) ?? [];
-    showProblems(form, found.length ? found : [['form', payload.error?.message ?? form.dataset.failed ?? '']]);
+    showProblems(form, found.length ? found : [['form', payload.error?.message ?? say(form, 'failed')]]);
   } catch {
-    showProblems(form, [['form', form.dataset.failed ?? '']]);
+    showProblems(form, [['form', say(form, 'failed')]]);
   } finally {
     if (button) button.disabled = false;
   }

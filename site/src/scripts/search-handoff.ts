@@ -7,8 +7,9 @@
 for (const form of document.querySelectorAll<HTMLFormElement>('[data-search-handoff]')) {
   form.addEventListener('submit', (event) => {
     const query = form.querySelector('input')?.value.trim() ?? '';
-    if (query === '') return;
+    if (!query) return;
     event.preventDefault();
-    location.assign(`${form.action}#${new URLSearchParams({ q: query }).toString()}`);
+    // A URLSearchParams in a template literal is its query string (q=...).
+    location.assign(`${form.action}#${String(new URLSearchParams({ q: query }))}`);
   });
 }
