@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,33 @@ describe('surviveStrayErrors', () => {
     expect(lines).toHaveLength(2);
     expect(lines.some((line) => line.includes('thrown from a callback\\n[publisher] forged line'))).toBe(true);
     expect(lines.some((line) => line.includes('rejected and never awaited'))).toBe(true);
+  });
+
+  it('ends the process once whoever read its output is gone, instead of failing to log forever', async () => {
+    const guard = fileURLToPath(new URL('./survive-stray-errors.ts', import.meta.url));
+    const logger = fileURLToPath(new URL('./logger.ts', import.meta.url));
+    const script = join(dir, 'child-orphaned.ts');
+    await writeFile(
+      script,
+      `import { surviveStrayErrors } from ${JSON.stringify(guard)};
+import { consoleLogger } from ${JSON.stringify(logger)};
+surviveStrayErrors(process, consoleLogger);
+console.log('ready');
+setInterval(() => console.log('still serving'), 20);
+`,
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      // The reader dies, as a launcher killed with SIGKILL does: both pipes close.
+      child.stdout.destroy();
+      child.stderr.destroy();
+      const status = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 10_000))]);
+      expect(status).toBe(1);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 
   it('is what stands between such an error and the end of the process', async () => {

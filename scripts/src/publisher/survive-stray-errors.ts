@@ -15,6 +15,15 @@ function describeError(error: unknown): string {
  * net under them, for a throw from a callback they did not wrap.
  */
 export function surviveStrayErrors(target: NodeJS.Process, logger: Logger): void {
+  // Whoever reads our output (the launcher, a test) is gone, so nobody supervises this process
+  // any more: end it. Carrying on, each log line failed, the failure was logged, and that failed
+  // too: an orphaned publisher spun a core until killed with SIGKILL.
+  for (const output of [target.stdout, target.stderr]) {
+    output.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') target.exit(1);
+      throw error;
+    });
+  }
   target.on('uncaughtException', (error, origin) => {
     logger.error(`[publisher] ${origin} caught, still serving: ${describeError(error)}`);
   });
