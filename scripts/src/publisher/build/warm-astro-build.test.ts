@@ -135,6 +135,30 @@ describe('createWarmAstroBuildRunner', () => {
     }
   });
 
+  it("counts Astro's warnings about unchanged uploads (a 304 it reads as a redirect) in one line instead of one each", async () => {
+    const warning = (n: number) =>
+      `01:02:03 [WARN] An error was encountered while revalidating a cached remote asset. Proceeding with stale cache. Error: Failed to revalidate cached remote image http://127.0.0.1:1337/uploads/photo_${n}.jpg. The request was redirected.`;
+    const runBuild = createWarmAstroBuildRunner({
+      siteDir: tmpdir(),
+      workDir: await createDataDir(),
+      env: process.env,
+      workerScript: fakeWorker(
+        `console.log(${JSON.stringify(warning(1))}); console.log('generating optimized images'); console.log(${JSON.stringify(warning(2))});
+         setTimeout(() => process.send({ type: 'result', ok: true, rssBytes: 1 }), 100);`,
+      ),
+    });
+    try {
+      const { result, lines } = await run(runBuild);
+      await result;
+      expect(lines).toEqual([
+        'generating optimized images',
+        '[images] 2 image files kept from the cache: their uploads are unchanged (the CMS answered 304)',
+      ]);
+    } finally {
+      runBuild.close();
+    }
+  });
+
   it("fails with the build's own message", async () => {
     const runBuild = createWarmAstroBuildRunner({
       siteDir: tmpdir(),

@@ -46,6 +46,15 @@ export type ClosableRunBuild = RunBuild & { close(): void };
 const KILL_GRACE_MS = 5000;
 // eslint-disable-next-line no-control-regex
 const ANSI_PATTERN = /\u001b\[[0-9;?]*[A-Za-z]/g;
+/**
+ * Astro 5.18 revalidates a cached remote image with a conditional GET but reads the CMS's
+ * 304 Not Modified as a redirect: it warns and keeps its cached copy, which is right, since
+ * the upload is unchanged (a changed one is answered 200 and encoded again). One such warning
+ * per image size would bury the build's own lines, so each build logs their count instead.
+ */
+export const UNCHANGED_IMAGE_WARNING =
+  /Proceeding with stale cache\. Error: Failed to revalidate cached remote image \S+\. The request was redirected\./;
+
 const defaultWorker = fileURLToPath(new URL('./astro-build-worker.mjs', import.meta.url));
 const tsxLoader = createRequire(import.meta.url).resolve('tsx');
 
@@ -72,6 +81,8 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
   let worker: ChildProcess | null = null;
   let builds = 0;
   let log: (line: string) => void = () => {};
+  /** Images of the current build whose upload the CMS said was unchanged. */
+  let unchangedImages = 0;
 
   const kill = (target: ChildProcess | null, signal: NodeJS.Signals = 'SIGTERM') => {
     if (!target?.pid || target.exitCode !== null || target.signalCode !== null) return;
@@ -99,9 +110,10 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
     });
     for (const stream of [child.stdout, child.stderr]) {
       if (stream)
-        createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) =>
-          log(line.replace(ANSI_PATTERN, '')),
-        );
+        createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+          if (UNCHANGED_IMAGE_WARNING.test(line)) unchangedImages += 1;
+          else log(line.replace(ANSI_PATTERN, ''));
+        });
     }
     builds = 0;
     return child;
@@ -114,6 +126,7 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
         return;
       }
       log = lineLog;
+      unchangedImages = 0;
       if (!worker || worker.exitCode !== null || worker.signalCode !== null) worker = start();
       const current = worker;
       let settled = false;
@@ -128,6 +141,10 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
         if (settled) return;
         settled = true;
         cleanup();
+        if (unchangedImages > 0)
+          log(
+            `[images] ${unchangedImages} image files kept from the cache: their uploads are unchanged (the CMS answered 304)`,
+          );
         if (error) reject(error);
         else resolve(report);
       };
