@@ -90,6 +90,56 @@ describe('redirects editors add', () => {
     expect((await publishedRedirects()).map((r) => r.fromPath)).toContain('/old-campaign/');
   });
 
+  it('refuses a second redirect from the same address, however it is typed, naming fromPath', async () => {
+    const res = await admin('POST', `${REDIRECTS}/actions/publish`, {
+      fromPath: '/old-campaign',
+      httpStatus: 'moved-permanently-301',
+      targetPath: '/contact/',
+    });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { details: { errors: { path: string[] }[] } } };
+    expect(error.details.errors.map((e) => e.path)).toContainEqual(['fromPath']);
+    expect((await publishedRedirects()).filter((r) => r.fromPath === '/old-campaign/')).toHaveLength(1);
+  });
+
+  it('refuses a redirect past the 5,000th, naming fromPath, and takes it again once old ones are deleted', async () => {
+    const list = (await (await admin('GET', `${REDIRECTS}?pageSize=1`)).json()) as { pagination: { total: number } };
+    const existing = list.pagination.total;
+    // Filled straight into the database: 5,000 saves through the admin would take minutes.
+    const filler = 5000 - existing;
+    const added = await execSql(
+      cms,
+      `INSERT INTO redirects (document_id, from_path, http_status, target_type, created_at, updated_at, published_at)
+       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       SELECT 'cap-filler-' || i, '/cap-filler-' || i || '/', 'gone-410', 'path', 0, 0, NULL FROM n`,
+      [filler],
+    );
+    expect(added).toBe(filler);
+    try {
+      const refused = await admin('POST', `${REDIRECTS}/actions/publish`, {
+        fromPath: '/one-too-many/',
+        httpStatus: 'gone-410',
+      });
+      expect(refused.status).toBe(400);
+      const { error } = (await refused.json()) as {
+        error: { message: string; details: { errors: { path: string[]; message: string }[] } };
+      };
+      expect(error.details.errors).toContainEqual(
+        expect.objectContaining({
+          path: ['fromPath'],
+          message: expect.stringContaining('At most 5000 redirects: delete old ones before adding more') as string,
+        }),
+      );
+    } finally {
+      await execSql(cms, "DELETE FROM redirects WHERE document_id LIKE 'cap-filler-%'");
+    }
+    const accepted = await admin('POST', `${REDIRECTS}/actions/publish`, {
+      fromPath: '/one-too-many/',
+      httpStatus: 'gone-410',
+    });
+    expect(accepted.status, await accepted.clone().text()).toBe(200);
+  });
+
   it("turns a typed entry page into the entry, so the redirect follows the entry's later renames", async () => {
     const res = await admin('POST', `${REDIRECTS}/actions/publish`, {
       fromPath: '/iop-old-site.html',
