@@ -67,6 +67,17 @@ function expectPreviewHeaders(res: Response): void {
   expect(res.headers.get('etag')).toBeNull();
 }
 
+/** Opens `/faq/` in a preview whose build fails: the page an editor then sees, with its preview headers checked. */
+async function failedPreviewPage(): Promise<{ cookie: string; body: string }> {
+  const cookie = await open('/faq/');
+  await waitFor(async () => (await fetch(`${publisher!.previewUrl}/faq/`, { headers: { cookie } })).status === 422);
+  const res = await fetch(`${publisher!.previewUrl}/faq/`, { headers: { cookie } });
+  expectPreviewHeaders(res);
+  const body = await res.text();
+  expect(body).toContain('Preview could not be built');
+  return { cookie, body };
+}
+
 describe('the preview listener', () => {
   it('refuses unsigned, tampered and expired links with 401 and a plain explanation', async () => {
     await start(new FakeBuilder());
@@ -162,12 +173,7 @@ describe('the preview listener', () => {
     const preview = new FakeBuilder();
     preview.fail = 'ContentValidationError: faqs entry "what-is-iop": answer is required';
     await start(preview);
-    const cookie = await open('/faq/');
-    await waitFor(async () => (await fetch(`${publisher!.previewUrl}/faq/`, { headers: { cookie } })).status === 422);
-    const res = await fetch(`${publisher!.previewUrl}/faq/`, { headers: { cookie } });
-    expectPreviewHeaders(res);
-    const body = await res.text();
-    expect(body).toContain('Preview could not be built');
+    const { body } = await failedPreviewPage();
     expect(body).toContain('faqs entry &#34;what-is-iop&#34;: answer is required');
   });
 });
@@ -261,12 +267,7 @@ describe("the preview's site search", () => {
     live.write = writeSearchableSite;
     await start(preview, live, { indexSearch: buildSearchIndex });
     expect(publisher!.status().state).toBe('live');
-    const cookie = await open('/faq/');
-    await waitFor(async () => (await fetch(`${publisher!.previewUrl}/faq/`, { headers: { cookie } })).status === 422);
-    const res = await fetch(`${publisher!.previewUrl}/faq/`, { headers: { cookie } });
-    expectPreviewHeaders(res);
-    const body = await res.text();
-    expect(body).toContain('Preview could not be built');
+    const { cookie, body } = await failedPreviewPage();
     expect(body).toMatch(/search index: index\.html in \S+ has no data-pagefind-body/);
     expect((await previewStatus(cookie)).state).toBe('failed');
     expect((await fetch(`${publisher!.previewUrl}/pagefind/pagefind-entry.json`, { headers: { cookie } })).status).toBe(
