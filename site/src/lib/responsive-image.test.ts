@@ -4,6 +4,7 @@ import {
   cmsUploadsPattern,
   fallbackFormatOf,
   ImageNotShownError,
+  mediaOrigin,
   pictureHtml,
   prepareImage,
   responsiveWidths,
@@ -140,5 +141,13 @@ describe('pictureHtml', () => {
         '<img src="/_astro/b.jpg" srcset="/_astro/a.jpg 320w, /_astro/b.jpg 640w" sizes="100vw" width="640" height="480"' +
         ' alt="Room &quot;A&quot; &lt;quiet&gt; &amp; calm" loading="lazy" decoding="async"></picture>',
     );
+  });
+});
+
+describe('mediaOrigin', () => {
+  it('reads uploads from CMS_URL, or the CMS on localhost as the content loader does', () => {
+    expect(mediaOrigin({ CMS_URL: 'http://cms.internal:1337' })).toBe('http://cms.internal:1337');
+    expect(mediaOrigin({ CMS_URL: '' })).toBe('http://localhost:1337');
+    expect(mediaOrigin({})).toBe('http://localhost:1337');
   });
 });

@@ -14,6 +14,14 @@ export const RESPONSIVE_WIDTHS = [320, 480, 640, 800, 1024, 1280, 1600, 2048] as
 /** Largest width made from any upload: a 4000 px phone photo is not shipped whole. */
 export const MAX_IMAGE_WIDTH = 2048;
 
+/**
+ * Where the build reads editors' uploads: the CMS (`CMS_URL`, as the content loader reads it).
+ * Read at build time only; pages never name it, their images are served from `/_astro/`.
+ */
+export function mediaOrigin(env: NodeJS.ProcessEnv = process.env): string {
+  return env['CMS_URL'] || 'http://localhost:1337';
+}
+
 /** Uploads sharp can re-encode. An SVG or HEIC upload is not shown (Strapi's "images" allows both). */
 const RASTER_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/tiff', 'image/gif']);
 
