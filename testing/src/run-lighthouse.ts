@@ -136,14 +136,23 @@ export async function startDebuggableChromium(): Promise<DebuggableChromium> {
   };
 }
 
+/** Lighthouse's errors about recording the trace, whose message is "Please run Lighthouse again". */
+const RETRYABLE_RUNTIME_ERRORS = new Set(['NO_NAVSTART', 'NO_TRACING_STARTED', 'NO_FCP']);
+
 /**
  * Runs Lighthouse's default configuration (mobile form factor, simulated throttling) on
  * one page and returns its figures.
  */
 export async function runLighthouse(url: string, port: number): Promise<LighthouseFigures> {
-  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
-  if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
-  const { lhr } = result;
+  const run = async () => {
+    const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+    if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
+    return result.lhr;
+  };
+  let lhr = await run();
+  // Chromium's trace sometimes misses the navigation's start on a busy machine; Lighthouse's own
+  // advice is to run it again, once. The page is not what failed, so nothing is scored from it.
+  if (lhr.runtimeError && RETRYABLE_RUNTIME_ERRORS.has(lhr.runtimeError.code)) lhr = await run();
   if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.message}`);
   const numeric = (id: string): number => {
     const value = lhr.audits[id]?.numericValue;
