@@ -3,17 +3,27 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadSeedContent, SeedValidationError, seedDirOf, splitFrontMatter } from './load-seed-content';
+import {
+  loadSeedContent,
+  SEED_TRANSLATION_FOLDERS,
+  SeedValidationError,
+  seedDirOf,
+  splitFrontMatter,
+} from './load-seed-content';
 
 const seedDir = seedDirOf(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'));
 
-/** Every `.md` file under the seed folder but its README, relative to it. */
+/** Every `.md` file under the seed folder but its README and the translations (`es/`), relative to it. */
 function seedFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .filter((f) => !SEED_TRANSLATION_FOLDERS.includes(f.split(path.sep)[0] ?? ''))
     .sort();
 }
+
+/** The top-level names the loader expects, as its error message lists them. */
+const EXPECTED = 'conditions, facility.md, faqs, program-levels, redirects, treatment-modalities';
 
 let scratch: string | undefined;
 afterEach(() => {
@@ -122,6 +132,17 @@ describe('loadSeedContent', () => {
     const problems = problemsOf(dir).join('\n');
     expect(problems).toContain(`${file}: answer: write it as the Markdown after the front matter`);
     expect(problems).toContain(`${path.join(dir, 'faq.md')}: not a seed file or folder`);
+  });
+});
+
+describe('loadSeedContent and the translations', () => {
+  it('skips the translation folder es/ (not English content) but refuses any other unknown folder', () => {
+    const dir = copySeed();
+    fs.mkdirSync(path.join(dir, 'es', 'faqs'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'es', 'faqs', 'not-english.md'), 'no front matter');
+    expect(problemsOf(dir)).toEqual([]);
+    fs.mkdirSync(path.join(dir, 'fr'));
+    expect(problemsOf(dir)).toEqual([`${path.join(dir, 'fr')}: not a seed file or folder (expected ${EXPECTED})`]);
   });
 });
 

@@ -4,7 +4,8 @@
  * `conditions/<slug>.md`, `faqs/<slug>.md`). Front matter (YAML between two `---` lines) holds
  * the fields; the Markdown after it fills the entry's one richtext field (`body`, or `answer`
  * for a FAQ). Each file is checked against the seed schemas generated from the Strapi schemas
- * (`generated/seed-schemas.ts`), and every relation slug must name a seeded entry.
+ * (`generated/seed-schemas.ts`), and every relation slug must name a seeded entry. The
+ * translation folders (`es/`) are skipped: see `SEED_TRANSLATION_FOLDERS`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,6 +29,13 @@ export interface SeedContent {
   conditions: ConditionSeed[];
   faqs: FaqSeed[];
 }
+
+/**
+ * Folders of translations inside the seed folder: `es/` holds the Spanish edition, one file per
+ * English entry (read by `load-spanish-seed.ts`). They are not English content, so this loader
+ * skips them.
+ */
+export const SEED_TRANSLATION_FOLDERS: readonly string[] = ['es'];
 
 /** The seed folder of the CMS app at `appRoot` (`strapi.dirs.app.root`). */
 export const seedDirOf = (appRoot: string): string => path.join(appRoot, 'seed');
@@ -181,7 +189,7 @@ export function loadSeedContent(seedDir: string): SeedContent {
     Object.entries(seedTypes).map(([key, type]) => (type.kind === 'singleType' ? `${key}.md` : key)),
   );
   for (const name of fs.readdirSync(seedDir)) {
-    if (!expected.has(name) && name !== 'README.md')
+    if (!expected.has(name) && name !== 'README.md' && !SEED_TRANSLATION_FOLDERS.includes(name))
       problems.push(
         `${path.join(seedDir, name)}: not a seed file or folder (expected ${[...expected].sort().join(', ')})`,
       );
