@@ -2,15 +2,15 @@
  * `npm run seed`: loads the seed into the CMS, creating only what is missing.
  * Runs Strapi in-process (no HTTP server), so it works with or without the CMS running.
  */
-import { compileStrapi, createStrapi } from '@strapi/strapi';
 import { runBulkLoad } from '../src/bootstrap/bulk-load';
 import { loadRuntimeEnv } from '../src/env/runtime-env';
+import { loadCompiledStrapi } from './load-compiled-strapi';
 import { loadSeedContent, seedDirOf } from '../src/seed/load-seed-content';
 import { seedContent } from '../src/seed/seed-content';
 
 async function main(): Promise<void> {
   loadRuntimeEnv();
-  const app = await createStrapi(await compileStrapi()).load();
+  const app = await loadCompiledStrapi();
   try {
     const content = loadSeedContent(seedDirOf(app.dirs.app.root));
     const created = await runBulkLoad(app, () => seedContent(app, content, (m) => console.log(m)));
