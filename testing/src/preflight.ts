@@ -1,5 +1,6 @@
 /**
- * `npm run preflight` (the first step of `npm test`): makes sure Chromium, the PostgreSQL
+ * `npm run preflight` (`npm test` runs it first, with the type checks and lint beside it, and
+ * starts the suites once it has passed): makes sure Chromium, the PostgreSQL
  * server binaries and nginx are where the suites look for them. As root on Debian or
  * Ubuntu it installs what is missing with apt-get; anywhere else it stops at once with
  * the command to run. Silent when nothing is missing.

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,21 +14,32 @@ const node = (name: string, code: string, stream = false): Step => ({
 describe('npm test runs the checks beside the suites', () => {
   it('plans the type check, lint and one vitest with the arguments, when given some', () => {
     const steps = planSteps(['cms/test/admin.int.test.ts']);
-    expect(steps.map((step) => step.name)).toEqual(['type check', 'lint', 'tests']);
-    expect(steps[2]?.args).toEqual(['vitest', 'run', 'cms/test/admin.int.test.ts']);
-    expect(steps.filter((step) => step.stream).map((step) => step.name)).toEqual(['tests']);
+    expect(steps.map((step) => step.name)).toEqual(['preflight', 'type check', 'lint', 'tests']);
+    expect(steps[3]?.args).toEqual(['vitest', 'run', 'cms/test/admin.int.test.ts']);
+    expect(steps.filter((step) => step.stream).map((step) => step.name)).toEqual(['preflight', 'tests']);
+    expect(steps.filter((step) => step.afterGate).map((step) => step.name)).toEqual(['tests']);
   });
 
   it('runs the browser suites in a vitest of their own beside the unit and integration suites, and shows what they passed', () => {
     const steps = planSteps([]);
     expect(steps.map((step) => [step.name, step.args.join(' ')])).toEqual([
+      ['preflight', '--import tsx testing/src/preflight.ts'],
       ['type check', 'run --silent typecheck'],
       ['lint', 'run --silent lint'],
       ['unit and integration tests', 'vitest run --project unit --project integration'],
       ['browser tests', 'vitest run --project e2e'],
     ]);
-    expect(steps.filter((step) => step.stream).map((step) => step.name)).toEqual(['unit and integration tests']);
+    expect(steps.filter((step) => step.stream).map((step) => step.name)).toEqual([
+      'preflight',
+      'unit and integration tests',
+    ]);
     expect(steps.filter((step) => step.showPassing).map((step) => step.name)).toEqual(['browser tests']);
+    // The suites need what the preflight installs; the checks do not, and start at once.
+    expect(steps.filter((step) => step.gate).map((step) => step.name)).toEqual(['preflight']);
+    expect(steps.filter((step) => step.afterGate).map((step) => step.name)).toEqual([
+      'unit and integration tests',
+      'browser tests',
+    ]);
   });
 
   it("prints a passing step's held output when it asks to", async () => {
@@ -54,6 +65,68 @@ describe('npm test runs the checks beside the suites', () => {
       );
     const results = await runSteps([rendezvous('a'), rendezvous('b'), rendezvous('c')], () => {});
     expect(results.map((result) => result.status)).toEqual([0, 0, 0]);
+  }, 30_000);
+
+  it('runs the checks while the preflight runs, and starts the suites only once it has passed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'run-all-tests-'));
+    const marker = (name: string) => JSON.stringify(join(dir, name));
+    const results = await runSteps(
+      [
+        // The preflight ends only once the check has started beside it.
+        {
+          ...node(
+            'preflight',
+            `const fs = require('node:fs');
+             setInterval(() => { if (fs.existsSync(${marker('check')})) { fs.writeFileSync(${marker('preflight')}, ''); process.exit(0); } }, 20);
+             setTimeout(() => process.exit(3), 20000);`,
+            true,
+          ),
+          gate: true,
+        },
+        node('type check', `require('node:fs').writeFileSync(${marker('check')}, '')`),
+        // The suite fails if it starts before the preflight has finished.
+        {
+          ...node('tests', `process.exit(require('node:fs').existsSync(${marker('preflight')}) ? 0 : 4)`, true),
+          afterGate: true,
+        },
+      ],
+      () => {},
+    );
+    expect(results.map((result) => [result.name, result.status])).toEqual([
+      ['preflight', 0],
+      ['type check', 0],
+      ['tests', 0],
+    ]);
+  }, 30_000);
+
+  it("stops everything at once when the preflight fails, with the preflight's status, and starts no suite", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'run-all-tests-'));
+    const suiteRan = join(dir, 'suite-ran');
+    const started = Date.now();
+    const results = await runSteps(
+      [
+        { ...node('preflight', 'setTimeout(() => process.exit(5), 300)', true), gate: true },
+        // A check that would run for a minute is stopped.
+        node('lint', 'setTimeout(() => {}, 60000)'),
+        {
+          ...node('tests', `require('node:fs').writeFileSync(${JSON.stringify(suiteRan)}, '')`, true),
+          afterGate: true,
+        },
+      ],
+      () => {},
+    );
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(existsSync(suiteRan)).toBe(false);
+    expect(results.map((result) => [result.name, result.stopped === true])).toEqual([
+      ['preflight', false],
+      ['lint', true],
+      ['tests', true],
+    ]);
+    const summary = summarize(results);
+    expect(summary.status).toBe(5);
+    expect(summary.text).toContain('preflight: FAILED (exit 5)');
+    expect(summary.text).toContain('lint: not run to the end (the preflight failed)');
+    expect(summary.text).toContain('tests: not run to the end (the preflight failed)');
   }, 30_000);
 
   it("prints a failed check's held output with its verdict, and fails with the first failure's status", async () => {
