@@ -91,7 +91,7 @@ async function counts(): Promise<Record<string, number>> {
 // The same suite on each database the CMS supports: the content and the rules must not depend on it.
 describe.each(testDatabases())('CMS on %s', (database) => {
   beforeAll(async () => {
-    cms = await startTestCms({}, { database });
+    cms = await startTestCms({}, { database, fresh: true });
     adminJwt = await adminLogin(cms);
   });
   afterAll(async () => {

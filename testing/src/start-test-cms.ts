@@ -19,6 +19,12 @@ export interface TestCms {
   token: string;
   dataDir: string;
   database: TestDatabase;
+  /**
+   * Whether this CMS started from a copy of the run's seeded template (see `cms-template.ts`)
+   * rather than on an empty database: then its first boot, the seed included, ran in the
+   * global setup, and this boot was a later one.
+   */
+  fromTemplate: boolean;
   /** The Postgres database of this CMS (`DATABASE_URL`); undefined on SQLite. */
   databaseUrl: string | undefined;
   env: NodeJS.ProcessEnv;
@@ -50,6 +56,76 @@ export interface StartTestCmsOptions {
    * @default 'sqlite'
    */
   database?: TestDatabase;
+  /**
+   * Boot on an empty database even when the run has a seeded template: for a suite about what a
+   * first boot does (the seed itself, what it creates once). Without it the CMS starts from a
+   * copy of the template unless `extraEnv` sets a key of `FIRST_BOOT_ENV`.
+   * @default false
+   */
+  fresh?: boolean;
+  /** How long the boot may take before it counts as failed. @default 90_000 */
+  bootTimeoutMs?: number;
+}
+
+/**
+ * The environment a first boot writes into the database once (the seed, the first admin, the
+ * database and data it runs on, the secrets it starts with). A CMS given any of them boots on
+ * an empty database, as the template's first boot never saw them. Everything else the CMS
+ * reads (ports, SITE_URL, PUBLISHER_PORT, rate limits, cron...) is read at every boot: the
+ * bootstrap re-applies the rebuild webhook's URL and secret and the API tokens' keys each
+ * time. A new variable the bootstrap reads only on an empty database belongs here.
+ */
+export const FIRST_BOOT_ENV: readonly string[] = [
+  'SEED_ON_EMPTY',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+  'ADMIN_FIRSTNAME',
+  'ADMIN_LASTNAME',
+  'DATA_DIR',
+  'DATABASE_URL',
+  'UPLOAD_PROVIDER',
+  ...SECRET_NAMES,
+];
+
+/**
+ * The variable through which the global setup (`cms/test/global-setup.ts`) hands the test
+ * files its seeded templates, as JSON `CmsTemplates`.
+ */
+export const CMS_TEMPLATES_VAR = 'TEST_CMS_TEMPLATES';
+
+/** One CMS's state right after its first boot, stopped: what `startTestCms` copies. */
+export interface CmsTemplate {
+  /** The template's DATA_DIR: the SQLite file, `secrets.env` (matching the database), uploads. */
+  dataDir: string;
+  /** The Postgres template database (no connections allowed); undefined on SQLite. */
+  databaseUrl?: string | undefined;
+}
+
+/** The run's templates per database; `pid` is the process that built them (the vitest run). */
+export interface CmsTemplates {
+  pid: number;
+  templates: Partial<Record<TestDatabase, CmsTemplate>>;
+}
+
+/** The templates in `env`, or undefined when there are none. */
+export function readCmsTemplates(env: NodeJS.ProcessEnv = process.env): CmsTemplates | undefined {
+  const raw = env[CMS_TEMPLATES_VAR];
+  return raw ? (JSON.parse(raw) as CmsTemplates) : undefined;
+}
+
+/** The template a new CMS starts from, or undefined for a first boot on an empty database. */
+export function templateFor(
+  extraEnv: NodeJS.ProcessEnv,
+  database: TestDatabase,
+  fresh: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): CmsTemplate | undefined {
+  if (fresh || FIRST_BOOT_ENV.some((key) => key in extraEnv)) return undefined;
+  const template = readCmsTemplates(env)?.templates[database];
+  if (template && !fs.existsSync(path.join(template.dataDir, 'secrets.env'))) {
+    throw new Error(`The ${database} CMS template in ${CMS_TEMPLATES_VAR} is gone: ${template.dataDir}`);
+  }
+  return template;
 }
 
 export { freePort };
@@ -77,16 +153,30 @@ async function waitForHealth(
 
 /**
  * Starts a real Strapi (compiled by the global setup) on a temp DATA_DIR and a free port,
- * on SQLite in DATA_DIR or on a fresh Postgres database, seeded on first boot, with a
- * super admin for the admin API.
+ * on SQLite in DATA_DIR or on a Postgres database of its own, seeded on first boot, with a
+ * super admin for the admin API. In the integration and e2e runs the first boot, seed included,
+ * happened once per database in the global setup: the CMS starts from a copy of that seeded
+ * template (DATA_DIR copied, the Postgres database made with `TEMPLATE`), unless `fresh` or
+ * `extraEnv` asks for an empty database (`FIRST_BOOT_ENV`).
  */
 export async function startTestCms(
   extraEnv: NodeJS.ProcessEnv = {},
-  { database = 'sqlite' }: StartTestCmsOptions = {},
+  { database = 'sqlite', fresh = false, bootTimeoutMs }: StartTestCmsOptions = {},
 ): Promise<TestCms> {
+  const template = templateFor(extraEnv, database, fresh);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-cms-'));
+  if (template) fs.cpSync(template.dataDir, dataDir, { recursive: true });
   const port = await freePort();
-  const databaseUrl = database === 'postgres' ? await createPostgresDatabase() : undefined;
+  let databaseUrl: string | undefined;
+  try {
+    if (database === 'postgres') {
+      if (template && !template.databaseUrl) throw new Error(`The postgres CMS template has no database`);
+      databaseUrl = await createPostgresDatabase(process.env, { template: template?.databaseUrl });
+    }
+  } catch (error) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
@@ -119,7 +209,7 @@ export async function startTestCms(
     child = spawn(process.execPath, [strapiBin, 'start'], { cwd: cmsDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-    await waitForHealth(url, child, () => log);
+    await waitForHealth(url, child, () => log, bootTimeoutMs);
   };
   const stop = async () => {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -145,6 +235,7 @@ export async function startTestCms(
     token: env.CMS_TOKEN!,
     dataDir,
     database,
+    fromTemplate: template !== undefined,
     databaseUrl,
     env,
     output: () => log,

@@ -57,20 +57,59 @@ async function withClient<T>(connectionString: string, run: (client: PgClient) =
 // Names are generated here, never taken from input, so quoting them as identifiers is safe.
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Creates an empty database `clinic_test_<random>` on the `TEST_DATABASE_URL` server; returns its URL. */
-export async function createPostgresDatabase(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+/** The database name of a URL made by `createPostgresDatabase`; throws for any other database. */
+function testDatabaseName(databaseUrl: string, doing: string): string {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  if (!name.startsWith('clinic_test_')) throw new Error(`Refusing to ${doing} ${name}: not a test database`);
+  return name;
+}
+
+/**
+ * Creates a database `clinic_test_<random>` on the `TEST_DATABASE_URL` server and returns its URL:
+ * empty, or with `template` (the URL of another test database, with no session open on it) a
+ * copy of that one (`CREATE DATABASE ... TEMPLATE`).
+ */
+export async function createPostgresDatabase(
+  env: NodeJS.ProcessEnv = process.env,
+  { template }: { template?: string | undefined } = {},
+): Promise<string> {
   const serverUrl = adminUrl(env);
   const name = `clinic_test_${crypto.randomBytes(6).toString('hex')}`;
-  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
+  const from = template ? ` TEMPLATE ${quoteIdent(testDatabaseName(template, 'copy'))}` : '';
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}${from}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
 }
 
+/**
+ * Makes a test database a template others are copied from: waits until the last session on it
+ * has ended (a stopped CMS's connections close a moment after it exits), then refuses new
+ * connections, since Postgres copies a database only while nobody is connected to it.
+ */
+export async function freezePostgresTemplate(
+  databaseUrl: string,
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const name = testDatabaseName(databaseUrl, 'freeze');
+  await withClient(adminUrl(env), async (client) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const open = await client.query('SELECT 1 FROM pg_stat_activity WHERE datname = $1', [name]);
+      if (open.rowCount === 0) break;
+      if (Date.now() > deadline) {
+        throw new Error(`${open.rowCount} session(s) still open on ${name} ${timeoutMs} ms after its CMS stopped`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await client.query(`ALTER DATABASE ${quoteIdent(name)} WITH ALLOW_CONNECTIONS false`);
+  });
+}
+
 /** Drops a database made by `createPostgresDatabase`, first ending every session still on it. */
 export async function dropPostgresDatabase(databaseUrl: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
-  if (!name.startsWith('clinic_test_')) throw new Error(`Refusing to drop ${name}: not a test database`);
+  const name = testDatabaseName(databaseUrl, 'drop');
   await withClient(adminUrl(env), async (client) => {
     await client.query(
       'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
