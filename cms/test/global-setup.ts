@@ -9,7 +9,8 @@ import { ensureServerCompiled } from '../scripts/build-state.ts';
 
 /**
  * Compiles the CMS server once for every integration test file (the admin panel is not
- * needed) and starts a throwaway PostgreSQL for the suites that run on both databases,
+ * needed) and, for the integration project, starts a throwaway PostgreSQL for the suites
+ * that run on both databases,
  * exported as `TEST_DATABASE_URL` to the test files and stopped when the run ends. A
  * `TEST_DATABASE_URL` that is already set (another server, or the e2e project's setup
  * that ran first) is used as is.
@@ -27,8 +28,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   );
   // Every suite that builds the site shares one folder of drawn social cards (see socialCacheDir).
   process.env.SOCIAL_CARD_CACHE_DIR ??= path.resolve(cmsDir, '../node_modules/.cache/clinic-social-cards');
+  // The browser suites run on SQLite only: their project starts no PostgreSQL.
+  const databases: TestDatabase[] = project.name === 'e2e' ? ['sqlite'] : ['sqlite', 'postgres'];
   let stopCluster: (() => Promise<void>) | undefined;
-  if (!process.env.TEST_DATABASE_URL) {
+  if (databases.includes('postgres') && !process.env.TEST_DATABASE_URL) {
     const cluster = await startPostgresCluster();
     process.env.TEST_DATABASE_URL = cluster.url;
     stopCluster = async () => {
@@ -36,7 +39,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await cluster.stop();
     };
   }
-  const databases: TestDatabase[] = project.name === 'e2e' ? ['sqlite'] : ['sqlite', 'postgres'];
   let removeTemplates: () => Promise<void>;
   try {
     removeTemplates = await buildCmsTemplates(databases);
