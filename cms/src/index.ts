@@ -11,8 +11,9 @@ import { restrictCallRequests } from './bootstrap/restrict-call-requests';
 import { restrictEditorWorkspace } from './bootstrap/restrict-editor-workspace';
 import { configureFaqList } from './bootstrap/configure-faq-list';
 import { useLogEmailProviderUnlessConfigured } from './notifications/log-email-provider';
-import { seedContent } from './seed/seed-content';
-import { loadSeedContent, seedDirOf } from './seed/load-seed-content';
+import { seedDirOf } from './seed/load-seed-content';
+import { seedFromFolder } from './seed/seed-from-folder';
+import { ensureSpanishLocale } from './bootstrap/ensure-spanish-locale';
 import { registerContentValidation } from './validation/register-content-validation';
 import { registerImageDescriptionCheck } from './validation/image-descriptions';
 import { registerDeployStatusRoute } from './deploy-status/register-deploy-status-route';
@@ -21,6 +22,7 @@ import { registerScheduling, startScheduling } from './scheduling/register-sched
 import { registerRedirects } from './redirects/register-redirects';
 import { registerLinkCheck } from './links/register-link-check';
 import { registerRefusedPublishWording } from './publishing/register-refused-publish-wording';
+import { registerSharedComponentFacts } from './i18n/register-shared-component-facts';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -33,6 +35,7 @@ export default {
     registerLinkCheck(strapi);
     registerDeployStatusRoute(strapi, process.env);
     registerScheduling(strapi);
+    registerSharedComponentFacts(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -46,11 +49,13 @@ export default {
     await ensurePreviewToken(strapi, process.env.CMS_PREVIEW_TOKEN);
     await applyHelpText(strapi);
     await configureFaqList(strapi);
+    // Before the seed, which writes Spanish versions: on an existing database as on a new one.
+    await ensureSpanishLocale(strapi);
     // First run only: an empty CMS gets the clinic's content. `npm run seed` fills gaps later.
     const levels = await strapi.documents('api::program-level.program-level').count({});
     if (levels === 0 && process.env.SEED_ON_EMPTY !== 'false') {
-      const content = loadSeedContent(seedDirOf(strapi.dirs.app.root));
-      await runBulkLoad(strapi, () => seedContent(strapi, content, (m) => strapi.log.info(m)));
+      const seedDir = seedDirOf(strapi.dirs.app.root);
+      await runBulkLoad(strapi, () => seedFromFolder(strapi, seedDir, (m) => strapi.log.info(m)));
     }
     // After the seed: the first build is the launcher's job, not one webhook per seeded entry.
     await ensureRebuildWebhook(strapi, process.env);

@@ -3,11 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectionResponseSchema, contentTypes, singleResponseSchema } from '@clinic/shared-types';
 import { loadSeedContent, seedDirOf } from '../src/seed/load-seed-content.ts';
+import { loadSpanishSeed } from '../src/seed/load-spanish-seed.ts';
 import { adminLogin, startTestCms, type TestCms } from '@clinic/testing/start-test-cms';
 import { testDatabases } from '@clinic/testing/test-database';
 
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seedContent = loadSeedContent(seedDirOf(cmsDir));
+const spanishSeed = loadSpanishSeed(seedDirOf(cmsDir), seedContent);
 let cms: TestCms;
 let adminJwt: string;
 
@@ -27,12 +29,20 @@ async function read(urlPath: string, token: string | null = cms.token): Promise<
   return fetch(`${cms.url}${urlPath}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
 }
 
-/** Every published entry of a collection, page by page, each parsed with its shared-types schema. */
-async function readAll(key: keyof typeof contentTypes): Promise<{ documentId: string; slug?: unknown }[]> {
+/** Every published entry of a collection (in `locale`, or the default), page by page, each parsed with its shared-types schema. */
+async function readAll(
+  key: keyof typeof contentTypes,
+  locale?: string,
+): Promise<{ documentId: string; slug?: unknown; [field: string]: unknown }[]> {
   const type = contentTypes[key];
   const entries: { documentId: string }[] = [];
   for (let page = 1; ; page++) {
-    const query = [...populateQuery(type.populate), `pagination[page]=${page}`, 'pagination[pageSize]=100'].join('&');
+    const query = [
+      ...populateQuery(type.populate),
+      `pagination[page]=${page}`,
+      'pagination[pageSize]=100',
+      ...(locale ? [`locale=${locale}`] : []),
+    ].join('&');
     const res = await read(`/api/${key}?${query}`);
     expect(res.status, `GET /api/${key}`).toBe(200);
     const body = collectionResponseSchema.parse(await res.json());
@@ -84,7 +94,10 @@ const seededContent = new Map<string, unknown>();
 
 async function counts(): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
-  for (const key of collectionKeys) result[key] = (await readAll(key)).length;
+  for (const key of collectionKeys) {
+    result[key] = (await readAll(key)).length;
+    if (contentTypes[key].localized) result[`${key} (es)`] = (await readAll(key, 'es')).length;
+  }
   return result;
 }
 
@@ -110,6 +123,8 @@ describe.each(testDatabases())('CMS on %s', (database) => {
       expect(faqs.map((f) => f.slug).sort()).toEqual(seedContent.faqs.map((f) => f.slug).sort());
       expect(levels.length).toBeGreaterThanOrEqual(7);
       expect(faqs.length).toBeGreaterThanOrEqual(12);
+      // A read without a locale is English, as before the Spanish edition.
+      expect(new Set([...levels, ...modalities, ...conditions, ...faqs].map((e) => e.locale))).toEqual(new Set(['en']));
       seededContent.set(database, await servedContent());
     });
 
@@ -383,8 +398,160 @@ describe.each(testDatabases())('CMS on %s', (database) => {
     });
   });
 
+  describe('Spanish edition', () => {
+    const translations = {
+      'program-levels': spanishSeed.programLevels,
+      'treatment-modalities': spanishSeed.modalities,
+      conditions: spanishSeed.conditions,
+      faqs: spanishSeed.faqs,
+    } as const;
+    const LEVEL = '/content-manager/collection-types/api::program-level.program-level';
+    /** A schedule's numbers: what every language shares. */
+    const numbers = (schedule: unknown) => {
+      const { id: _id, label: _label, ...facts } = schedule as Record<string, unknown>;
+      return facts;
+    };
+
+    it('has Spanish (es, Español) beside English, which stays the default locale', async () => {
+      const res = await admin('GET', '/i18n/locales');
+      expect(res.status).toBe(200);
+      const locales = (await res.json()) as { code: string; name: string; isDefault: boolean }[];
+      expect(locales.map(({ code, name, isDefault }) => ({ code, name, isDefault }))).toEqual(
+        expect.arrayContaining([
+          { code: 'en', name: expect.any(String) as unknown, isDefault: true },
+          { code: 'es', name: 'Español', isDefault: false },
+        ]),
+      );
+    });
+
+    it('publishes the Spanish version of every seeded document, translated and not yet reviewed', async () => {
+      for (const [key, seeded] of Object.entries(translations)) {
+        const english = new Map((await readAll(key as keyof typeof translations)).map((e) => [e.slug, e]));
+        const spanish = new Map((await readAll(key as keyof typeof translations, 'es')).map((e) => [e.documentId, e]));
+        expect(spanish.size, key).toBe(seeded.length);
+        for (const translation of seeded) {
+          const en = english.get(translation.translationOf);
+          const es = en && spanish.get(en.documentId);
+          const title = 'question' in translation ? 'question' : 'name';
+          expect(es, `${key}/${translation.translationOf} in Spanish`).toMatchObject({
+            locale: 'es',
+            slug: translation.slug,
+            [title]: (translation as Record<string, unknown>)[title],
+            translationReviewed: false,
+          });
+          expect(es?.[title]).not.toBe(en?.[title]);
+        }
+      }
+      const [facility, facilityEs] = await Promise.all(
+        ['', '&locale=es'].map(async (locale) => {
+          const res = await read(`/api/facility?${populateQuery(contentTypes.facility.populate).join('&')}${locale}`);
+          return contentTypes.facility.schema.parse(singleResponseSchema.parse(await res.json()).data);
+        }),
+      );
+      expect(facilityEs).toMatchObject({
+        locale: 'es',
+        tagline: spanishSeed.facility.tagline,
+        translationReviewed: false,
+      });
+      expect(facilityEs!.documentId).toBe(facility!.documentId);
+    });
+
+    it('gives each Spanish version the facts of its English one: schedule numbers, ASAM level, rank, phones, links', async () => {
+      const byDocument = async (key: 'program-levels' | 'faqs', locale?: string) =>
+        new Map((await readAll(key, locale)).map((e) => [e.documentId, e]));
+      const levels = await byDocument('program-levels');
+      const levelsEs = await byDocument('program-levels', 'es');
+      for (const [documentId, en] of levels) {
+        const level = contentTypes['program-levels'].schema.parse(en);
+        const es = contentTypes['program-levels'].schema.parse(levelsEs.get(documentId));
+        expect(es, level.slug).toMatchObject({
+          asamLevel: level.asamLevel,
+          continuumRank: level.continuumRank,
+          setting: level.setting,
+          offeredOnSite: level.offeredOnSite,
+          virtualOption: level.virtualOption,
+        });
+        expect(es.schedule && numbers(es.schedule), level.slug).toEqual(level.schedule && numbers(level.schedule));
+        expect(es.alternateSchedules.map(numbers), level.slug).toEqual(level.alternateSchedules.map(numbers));
+        expect(withoutRowKeys(es.sources)).toEqual(withoutRowKeys(level.sources));
+        // The Spanish page links the Spanish versions of the same therapies, conditions and FAQs.
+        for (const relation of ['modalities', 'conditions', 'faqs'] as const) {
+          expect(es[relation].map((e) => e.documentId).sort(), `${level.slug} ${relation}`).toEqual(
+            level[relation].map((e) => e.documentId).sort(),
+          );
+          expect(new Set(es[relation].map((e) => e.locale))).toEqual(new Set(es[relation].length ? ['es'] : []));
+        }
+      }
+      const iop = [...levelsEs.values()].find((l) => l.slug === 'programa-ambulatorio-intensivo');
+      expect(iop?.schedule).toMatchObject({
+        hoursPerWeekMin: 12,
+        hoursPerWeekMax: 15,
+        label: expect.stringMatching(/programa ambulatorio intensivo/i) as unknown,
+      });
+      expect(iop?.offeredOnSite).toBe(false);
+
+      const faqs = await byDocument('faqs');
+      const faqsEs = await byDocument('faqs', 'es');
+      for (const [documentId, en] of faqs)
+        expect(faqsEs.get(documentId), String(en.slug)).toMatchObject({ order: en.order, topic: en.topic });
+
+      const facilities = await Promise.all(
+        ['', '&locale=es'].map(async (locale) => {
+          const res = await read(`/api/facility?${populateQuery(contentTypes.facility.populate).join('&')}${locale}`);
+          return contentTypes.facility.schema.parse(singleResponseSchema.parse(await res.json()).data);
+        }),
+      );
+      const [facility, facilityEs] = facilities as [(typeof facilities)[0], (typeof facilities)[0]];
+      expect(facilityEs.phoneE164).toBe('+19496948305');
+      expect(withoutRowKeys(facilityEs.address)).toEqual(withoutRowKeys(facility.address));
+      const lineFacts = ({ phone, phoneDisplay, tty, url, acceptsText }: (typeof facility.crisisResources)[0]) => ({
+        phone,
+        phoneDisplay,
+        tty,
+        url,
+        acceptsText,
+      });
+      expect(facilityEs.crisisResources.map(lineFacts)).toEqual(facility.crisisResources.map(lineFacts));
+      expect(facilityEs.crisisResources.map((r) => r.name)).toEqual(
+        spanishSeed.facility.crisisResources?.map((r) => r.name),
+      );
+    });
+
+    it("keeps a translation's schedule numbers those of the English version when an editor changes them there", async () => {
+      const iop = (await readAll('program-levels')).find((l) => l.slug === 'intensive-outpatient-program')!;
+      const url = `${LEVEL}/${iop.documentId}?locale=es`;
+      const before = (await (await admin('GET', url)).json()) as { data: { schedule: Record<string, unknown> } };
+      const edit = await admin('PUT', url, {
+        schedule: { ...before.data.schedule, label: 'IOP típico (editado)', hoursPerWeekMin: 1 },
+      });
+      expect(edit.status, await edit.clone().text()).toBe(200);
+      const after = (await (await admin('GET', url)).json()) as { data: { schedule: Record<string, unknown> } };
+      expect(after.data.schedule).toMatchObject({ label: 'IOP típico (editado)', hoursPerWeekMin: 12 });
+    });
+
+    it('lets the Editor and Author roles work in both languages', async () => {
+      const roles = (await (await admin('GET', '/admin/roles')).json()) as { data: { id: number; code: string }[] };
+      for (const code of ['strapi-editor', 'strapi-author']) {
+        const role = roles.data.find((r) => r.code === code)!;
+        const res = await admin('GET', `/admin/roles/${role.id}/permissions`);
+        const { data } = (await res.json()) as {
+          data: { action: string; subject: string | null; properties: { locales?: string[] } }[];
+        };
+        const faqPermissions = data.filter((p) => p.subject === 'api::faq.faq');
+        expect(
+          faqPermissions.map((p) => p.action),
+          code,
+        ).toContain('plugin::content-manager.explorer.update');
+        for (const permission of faqPermissions)
+          expect(permission.properties.locales, `${code} ${permission.action}`).toEqual(
+            expect.arrayContaining(['en', 'es']),
+          );
+      }
+    });
+  });
+
   describe('seeding', () => {
-    it('leaves the same counts when run again on the running CMS', async () => {
+    it('leaves the same counts, Spanish versions included, when run again on the running CMS', async () => {
       const before = await counts();
       const run = await cms.runScript('scripts/seed.ts');
       expect(run.status, run.output).toBe(0);

@@ -18,6 +18,11 @@ export interface AttributeDefinition {
   /** `component` fields: the component's uid, and whether it repeats. */
   component?: string;
   repeatable?: boolean;
+  /** `relation` fields: the linked type; `mappedBy` on the inverse side (the owning side sets the link). */
+  target?: string;
+  mappedBy?: string;
+  /** `pluginOptions.i18n.localized`: the field has its own value per locale. */
+  pluginOptions?: { i18n?: { localized?: boolean } };
 }
 
 /** A loaded content type (`strapi.contentTypes[uid]`). */
@@ -25,6 +30,8 @@ export interface ContentTypeDefinition {
   kind: 'collectionType' | 'singleType';
   modelName: string;
   options?: { draftAndPublish?: boolean };
+  /** `pluginOptions.i18n.localized`: Strapi's i18n is on for the type. */
+  pluginOptions?: { i18n?: { localized?: boolean } };
   attributes: Record<string, AttributeDefinition>;
 }
 
@@ -43,7 +50,10 @@ export function contentTypeAttributes(strapi: Core.Strapi, uid: string): Record<
 /** The document service's calls this CMS makes, by content type uid (the seed's create and find). */
 export interface DocumentsApi {
   findFirst(params: Record<string, unknown>): Promise<{ documentId: string } | null>;
+  findOne(params: Record<string, unknown>): Promise<{ documentId: string } | null>;
   create(params: Record<string, unknown>): Promise<{ documentId: string }>;
+  /** With a `locale` the document does not have yet, creates that locale's version of it. */
+  update(params: Record<string, unknown>): Promise<{ documentId: string } | null>;
 }
 
 /**
@@ -203,6 +213,24 @@ export function addAdminRoutes<Context>(strapi: Core.Strapi, routes: AdminRoute<
     prefix: '/admin',
     routes,
   } as unknown as Parameters<Core.Strapi['server']['routes']>[0]);
+}
+
+/** A locale editors can write in (`plugin::i18n.locale`). */
+export interface Locale {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** The i18n plugin's `locales` service. */
+export interface LocalesService {
+  findByCode(code: string): Promise<Locale | null>;
+  create(locale: { code: string; name: string }): Promise<Locale>;
+  getDefaultLocale(): Promise<string>;
+}
+
+export function localesService(strapi: Core.Strapi): LocalesService {
+  return strapi.plugin('i18n').service('locales') as unknown as LocalesService;
 }
 
 /** `strapi.get('content-types')`: where a type defined in code is added, in `register` (before the database starts). */

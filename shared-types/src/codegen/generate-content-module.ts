@@ -26,6 +26,8 @@ export interface StrapiSchema {
   singularName: string;
   pluralName: string;
   draftAndPublish: boolean;
+  /** Strapi's i18n is on for the type (`pluginOptions.i18n.localized`): each entry exists once per locale. */
+  localized: boolean;
   attributes: Record<string, StrapiAttribute>;
 }
 
@@ -53,6 +55,7 @@ export function readStrapiSchemas(cmsSrc: string): StrapiSchemas {
         singularName: name,
         pluralName: name,
         draftAndPublish: false,
+        localized: false,
         attributes: json.attributes,
       });
     }
@@ -70,6 +73,7 @@ export function readStrapiSchemas(cmsSrc: string): StrapiSchemas {
         singularName: json.info.singularName,
         pluralName: json.info.pluralName,
         draftAndPublish: json.options?.draftAndPublish === true,
+        localized: json.pluginOptions?.i18n?.localized === true,
         attributes: json.attributes,
       });
     }
@@ -91,6 +95,7 @@ interface SchemaJson {
   kind?: string;
   info: { singularName: string; pluralName: string };
   options?: { draftAndPublish?: boolean };
+  pluginOptions?: { i18n?: { localized?: boolean } };
   attributes: Record<string, StrapiAttribute>;
 }
 
@@ -216,6 +221,8 @@ export function generateContentModule({
     }
     lines.push('createdAt: z.string().datetime({ offset: true })', 'updatedAt: z.string().datetime({ offset: true })');
     lines.push('publishedAt: z.string().datetime({ offset: true })');
+    // Strapi's i18n adds the entry's locale code (`en`, `es`) to every localized entry it returns.
+    if (type.localized) lines.push('locale: z.string().min(1)');
     out.push(`/** The scalar fields of \`${type.uid}\`: what a populated relation to it returns. */`);
     out.push(`export const ${ident}FieldsSchema = z.object(${objectBody(lines)});`, '');
   }
@@ -260,7 +267,7 @@ export function generateContentModule({
     // Single types are read at /api/<singular>, collections at /api/<plural>.
     const restKey = type.kind === 'singleType' ? type.singularName : type.pluralName;
     registry.push(
-      `'${restKey}': { uid: '${type.uid}', kind: '${type.kind}', singularName: '${type.singularName}', pluralName: '${type.pluralName}', schema: ${ident}Schema, populate: ${ident}Populate }`,
+      `'${restKey}': { uid: '${type.uid}', kind: '${type.kind}', localized: ${type.localized}, singularName: '${type.singularName}', pluralName: '${type.pluralName}', schema: ${ident}Schema, populate: ${ident}Populate }`,
     );
   }
   out.push('/** Every public content type, keyed by its REST path segment (`/api/<key>`). */');

@@ -117,9 +117,11 @@ export const conditionFieldsSchema = z.object({
   slug: z.string().regex(/^[A-Za-z0-9-_.~]+$/).describe("Web address of the page: /conditions/<slug>/. Changing it breaks existing links."),
   summary: z.string().min(40).max(400).describe("Two or three plain sentences that introduce the condition (40-400 characters)."),
   body: z.string().nullable().describe("The full page copy in Markdown. Use ## for section headings. Write {phone} for the admissions number: the site shows the Facility's current number as a call link."),
+  translationReviewed: z.boolean().nullable().describe("Tick once a person fluent in both languages has checked this translation against the English. Until then this language version is hidden from search engines and the sitemap (visitors can still open it). Has no effect on the English version."),
   createdAt: z.string().datetime({ offset: true }),
   updatedAt: z.string().datetime({ offset: true }),
   publishedAt: z.string().datetime({ offset: true }),
+  locale: z.string().min(1),
 });
 
 /** The scalar fields of `api::facility.facility`: what a populated relation to it returns. */
@@ -134,9 +136,11 @@ export const facilityFieldsSchema = z.object({
   serviceArea: z.string().max(120).describe("Area the clinic serves, e.g. Orange County, California."),
   admissionsHours: z.string().max(120).describe("When admissions can be reached, e.g. 'Every day, 24 hours'."),
   legalDisclaimer: z.string().max(1000).describe("The medical and legal disclaimer shown in every page footer."),
+  translationReviewed: z.boolean().nullable().describe("Tick once a person fluent in both languages has checked this translation against the English. Until then this language version is hidden from search engines and the sitemap (visitors can still open it). Has no effect on the English version."),
   createdAt: z.string().datetime({ offset: true }),
   updatedAt: z.string().datetime({ offset: true }),
   publishedAt: z.string().datetime({ offset: true }),
+  locale: z.string().min(1),
 });
 
 /** The scalar fields of `api::faq.faq`: what a populated relation to it returns. */
@@ -148,9 +152,11 @@ export const faqFieldsSchema = z.object({
   answer: z.string().max(4000).describe("A short, plain answer in Markdown. Link to a program or therapy page for more. Write {phone} for the admissions number: the site shows the Facility's current number as a call link."),
   topic: z.enum(["about-iop","schedule-and-time","therapies","medication","getting-started","after-treatment"]).describe("The heading the question appears under on the FAQ page, in the order the page shows them."),
   order: z.number().int().min(0).max(10000).describe("Position within its topic on the FAQ page: lower numbers come first. Existing questions use 10, 20, 30... so you can slot one in between (e.g. 15); 100 puts it last. The FAQ list shows this column."),
+  translationReviewed: z.boolean().nullable().describe("Tick once a person fluent in both languages has checked this translation against the English. Until then this language version is hidden from search engines and the sitemap (visitors can still open it). Has no effect on the English version."),
   createdAt: z.string().datetime({ offset: true }),
   updatedAt: z.string().datetime({ offset: true }),
   publishedAt: z.string().datetime({ offset: true }),
+  locale: z.string().min(1),
 });
 
 /** The scalar fields of `api::program-level.program-level`: what a populated relation to it returns. */
@@ -168,9 +174,11 @@ export const programLevelFieldsSchema = z.object({
   virtualOption: z.boolean().describe("Tick if this level can be attended by video."),
   offeredOnSite: z.boolean().describe("Tick if our facility provides this level itself. Untick if we arrange it through partners."),
   availabilityNote: z.string().max(400).nullable().describe("Shown next to the availability, e.g. 'We arrange IOP through trusted partners in Orange County.'"),
+  translationReviewed: z.boolean().nullable().describe("Tick once a person fluent in both languages has checked this translation against the English. Until then this language version is hidden from search engines and the sitemap (visitors can still open it). Has no effect on the English version."),
   createdAt: z.string().datetime({ offset: true }),
   updatedAt: z.string().datetime({ offset: true }),
   publishedAt: z.string().datetime({ offset: true }),
+  locale: z.string().min(1),
 });
 
 /** The scalar fields of `api::redirect.redirect`: what a populated relation to it returns. */
@@ -198,9 +206,11 @@ export const treatmentModalityFieldsSchema = z.object({
   summary: z.string().min(40).max(400).describe("Two or three plain sentences that introduce the therapy (40-400 characters)."),
   body: z.string().nullable().describe("The full page copy in Markdown. Use ## for section headings. Write {phone} for the admissions number: the site shows the Facility's current number as a call link."),
   category: z.enum(["psychotherapy","group-support","medication","family"]).describe("Kind of treatment: psychotherapy, group support, medication, or family."),
+  translationReviewed: z.boolean().nullable().describe("Tick once a person fluent in both languages has checked this translation against the English. Until then this language version is hidden from search engines and the sitemap (visitors can still open it). Has no effect on the English version."),
   createdAt: z.string().datetime({ offset: true }),
   updatedAt: z.string().datetime({ offset: true }),
   publishedAt: z.string().datetime({ offset: true }),
+  locale: z.string().min(1),
 });
 
 /** `api::condition.condition` as the REST API returns it with `conditionPopulate`. */
@@ -228,7 +238,7 @@ export const facilitySchema = facilityFieldsSchema.extend({
   address: addressSchema.describe("Where the clinic is. Leave the street empty if it is not public."),
   geo: geoSchema.nullable().describe("Map coordinates of the clinic, for search engines."),
   accreditations: z.array(accreditationSchema).describe("Licenses and accreditations, with issuer, number and expiry."),
-  crisisResources: z.array(crisisResourceSchema).describe("Where to get help right now (988, SAMHSA helpline). Shown on every page."),
+  crisisResources: z.array(crisisResourceSchema).describe("Where to get help right now (988, SAMHSA helpline). Shown on every page. In a translation only the names and descriptions are yours: numbers and links follow the English version."),
   photos: z.array(imageSchema).describe("Photos of the clinic (rooms, grounds, building), shown as a gallery on the home and contact pages in this order. Real photos only, no stock images."),
   seo: seoSchema.nullable().describe("Default search title and description for pages that have none."),
 });
@@ -258,8 +268,8 @@ export const faqPopulate = {
 /** `api::program-level.program-level` as the REST API returns it with `programLevelPopulate`. */
 export const programLevelSchema = programLevelFieldsSchema.extend({
   heroImage: imageSchema.nullable().describe("Optional photo shown at the top of this level's page, beside the heading. Leave empty for a text-only page."),
-  schedule: scheduleFactsSchema.nullable().describe("The typical time commitment as numbers. Feeds the comparison table."),
-  alternateSchedules: z.array(scheduleFactsSchema).describe("Other schedules of the same level, e.g. a mental health track. Give each a label."),
+  schedule: scheduleFactsSchema.nullable().describe("The typical time commitment as numbers. Feeds the comparison table. In a translation only the label is yours: the numbers follow the English version."),
+  alternateSchedules: z.array(scheduleFactsSchema).describe("Other schedules of the same level, e.g. a mental health track. Give each a label. In a translation only the labels are yours: the numbers follow the English version."),
   goals: z.array(listItemSchema).describe("What this level helps with, one point each."),
   suitedFor: z.array(listItemSchema).describe("Who this level is right for, one point each."),
   modalities: z.array(treatmentModalityFieldsSchema).describe("Therapies offered at this level. Each links to its own page."),
@@ -317,12 +327,12 @@ export const treatmentModalityPopulate = {
 
 /** Every public content type, keyed by its REST path segment (`/api/<key>`). */
 export const contentTypes = {
-  'conditions': { uid: 'api::condition.condition', kind: 'collectionType', singularName: 'condition', pluralName: 'conditions', schema: conditionSchema, populate: conditionPopulate },
-  'facility': { uid: 'api::facility.facility', kind: 'singleType', singularName: 'facility', pluralName: 'facilities', schema: facilitySchema, populate: facilityPopulate },
-  'faqs': { uid: 'api::faq.faq', kind: 'collectionType', singularName: 'faq', pluralName: 'faqs', schema: faqSchema, populate: faqPopulate },
-  'program-levels': { uid: 'api::program-level.program-level', kind: 'collectionType', singularName: 'program-level', pluralName: 'program-levels', schema: programLevelSchema, populate: programLevelPopulate },
-  'redirects': { uid: 'api::redirect.redirect', kind: 'collectionType', singularName: 'redirect', pluralName: 'redirects', schema: redirectSchema, populate: redirectPopulate },
-  'treatment-modalities': { uid: 'api::treatment-modality.treatment-modality', kind: 'collectionType', singularName: 'treatment-modality', pluralName: 'treatment-modalities', schema: treatmentModalitySchema, populate: treatmentModalityPopulate },
+  'conditions': { uid: 'api::condition.condition', kind: 'collectionType', localized: true, singularName: 'condition', pluralName: 'conditions', schema: conditionSchema, populate: conditionPopulate },
+  'facility': { uid: 'api::facility.facility', kind: 'singleType', localized: true, singularName: 'facility', pluralName: 'facilities', schema: facilitySchema, populate: facilityPopulate },
+  'faqs': { uid: 'api::faq.faq', kind: 'collectionType', localized: true, singularName: 'faq', pluralName: 'faqs', schema: faqSchema, populate: faqPopulate },
+  'program-levels': { uid: 'api::program-level.program-level', kind: 'collectionType', localized: true, singularName: 'program-level', pluralName: 'program-levels', schema: programLevelSchema, populate: programLevelPopulate },
+  'redirects': { uid: 'api::redirect.redirect', kind: 'collectionType', localized: false, singularName: 'redirect', pluralName: 'redirects', schema: redirectSchema, populate: redirectPopulate },
+  'treatment-modalities': { uid: 'api::treatment-modality.treatment-modality', kind: 'collectionType', localized: true, singularName: 'treatment-modality', pluralName: 'treatment-modalities', schema: treatmentModalitySchema, populate: treatmentModalityPopulate },
 } as const;
 export type ContentTypeKey = keyof typeof contentTypes;
 

@@ -109,6 +109,7 @@ export const conditionSeedSchema = z.object({
   medicalReview: medicalReviewSeedSchema.optional(),
   sources: z.array(sourceCitationSeedSchema).optional(),
   seo: seoSeedSchema.optional(),
+  translationReviewed: z.boolean().optional(),
 }).strict();
 export type ConditionSeed = z.output<typeof conditionSeedSchema>;
 
@@ -128,6 +129,7 @@ export const facilitySeedSchema = z.object({
   legalDisclaimer: z.string().max(1000),
   photos: z.array(imageSeedSchema).optional(),
   seo: seoSeedSchema.optional(),
+  translationReviewed: z.boolean().optional(),
 }).strict();
 export type FacilitySeed = z.output<typeof facilitySeedSchema>;
 
@@ -139,6 +141,7 @@ export const faqSeedSchema = z.object({
   topic: z.enum(["about-iop","schedule-and-time","therapies","medication","getting-started","after-treatment"]),
   order: z.number().int().min(0).max(10000),
   sources: z.array(sourceCitationSeedSchema).optional(),
+  translationReviewed: z.boolean().optional(),
 }).strict();
 export type FaqSeed = z.output<typeof faqSeedSchema>;
 
@@ -166,6 +169,7 @@ export const programLevelSeedSchema = z.object({
   medicalReview: medicalReviewSeedSchema.optional(),
   sources: z.array(sourceCitationSeedSchema).optional(),
   seo: seoSeedSchema.optional(),
+  translationReviewed: z.boolean().optional(),
 }).strict();
 export type ProgramLevelSeed = z.output<typeof programLevelSeedSchema>;
 
@@ -194,6 +198,7 @@ export const treatmentModalitySeedSchema = z.object({
   medicalReview: medicalReviewSeedSchema.optional(),
   sources: z.array(sourceCitationSeedSchema).optional(),
   seo: seoSeedSchema.optional(),
+  translationReviewed: z.boolean().optional(),
 }).strict();
 export type TreatmentModalitySeed = z.output<typeof treatmentModalitySeedSchema>;
 
