@@ -139,13 +139,10 @@ export async function startDebuggableChromium(): Promise<DebuggableChromium> {
 /** Lighthouse's errors about recording the trace, whose message is "Please run Lighthouse again". */
 const RETRYABLE_RUNTIME_ERRORS = new Set(['NO_NAVSTART', 'NO_TRACING_STARTED', 'NO_FCP']);
 
-/**
- * Runs Lighthouse's default configuration (mobile form factor, simulated throttling) on
- * one page and returns its figures.
- */
-export async function runLighthouse(url: string, port: number): Promise<LighthouseFigures> {
+/** Lighthouse's result for one page, run again once when the trace missed the navigation. */
+async function lighthouseResult(url: string, port: number, settings: LighthouseSettings) {
   const run = async () => {
-    const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+    const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', ...settings });
     if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
     return result.lhr;
   };
@@ -154,24 +151,56 @@ export async function runLighthouse(url: string, port: number): Promise<Lighthou
   // advice is to run it again, once. The page is not what failed, so nothing is scored from it.
   if (lhr.runtimeError && RETRYABLE_RUNTIME_ERRORS.has(lhr.runtimeError.code)) lhr = await run();
   if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.message}`);
-  const numeric = (id: string): number => {
-    const value = lhr.audits[id]?.numericValue;
-    if (typeof value !== 'number') throw new Error(`Lighthouse has no figure for ${id} on ${url}`);
-    return value;
-  };
+  return lhr;
+}
+
+type LighthouseSettings = Pick<
+  NonNullable<Parameters<typeof lighthouse>[1]>,
+  'onlyCategories' | 'onlyAudits' | 'disableFullPageScreenshot'
+>;
+type LighthouseResult = Awaited<ReturnType<typeof lighthouseResult>>;
+
+/** A category's score (0-100), and its scored audits below 100 as "category: audit-id (score)". */
+function scoreOf(lhr: LighthouseResult, id: Category, url: string): { score: number; shortfalls: string[] } {
+  const category = lhr.categories[id];
+  if (!category || category.score === null) throw new Error(`Lighthouse has no ${id} score for ${url}`);
+  const shortfalls: string[] = [];
+  for (const ref of category.auditRefs) {
+    const audit = lhr.audits[ref.id];
+    if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1)
+      shortfalls.push(
+        `${id}: ${ref.id} (${Math.round(audit.score * 100)}${audit.displayValue ? `, ${audit.displayValue}` : ''})`,
+      );
+  }
+  return { score: Math.round(category.score * 100), shortfalls };
+}
+
+/** An audit's figure (bytes, ms, ...). */
+function numericOf(lhr: LighthouseResult, id: string, url: string): number {
+  const value = lhr.audits[id]?.numericValue;
+  if (typeof value !== 'number') throw new Error(`Lighthouse has no figure for ${id} on ${url}`);
+  return value;
+}
+
+/**
+ * The full-page screenshot only illustrates the HTML report (no audit scores from it), and
+ * encoding it is a good part of a run's CPU.
+ */
+const NO_REPORT_SCREENSHOT = { disableFullPageScreenshot: true } as const;
+
+/**
+ * Runs Lighthouse's default configuration (mobile form factor, simulated throttling) on
+ * one page and returns its figures.
+ */
+export async function runLighthouse(url: string, port: number): Promise<LighthouseFigures> {
+  const lhr = await lighthouseResult(url, port, { onlyCategories: [...CATEGORIES], ...NO_REPORT_SCREENSHOT });
+  const numeric = (id: string) => numericOf(lhr, id, url);
   const scores = {} as Record<Category, number>;
   const shortfalls: string[] = [];
   for (const id of CATEGORIES) {
-    const category = lhr.categories[id];
-    if (!category || category.score === null) throw new Error(`Lighthouse has no ${id} score for ${url}`);
-    scores[id] = Math.round(category.score * 100);
-    for (const ref of category.auditRefs) {
-      const audit = lhr.audits[ref.id];
-      if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1)
-        shortfalls.push(
-          `${id}: ${ref.id} (${Math.round(audit.score * 100)}${audit.displayValue ? `, ${audit.displayValue}` : ''})`,
-        );
-    }
+    const { score, shortfalls: own } = scoreOf(lhr, id, url);
+    scores[id] = score;
+    shortfalls.push(...own);
   }
   return {
     url,
@@ -182,4 +211,40 @@ export async function runLighthouse(url: string, port: number): Promise<Lighthou
     transferBytes: numeric('total-byte-weight'),
     shortfalls,
   };
+}
+
+/** The categories whose score does not depend on the machine, and so can be held at 100. */
+export const MACHINE_INDEPENDENT_CATEGORIES = ['accessibility', 'best-practices', 'seo'] as const;
+type MachineIndependentCategory = (typeof MACHINE_INDEPENDENT_CATEGORIES)[number];
+
+/** What the browser suite holds a page to: the machine-independent scores and the bytes transferred. */
+export interface LighthouseChecks {
+  url: string;
+  scores: Record<MachineIndependentCategory, number>;
+  /** Lighthouse's `total-byte-weight`. */
+  transferBytes: number;
+  /** Scored audits below 100 of those categories. */
+  shortfalls: string[];
+}
+
+/**
+ * The same Lighthouse run as `runLighthouse` without the performance category, which the suite
+ * does not assert (it varies with the machine): no trace is recorded and no load is simulated,
+ * the larger part of a run's CPU. `total-byte-weight` is the same audit, run on its own. The
+ * other categories' audits, and so their scores, are the same as in a full run.
+ */
+export async function runLighthouseChecks(url: string, port: number): Promise<LighthouseChecks> {
+  const lhr = await lighthouseResult(url, port, {
+    onlyCategories: [...MACHINE_INDEPENDENT_CATEGORIES],
+    onlyAudits: ['total-byte-weight'],
+    ...NO_REPORT_SCREENSHOT,
+  });
+  const scores = {} as Record<MachineIndependentCategory, number>;
+  const shortfalls: string[] = [];
+  for (const id of MACHINE_INDEPENDENT_CATEGORIES) {
+    const { score, shortfalls: own } = scoreOf(lhr, id, url);
+    scores[id] = score;
+    shortfalls.push(...own);
+  }
+  return { url, scores, transferBytes: numericOf(lhr, 'total-byte-weight', url), shortfalls };
 }
