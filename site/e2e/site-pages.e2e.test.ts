@@ -16,13 +16,14 @@ import {
   tabThrough,
 } from './support/page-checks.ts';
 import { NARROWEST_WIDTH, TEMPLATES, WIDTHS } from './support/site-templates.ts';
-import { closeAndCheck, visit, type Visit, type VisitOptions } from './support/visit.ts';
+import { closeAndCheck, sharedVisit, visit, type Visit, type VisitOptions } from './support/visit.ts';
 
 /**
  * Every page template in real Chromium, at a phone's and a desktop's width, as the
  * publisher serves it: WCAG 2.1 AA by axe-core, the keyboard path (skip link, visible focus,
  * every control reachable), reflow at 320 px, no console errors, no request leaving the
  * site; a screenshot of each for people to look at; and the built HTML by html-validate.
+ * The tests of one width share a browser context (`sharedVisit`), each loading its page afresh.
  */
 
 const EXTRA_FAQS = 35;
@@ -49,7 +50,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-/** Opens a page for one test; `afterEach` checks its console and traffic and closes it. */
+/** Opens a page in a context of its own; `afterEach` checks its console and traffic and closes it. */
 async function open(options: VisitOptions): Promise<Visit> {
   current = await visit(browser, system.siteUrl, options);
   return current;
@@ -62,16 +63,19 @@ afterEach(async () => {
 });
 
 describe.each(WIDTHS)('at %i px', (width) => {
+  // One context for the width; every test below loads its page afresh in it.
+  const shared = sharedVisit(() => ({ browser, siteUrl: system.siteUrl }), { width });
+
   describe.each(TEMPLATES)('$name ($path)', ({ name, path: urlPath, status }) => {
     it('has no WCAG 2.1 A/AA violations (and leaves a screenshot)', async () => {
-      const { page, goto } = await open({ width });
+      const { page, goto } = shared();
       await goto(urlPath, status);
       await saveScreenshot(page, `${name}-${width}`);
       expect(await findAxeViolations(page)).toEqual([]);
     });
 
     it('offers a skip link as the first Tab stop, which moves focus to the main content', async () => {
-      const { page, goto } = await open({ width });
+      const { page, goto } = shared();
       await goto(urlPath, status);
       await page.keyboard.press('Tab');
       const first = await page.evaluate(() => {
@@ -85,7 +89,7 @@ describe.each(WIDTHS)('at %i px', (width) => {
     });
 
     it('reaches every control by keyboard, each with a visible focus indicator', async () => {
-      const { page, goto } = await open({ width });
+      const { page, goto } = shared();
       await goto(urlPath, status);
       const reachable = await markFocusables(page);
       const stops = await tabThrough(page);
@@ -106,8 +110,10 @@ describe.each(WIDTHS)('at %i px', (width) => {
 });
 
 describe(`at ${NARROWEST_WIDTH} px`, () => {
+  const shared = sharedVisit(() => ({ browser, siteUrl: system.siteUrl }), { width: NARROWEST_WIDTH });
+
   it.each(TEMPLATES)('$name ($path) reflows without scrolling sideways', async ({ path: urlPath, status }) => {
-    const { page, goto } = await open({ width: NARROWEST_WIDTH });
+    const { page, goto } = shared();
     await goto(urlPath, status);
     expect(await horizontalOverflow(page)).toBe(0);
   });

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export interface VisitOptions {
   width: number;
@@ -23,6 +23,8 @@ export interface Visit {
   errors: string[];
   /** Every request to an origin other than the site's. */
   foreignRequests: string[];
+  /** Forgets the errors, foreign requests and expected failures so far (see `checkAndReset`). */
+  reset: () => void;
   close: () => Promise<void>;
 }
 
@@ -64,6 +66,11 @@ export async function visit(browser: Browser, siteUrl: string, options: VisitOpt
     context,
     errors,
     foreignRequests,
+    reset: () => {
+      errors.length = 0;
+      foreignRequests.length = 0;
+      expectedFailures.clear();
+    },
     expectFailedResource: (path, status) => {
       expectedFailures.add(`${status} ${new URL(path, origin).href}`);
     },
@@ -83,4 +90,44 @@ export async function closeAndCheck(visited: Visit): Promise<void> {
   await visited.close();
   expect(visited.errors, 'console errors').toEqual([]);
   expect(visited.foreignRequests, 'requests to other hosts').toEqual([]);
+}
+
+/**
+ * For a visit kept open across tests: fails the test on any console error or request to another
+ * host since the last check, and starts the next test's count from nothing. What arrives after
+ * the last test's check is caught by `closeAndCheck` when the visit closes.
+ */
+export function checkAndReset(visited: Visit): void {
+  const errors = [...visited.errors];
+  const foreignRequests = [...visited.foreignRequests];
+  visited.reset();
+  expect(errors, 'console errors').toEqual([]);
+  expect(foreignRequests, 'requests to other hosts').toEqual([]);
+}
+
+/**
+ * One browser context for the tests of a `describe`, opened before its first test and closed
+ * (and checked) after its last. Each test still loads its page afresh with `goto` (a new
+ * document: no focus, scroll or script state of the test before) and is failed on its own
+ * console errors and foreign requests. A context of its own per test cost Chromium a new
+ * renderer process each time: 0.7 s of CPU, more than an axe run or a whole Tab walk.
+ */
+export function sharedVisit(open: () => { browser: Browser; siteUrl: string }, options: VisitOptions): () => Visit {
+  let shared: Visit | undefined;
+  beforeAll(async () => {
+    const { browser, siteUrl } = open();
+    shared = await visit(browser, siteUrl, options);
+  });
+  afterEach(() => {
+    if (shared) checkAndReset(shared);
+  });
+  afterAll(async () => {
+    const done = shared;
+    shared = undefined;
+    if (done) await closeAndCheck(done);
+  });
+  return () => {
+    if (!shared) throw new Error('the shared visit is not open (its beforeAll failed)');
+    return shared;
+  };
 }
