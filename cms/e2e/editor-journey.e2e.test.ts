@@ -326,7 +326,7 @@ describe('an editor in the admin', () => {
     await openEntry('Program level', TAKEDOWN.name);
     const unpublish = async () => {
       await page.getByRole('button', { name: 'More document actions' }).click();
-      await page.getByRole('menuitem', { name: 'Unpublish' }).click();
+      await page.getByRole('menuitem', { name: 'Unpublish', exact: true }).click();
       const dialog = page.getByRole('alertdialog');
       await dialog.getByText(`Unpublish "${TAKEDOWN.name}"?`).waitFor({ timeout: 5_000 });
       expect(await dialog.textContent()).toContain(`Its page ${TAKEDOWN.path} goes offline on the website`);
