@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
+const PUBLISHING_SUITES = ['scripts/test/publish*.int.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -17,10 +19,25 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['{cms,site,shared-types,scripts,testing,deploy}/**/*.int.test.ts'],
-          exclude: ['**/node_modules/**', '**/dist/**'],
+          exclude: ['**/node_modules/**', '**/dist/**', ...PUBLISHING_SUITES],
           globalSetup: ['cms/test/global-setup.ts'],
           // Each file boots its own Strapi: on two cores, one at a time is fastest and least flaky.
           fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        test: {
+          // The publish path end to end (a CMS, the publisher, Astro builds; SQLite): in a project
+          // of its own so \`npm test\` can run it in the browser suites' vitest, after them, and the
+          // two vitests it runs side by side take about as long as each other.
+          name: 'publishing',
+          include: PUBLISHING_SUITES,
+          exclude: ['**/node_modules/**', '**/dist/**'],
+          globalSetup: ['cms/test/global-setup.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 240_000,
         },

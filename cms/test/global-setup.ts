@@ -18,7 +18,8 @@ import { ensureServerCompiled } from '../scripts/build-state.ts';
  * Then it boots one CMS per database on an empty database, the real first boot with the real
  * seed, and keeps it stopped as this run's seeded template (`TEST_CMS_TEMPLATES`): every
  * `startTestCms` starts from a copy instead of seeding again (see `cms-template.ts`). A failed
- * template boot fails the run with the CMS's output. The browser suites run on SQLite only.
+ * template boot fails the run with the CMS's output. The browser and publishing suites run on
+ * SQLite only; projects in one vitest share the templates it has made.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,8 +29,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   );
   // Every suite that builds the site shares one folder of drawn social cards (see socialCacheDir).
   process.env.SOCIAL_CARD_CACHE_DIR ??= path.resolve(cmsDir, '../node_modules/.cache/clinic-social-cards');
-  // The browser suites run on SQLite only: their project starts no PostgreSQL.
-  const databases: TestDatabase[] = project.name === 'e2e' ? ['sqlite'] : ['sqlite', 'postgres'];
+  // The CMS suites run on both databases; the browser and publishing suites on SQLite only, so
+  // their projects start no PostgreSQL.
+  const databases: TestDatabase[] = project.name === 'integration' ? ['sqlite', 'postgres'] : ['sqlite'];
   let stopCluster: (() => Promise<void>) | undefined;
   if (databases.includes('postgres') && !process.env.TEST_DATABASE_URL) {
     const cluster = await startPostgresCluster();

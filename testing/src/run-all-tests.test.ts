@@ -20,25 +20,25 @@ describe('npm test runs the checks beside the suites', () => {
     expect(steps.filter((step) => step.afterGate).map((step) => step.name)).toEqual(['tests']);
   });
 
-  it('runs the browser suites in a vitest of their own beside the unit and integration suites, and shows what they passed', () => {
+  it('runs the browser suites, then the publishing suites, in a vitest of their own beside the unit and integration suites, and shows what they passed', () => {
     const steps = planSteps([]);
     expect(steps.map((step) => [step.name, step.args.join(' ')])).toEqual([
       ['preflight', '--import tsx testing/src/preflight.ts'],
       ['type check', 'run --silent typecheck'],
       ['lint', 'run --silent lint'],
       ['unit and integration tests', 'vitest run --project unit --project integration'],
-      ['browser tests', 'vitest run --project e2e'],
+      ['browser and publishing tests', 'vitest run --project e2e --project publishing'],
     ]);
     expect(steps.filter((step) => step.stream).map((step) => step.name)).toEqual([
       'preflight',
       'unit and integration tests',
     ]);
-    expect(steps.filter((step) => step.showPassing).map((step) => step.name)).toEqual(['browser tests']);
+    expect(steps.filter((step) => step.showPassing).map((step) => step.name)).toEqual(['browser and publishing tests']);
     // The suites need what the preflight installs; the checks do not, and start at once.
     expect(steps.filter((step) => step.gate).map((step) => step.name)).toEqual(['preflight']);
     expect(steps.filter((step) => step.afterGate).map((step) => step.name)).toEqual([
       'unit and integration tests',
-      'browser tests',
+      'browser and publishing tests',
     ]);
   });
 

@@ -4,10 +4,9 @@
  * installs. The test suites start once the preflight has passed, and if it fails everything
  * stops at once with its message. The suites run beside the checks rather than after them (they
  * need no server, and the suites spend most of their time waiting on Strapi and Astro), so a
- * full run costs the suites' time rather than the sum. The browser suites run beside the unit
- * and integration suites too, in a vitest of their own: each project runs its files one at a
- * time, and one vitest runs its projects one after another, while both mostly wait (on a boot,
- * a build, a debounce) rather than compute. The preflight's and the unit and integration
+ * full run costs the suites' time rather than the sum. The browser suites, then the publishing
+ * suites, run beside the unit and integration suites in a vitest of their own: each of those
+ * projects runs its files one at a time, and the two vitests take about as long as each other. The preflight's and the unit and integration
  * output stream as usual; each other step's output is held and printed when it finishes (the
  * browser suites' always, a check's only if it failed). The exit status is the first
  * failure's. Arguments go to one vitest for everything (`npm test -- cms/test/admin.int.test.ts`).
@@ -66,9 +65,11 @@ export function planSteps(vitestArgs: readonly string[]): Step[] {
       afterGate: true,
     },
     {
-      name: 'browser tests',
+      // The publishing suites run after the browser suites, in their vitest: the two side by
+      // side then take about as long as each other (each alone ran one core for minutes).
+      name: 'browser and publishing tests',
       command: 'npx',
-      args: ['vitest', 'run', '--project', 'e2e'],
+      args: ['vitest', 'run', '--project', 'e2e', '--project', 'publishing'],
       stream: false,
       showPassing: true,
       afterGate: true,
