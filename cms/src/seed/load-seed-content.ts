@@ -79,8 +79,16 @@ interface SeedFileType<T> {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Reads and checks one file against its type's schema; `null` (with `problems` filled) when it fails. */
-function readEntry<T>(file: string, type: SeedFileType<T>, problems: string[]): ReadEntry<T> | null {
+/**
+ * Reads one seed file's fields: its front matter, and the Markdown after it as `bodyField` (the
+ * type's one richtext field, if it has one). `null` (with `problems` filled) when the file is not
+ * front matter and Markdown as a seed file must be. The Spanish edition's files are read the same way.
+ */
+export function readSeedFields(
+  file: string,
+  bodyField: string | null | undefined,
+  problems: string[],
+): Record<string, unknown> | null {
   const parts = splitFrontMatter(fs.readFileSync(file, 'utf8'));
   if (!parts) {
     problems.push(`${file}: no front matter (the file must start with a --- line and close it with another)`);
@@ -98,16 +106,23 @@ function readEntry<T>(file: string, type: SeedFileType<T>, problems: string[]): 
     return null;
   }
   const fields: Record<string, unknown> = { ...parsed };
-  if (type.bodyField) {
-    if (type.bodyField in fields) {
-      problems.push(`${file}: ${type.bodyField}: write it as the Markdown after the front matter, not in it`);
+  if (bodyField) {
+    if (bodyField in fields) {
+      problems.push(`${file}: ${bodyField}: write it as the Markdown after the front matter, not in it`);
       return null;
     }
-    if (parts.body) fields[type.bodyField] = parts.body;
+    if (parts.body) fields[bodyField] = parts.body;
   } else if (parts.body) {
     problems.push(`${file}: has Markdown after the front matter, but this type has no Markdown field`);
     return null;
   }
+  return fields;
+}
+
+/** Reads and checks one file against its type's schema; `null` (with `problems` filled) when it fails. */
+function readEntry<T>(file: string, type: SeedFileType<T>, problems: string[]): ReadEntry<T> | null {
+  const fields = readSeedFields(file, type.bodyField, problems);
+  if (!fields) return null;
   const result = type.schema.safeParse(fields);
   if (!result.success) {
     for (const issue of result.error.issues)

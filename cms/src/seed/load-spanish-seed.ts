@@ -19,8 +19,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { loadSeedContent, SeedValidationError, splitFrontMatter, type SeedContent } from './load-seed-content';
+import { loadSeedContent, readSeedFields, SeedValidationError, type SeedContent } from './load-seed-content';
 import {
   seedTypes,
   type ConditionSeed,
@@ -184,35 +183,7 @@ function spanishFiles(spanishDir: string, key: TranslatedTypeKey, problems: stri
 
 /** Reads one Spanish file: its localized fields (the Markdown in the type's body field), or `null`. */
 function readSpanishFile(file: string, key: TranslatedTypeKey, problems: string[]): Fields | null {
-  const parts = splitFrontMatter(fs.readFileSync(file, 'utf8'));
-  if (!parts) {
-    problems.push(`${file}: no front matter (the file must start with a --- line and close it with another)`);
-    return null;
-  }
-  let parsed: unknown;
-  try {
-    parsed = parseYaml(parts.frontMatter);
-  } catch (error) {
-    problems.push(`${file}: front matter is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
-    return null;
-  }
-  if (!isRecord(parsed)) {
-    problems.push(`${file}: front matter must be a list of \`field: value\` lines`);
-    return null;
-  }
-  const fields: Fields = { ...parsed };
-  const bodyField = seedTypes[key].bodyField;
-  if (bodyField) {
-    if (bodyField in fields) {
-      problems.push(`${file}: ${bodyField}: write it as the Markdown after the front matter, not in it`);
-      return null;
-    }
-    if (parts.body) fields[bodyField] = parts.body;
-  } else if (parts.body) {
-    problems.push(`${file}: has Markdown after the front matter, but this type has no Markdown field`);
-    return null;
-  }
-  return fields;
+  return readSeedFields(file, seedTypes[key].bodyField, problems);
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
