@@ -182,6 +182,22 @@ function numericOf(lhr: LighthouseResult, id: string, url: string): number {
   return value;
 }
 
+/** Each category's score (0-100), and the scored audits below 100 in any of them. */
+function scoresOf<C extends Category>(
+  lhr: LighthouseResult,
+  categories: readonly C[],
+  url: string,
+): { scores: Record<C, number>; shortfalls: string[] } {
+  const scores = {} as Record<C, number>;
+  const shortfalls: string[] = [];
+  for (const id of categories) {
+    const { score, shortfalls: own } = scoreOf(lhr, id, url);
+    scores[id] = score;
+    shortfalls.push(...own);
+  }
+  return { scores, shortfalls };
+}
+
 /**
  * The full-page screenshot only illustrates the HTML report (no audit scores from it), and
  * encoding it is a good part of a run's CPU.
@@ -195,13 +211,7 @@ const NO_REPORT_SCREENSHOT = { disableFullPageScreenshot: true } as const;
 export async function runLighthouse(url: string, port: number): Promise<LighthouseFigures> {
   const lhr = await lighthouseResult(url, port, { onlyCategories: [...CATEGORIES], ...NO_REPORT_SCREENSHOT });
   const numeric = (id: string) => numericOf(lhr, id, url);
-  const scores = {} as Record<Category, number>;
-  const shortfalls: string[] = [];
-  for (const id of CATEGORIES) {
-    const { score, shortfalls: own } = scoreOf(lhr, id, url);
-    scores[id] = score;
-    shortfalls.push(...own);
-  }
+  const { scores, shortfalls } = scoresOf(lhr, CATEGORIES, url);
   return {
     url,
     scores,
@@ -239,12 +249,6 @@ export async function runLighthouseChecks(url: string, port: number): Promise<Li
     onlyAudits: ['total-byte-weight'],
     ...NO_REPORT_SCREENSHOT,
   });
-  const scores = {} as Record<MachineIndependentCategory, number>;
-  const shortfalls: string[] = [];
-  for (const id of MACHINE_INDEPENDENT_CATEGORIES) {
-    const { score, shortfalls: own } = scoreOf(lhr, id, url);
-    scores[id] = score;
-    shortfalls.push(...own);
-  }
+  const { scores, shortfalls } = scoresOf(lhr, MACHINE_INDEPENDENT_CATEGORIES, url);
   return { url, scores, transferBytes: numericOf(lhr, 'total-byte-weight', url), shortfalls };
 }
