@@ -69,6 +69,8 @@ export interface InvalidEntry {
   /** The entry as a person finds it in the CMS: its slug, question or documentId. */
   label: string;
   documentId: string | undefined;
+  /** Which language version broke, for a localized type: `Spanish version, locale es`. */
+  language?: string | undefined;
   issues: readonly ZodIssue[];
 }
 
@@ -95,10 +97,14 @@ export class ContentValidationError extends CmsError {
   }
 }
 
-/** `faqs entry "how-big-are-iop-therapy-groups" (documentId abc): answer: Required; topic: Invalid enum value...` */
-function describeInvalidEntry(collection: string, { label, documentId, issues }: InvalidEntry): string {
-  const which =
-    documentId === undefined || label === documentId ? `"${label}"` : `"${label}" (documentId ${documentId})`;
+/**
+ * `faqs entry "how-big-are-iop-therapy-groups" (documentId abc): answer: Required; topic: Invalid enum value...`;
+ * of a localized type, `faqs entry "tamano-de-los-grupos" (Spanish version, locale es, documentId abc): ...`.
+ */
+function describeInvalidEntry(collection: string, { label, documentId, language, issues }: InvalidEntry): string {
+  const details = [language, documentId === undefined || label === documentId ? undefined : `documentId ${documentId}`];
+  const known = details.filter((detail) => detail !== undefined);
+  const which = known.length === 0 ? `"${label}"` : `"${label}" (${known.join(', ')})`;
   const problems = issues.map(
     (issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(entry)'}: ${issue.message}`,
   );

@@ -36,4 +36,10 @@ describe('buildRequestUrl', () => {
     const single = buildRequestUrl('http://localhost:1337', 'facility', { address: true }).searchParams;
     expect(Object.fromEntries(single)).toEqual({ 'populate[address]': 'true', status: 'published' });
   });
+
+  it('asks for a locale only when given one', () => {
+    const spanish = buildRequestUrl('http://localhost:1337', 'faqs', {}, { page: 1, pageSize: 100 }, 'es');
+    expect(spanish.searchParams.get('locale')).toBe('es');
+    expect(buildRequestUrl('http://localhost:1337', 'redirects', {}).searchParams.has('locale')).toBe(false);
+  });
 });

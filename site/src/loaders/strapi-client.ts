@@ -51,16 +51,23 @@ export function appendBracketParams(params: URLSearchParams, key: string, value:
   }
 }
 
-/** The URL of one request: `/api/<key>` with an explicit populate, published content only and, for collections, a page. */
+/**
+ * The URL of one request: `/api/<key>` with an explicit populate, published content only, the
+ * locale asked for (a localized type; without one Strapi answers in its default locale) and,
+ * for collections, a page.
+ */
 export function buildRequestUrl(
   baseUrl: string,
   key: string,
   populate: Populate,
   page?: { page: number; pageSize: number },
+  locale?: string,
 ): URL {
   const url = new URL(`api/${key}`, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
   const params = new URLSearchParams();
   appendBracketParams(params, 'populate', populate);
+  // Only on localized types: Strapi answers a type without i18n asked for a locale with nothing.
+  if (locale !== undefined) params.set('locale', locale);
   // The REST default, stated so the site can never pick up drafts by accident. Preview builds
   // alone set CMS_CONTENT_STATUS=draft (with the preview token, the only one the CMS lets read drafts).
   params.set('status', readsDrafts() ? 'draft' : 'published');
@@ -84,20 +91,21 @@ export async function fetchCollection(
   config: StrapiClientConfig,
   key: string,
   populate: Populate,
-  { pageSize, concurrency }: { pageSize: number; concurrency: number },
+  { pageSize, concurrency, locale }: { pageSize: number; concurrency: number; locale?: string | undefined },
 ): Promise<CollectionResult> {
   let requests = 0;
   const fetchPage = async (page: number) => {
+    const request = `${describeRequest(key, locale)} page ${page}`;
     const result = await requestJson(
       config,
-      buildRequestUrl(config.url, key, populate, { page, pageSize }),
-      `GET /api/${key} page ${page}`,
+      buildRequestUrl(config.url, key, populate, { page, pageSize }, locale),
+      request,
     );
     requests += result.requests;
     const parsed = collectionResponseSchema.safeParse(result.data);
     if (!parsed.success) {
       throw new CmsResponseError(
-        `GET /api/${key} page ${page}`,
+        request,
         undefined,
         `the body is not a Strapi collection response (${parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ')})`,
       );
@@ -124,9 +132,10 @@ export async function fetchSingle(
   config: StrapiClientConfig,
   key: string,
   populate: Populate,
+  locale?: string,
 ): Promise<FetchResult<unknown>> {
-  const request = `GET /api/${key}`;
-  const result = await requestJson(config, buildRequestUrl(config.url, key, populate), request, {
+  const request = describeRequest(key, locale);
+  const result = await requestJson(config, buildRequestUrl(config.url, key, populate, undefined, locale), request, {
     notFoundAsNull: true,
   });
   if (result.data === null) return result;
@@ -136,6 +145,11 @@ export async function fetchSingle(
     throw new CmsResponseError(request, undefined, 'the body is not a Strapi single-type response (no `data` field)');
   }
   return { data: parsed.data.data, requests: result.requests };
+}
+
+/** A request as messages name it: `GET /api/faqs`, `GET /api/faqs?locale=es`. */
+export function describeRequest(key: string, locale?: string): string {
+  return locale === undefined ? `GET /api/${key}` : `GET /api/${key}?locale=${locale}`;
 }
 
 /**

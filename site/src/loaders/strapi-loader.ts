@@ -1,8 +1,10 @@
 import type { Loader } from 'astro/loaders';
+import type { ZodIssue } from 'zod';
 import { contentTypes, type ContentTypeKey } from '@clinic/shared-types';
+import { cmsLocaleOf, defaultLang, isLang, langs, type Lang } from '../i18n/lang.ts';
 import { ContentValidationError, type InvalidEntry } from './errors.ts';
 import { findUndescribedImages } from './image-descriptions.ts';
-import { fetchCollection, fetchSingle, type StrapiClientConfig } from './strapi-client.ts';
+import { describeRequest, fetchCollection, fetchSingle, type StrapiClientConfig } from './strapi-client.ts';
 
 export interface StrapiLoaderOptions {
   /**
@@ -66,11 +68,40 @@ export function singleTypeEntryId(contentType: ContentTypeKey): string {
   return contentType;
 }
 
+/** Names of the languages in the messages editors read (the admin is in English). */
+const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', es: 'Spanish' };
+
+/**
+ * The id an entry is stored under: English keeps the bare id (the `documentId`, or the single
+ * type's key) as before the Spanish edition; another language prefixes its code, so both
+ * versions of a document live side by side in one collection: `abc123`, `es/abc123`,
+ * `facility`, `es/facility`. Entries of types without i18n are stored as English.
+ */
+export function localizedEntryId(lang: Lang, id: string): string {
+  return lang === defaultLang ? id : `${lang}/${id}`;
+}
+
+/** The language of a stored entry, read from its id (see `localizedEntryId`). */
+export function langOfEntryId(id: string): Lang {
+  const prefix = id.slice(0, id.indexOf('/'));
+  return isLang(prefix) && prefix !== defaultLang ? prefix : defaultLang;
+}
+
+/** What one locale of a content type returned, before validation. */
+interface FetchedLocale {
+  /** The language asked for; undefined for a type without i18n. */
+  lang: Lang | undefined;
+  raw: { id: string; entry: unknown }[];
+  requests: number;
+}
+
 /**
  * An Astro Content Layer loader for one Strapi 5 content type. Collection types load
  * every page, keyed by `documentId`; a single type is one entry keyed by its REST key.
- * Each load replaces the collection, so unpublished and deleted entries disappear.
- * Failures throw the errors of `./errors.ts`, which fail the build.
+ * A localized type is fetched once per language (`?locale=en`, `?locale=es`) and both are
+ * stored in the one collection, the Spanish under `es/<id>` (see `localizedEntryId`); a
+ * missing translation is simply absent. Each load replaces the collection, so unpublished
+ * and deleted entries disappear. Failures throw the errors of `./errors.ts`, which fail the build.
  */
 export function strapiLoader(options: StrapiLoaderOptions): Loader {
   const { contentType } = options;
@@ -96,51 +127,73 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
         onRetry: (message) => logger.warn(message),
       };
 
-      let raw: { id: string; entry: unknown }[];
-      let requests: number;
-      if (type.kind === 'singleType') {
-        const result = await fetchSingle(config, contentType, type.populate);
-        requests = result.requests;
-        if (result.data === null) {
+      const fetchLocale = async (lang: Lang | undefined): Promise<FetchedLocale> => {
+        const locale = lang === undefined ? undefined : cmsLocaleOf[lang];
+        const storedId = (id: string) => localizedEntryId(lang ?? defaultLang, id);
+        if (type.kind === 'singleType') {
+          const result = await fetchSingle(config, contentType, type.populate, locale);
+          if (result.data !== null) {
+            return {
+              lang,
+              raw: [{ id: storedId(singleTypeEntryId(contentType)), entry: result.data }],
+              requests: result.requests,
+            };
+          }
+          if (lang !== undefined && lang !== defaultLang) {
+            // A translation not (yet) published is absent; the pages of that language say so if they need it.
+            logger.warn(
+              `${contentType}: no published ${LANGUAGE_NAMES[lang]} version (${describeRequest(contentType, locale)} returned nothing).`,
+            );
+            return { lang, raw: [], requests: result.requests };
+          }
           throw new ContentValidationError(
             contentType,
             [],
-            `${contentType} is not published: GET /api/${contentType} at CMS_URL=${config.url} returned nothing. ` +
+            `${contentType} is not published: ${describeRequest(contentType, locale)} at CMS_URL=${config.url} returned nothing. ` +
               `Publish it in the CMS admin (Content Manager, ${type.singularName}, Publish).`,
           );
         }
-        raw = [{ id: singleTypeEntryId(contentType), entry: result.data }];
-      } else {
         const result = await fetchCollection(config, contentType, type.populate, {
           pageSize: options.pageSize ?? 100,
           concurrency: options.concurrency ?? 4,
+          locale,
         });
-        requests = result.requests;
         // Keyed by documentId: an entry seen twice (content moved between pages) is stored once.
         const byId = new Map(result.data.map((entry, index) => [documentIdOf(entry) ?? `#${index + 1}`, entry]));
-        raw = [...byId].map(([id, entry]) => ({ id, entry }));
-        if (raw.length !== result.total) {
+        if (byId.size !== result.total) {
           logger.warn(
-            `${contentType}: the CMS announced ${result.total} entries but returned ${raw.length}; ` +
+            `${contentType}${lang === undefined ? '' : ` (${LANGUAGE_NAMES[lang]})`}: the CMS announced ${result.total} entries but returned ${byId.size}; ` +
               'content changed during the fetch, and the publish that changed it starts another build.',
           );
         }
-      }
+        return { lang, raw: [...byId].map(([id, entry]) => ({ id: storedId(id), entry })), requests: result.requests };
+      };
+
+      // Settled, not raced: a failed language never leaves the other's requests running on.
+      const settled = await Promise.allSettled((type.localized ? [...langs] : [undefined]).map(fetchLocale));
+      const failed = settled.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+      const fetched = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
 
       // Validate everything before touching the store, so a bad entry leaves the last good
-      // content in place (in dev) and the error lists every bad entry at once.
+      // content in place (in dev) and the error lists every bad entry, of every language, at once.
       const invalid: InvalidEntry[] = [];
       const valid: { id: string; entry: Record<string, unknown> }[] = [];
-      for (const { id, entry } of raw) {
-        const result = type.schema.safeParse(entry);
-        const issues = result.success ? findUndescribedImages(entry) : result.error.issues;
-        if (issues.length === 0) valid.push({ id, entry: entry as Record<string, unknown> });
-        else
-          invalid.push({
-            label: labelOf(entry, id),
-            documentId: documentIdOf(entry),
-            issues: issues.map((issue) => ({ ...issue, path: readablePath(entry, issue.path) })),
-          });
+      for (const { lang, raw } of fetched) {
+        for (const { id, entry } of raw) {
+          const result = type.schema.safeParse(entry);
+          const issues = result.success
+            ? [...findUndescribedImages(entry), ...findWrongLocale(entry, lang)]
+            : result.error.issues;
+          if (issues.length === 0) valid.push({ id, entry: entry as Record<string, unknown> });
+          else
+            invalid.push({
+              label: labelOf(entry, id),
+              documentId: documentIdOf(entry),
+              language: lang === undefined ? undefined : `${LANGUAGE_NAMES[lang]} version, locale ${cmsLocaleOf[lang]}`,
+              issues: issues.map((issue) => ({ ...issue, path: readablePath(entry, issue.path) })),
+            });
+        }
       }
       if (invalid.length > 0) throw new ContentValidationError(contentType, invalid);
 
@@ -151,9 +204,28 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
       );
       store.clear();
       for (const { id, entry, data } of parsed) store.set({ id, data, digest: context.generateDigest(entry) });
-      logger.info(`${contentType}: ${parsed.length} entries in ${requests} request(s)`);
+      const requests = fetched.reduce((sum, { requests }) => sum + requests, 0);
+      const counts = type.localized
+        ? ` (${fetched.map(({ lang, raw }) => `${raw.length} ${lang ?? ''}`).join(', ')})`
+        : '';
+      logger.info(`${contentType}: ${parsed.length} entries${counts} in ${requests} request(s)`);
     },
   };
+}
+
+/**
+ * Strapi answers a locale it does not know, or a type whose i18n is off, in its default locale:
+ * an entry of another locale than the one asked for must never be stored as that language.
+ */
+function findWrongLocale(entry: unknown, lang: Lang | undefined): ZodIssue[] {
+  if (lang === undefined || !isRecord(entry) || entry.locale === cmsLocaleOf[lang]) return [];
+  return [
+    {
+      code: 'custom',
+      path: ['locale'],
+      message: `the CMS returned the ${String(entry.locale)} version when asked for ${cmsLocaleOf[lang]}: is the ${cmsLocaleOf[lang]} locale set up in the CMS (Settings, Internationalization)?`,
+    },
+  ];
 }
 
 function documentIdOf(entry: unknown): string | undefined {

@@ -22,18 +22,24 @@ async function capture(file: string, url: URL, headers: Record<string, string> =
   console.log(`${file}: ${response.status}`);
 }
 
-// faqs: captured as three pages below instead.
+// faqs: captured as three pages below instead. Localized types are captured in both languages,
+// as the loader asks for them (`?locale=en`, `?locale=es`): `<key>.json` and `<key>-es.json`.
 for (const [key, type] of Object.entries(contentTypes).filter(([key]) => key !== 'faqs')) {
   const page = type.kind === 'collectionType' ? { page: 1, pageSize: 100 } : undefined;
-  await capture(`${key}.json`, buildRequestUrl(cmsUrl, key, type.populate, page));
+  await capture(`${key}.json`, buildRequestUrl(cmsUrl, key, type.populate, page, type.localized ? 'en' : undefined));
+  if (type.localized) await capture(`${key}-es.json`, buildRequestUrl(cmsUrl, key, type.populate, page, 'es'));
 }
-// Three real pages for the pagination test (the seed has 21 FAQs).
+// Three real pages for the pagination test (the seed has 21 FAQs); the Spanish ones in one page.
 for (const page of [1, 2, 3]) {
   await capture(
     `faqs-page-${page}.json`,
-    buildRequestUrl(cmsUrl, 'faqs', contentTypes.faqs.populate, { page, pageSize: 8 }),
+    buildRequestUrl(cmsUrl, 'faqs', contentTypes.faqs.populate, { page, pageSize: 8 }, 'en'),
   );
 }
+await capture(
+  'faqs-es.json',
+  buildRequestUrl(cmsUrl, 'faqs', contentTypes.faqs.populate, { page: 1, pageSize: 100 }, 'es'),
+);
 await capture('error-401.json', buildRequestUrl(cmsUrl, 'faqs', contentTypes.faqs.populate), {
   Authorization: 'Bearer not-a-token',
 });
