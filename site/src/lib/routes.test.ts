@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import sitePaths from '@clinic/shared-types/site-paths.json';
-import { isCurrentSection, routes } from './routes.ts';
+import { langs } from '../i18n/lang.ts';
+import { isCurrentSection, mainNavigation, navigationFor, routes, routesFor } from './routes.ts';
 
 describe('routes', () => {
   it('builds slash-terminated paths for entries', () => {
@@ -16,6 +17,39 @@ describe('routes', () => {
   });
 });
 
+describe('routesFor', () => {
+  it('gives English the root paths of `routes`', () => {
+    expect(routesFor('en')).toBe(routes);
+  });
+
+  it('puts Spanish under /es/ with the same section segments and the Spanish slug', () => {
+    const es = routesFor('es');
+    expect(es.home).toBe('/es/');
+    expect(es.program('desintoxicacion-medica')).toBe('/es/programs/desintoxicacion-medica/');
+    expect(es.treatment('terapia-de-grupo')).toBe('/es/treatments/terapia-de-grupo/');
+    expect(es.condition('trastorno-por-consumo-de-alcohol')).toBe('/es/conditions/trastorno-por-consumo-de-alcohol/');
+    expect(es.faqPage(1)).toBe('/es/faq/');
+    expect(es.faqAnswer('que-es', 2)).toBe('/es/faq/2/#que-es');
+    expect(es.contactThanks).toBe('/es/contact/thanks/');
+    expect(es.requestACall).toBe('/es/contact/#request-a-call');
+  });
+
+  it('gives every English fixed path a Spanish one under /es', () => {
+    for (const [key, value] of Object.entries(routes)) {
+      if (typeof value !== 'string') continue;
+      expect(routesFor('es')[key as keyof typeof routes], key).toBe(`/es${value}`);
+    }
+  });
+});
+
+describe('navigationFor', () => {
+  it("lists the same sections as the English navigation, with each language's paths", () => {
+    expect(navigationFor('en').map((item) => item.href)).toEqual(mainNavigation.map((item) => item.href));
+    expect(navigationFor('es')).toContainEqual({ section: 'faq', href: '/es/faq/' });
+    for (const lang of langs) expect(navigationFor(lang).map((item) => item.section)).toHaveLength(6);
+  });
+});
+
 describe('isCurrentSection', () => {
   it('marks the exact page with "page" and a parent section with "true"', () => {
     expect(isCurrentSection('/programs/', '/programs/')).toBe('page');
@@ -24,6 +58,12 @@ describe('isCurrentSection', () => {
   });
   it('never marks home as the section of every page', () => {
     expect(isCurrentSection('/', '/faq/')).toBeUndefined();
+    expect(isCurrentSection('/es/', '/es/faq/')).toBeUndefined();
+    expect(isCurrentSection('/es/', '/es/')).toBe('page');
+  });
+  it('marks Spanish sections on Spanish pages only', () => {
+    expect(isCurrentSection('/es/programs/', '/es/programs/desintoxicacion-medica/')).toBe('true');
+    expect(isCurrentSection('/programs/', '/es/programs/desintoxicacion-medica/')).toBeUndefined();
   });
 });
 
