@@ -37,6 +37,20 @@ describe('buildAvailabilityNote', () => {
     expect(note.callLabel).toBe('Call admissions');
   });
 
+  it('says it in Spanish', () => {
+    expect(describeAvailability(iop, 'es')).toMatchObject({
+      label: 'Con centros colaboradores',
+      inlineLabel: 'con centros colaboradores',
+    });
+    const onSite = buildAvailabilityNote({ ...php, name: 'Programa de hospitalización parcial' }, FACILITY, 'es');
+    expect(onSite).toMatchObject({
+      heading: 'Se ofrece en Harbor Clinic',
+      text: 'Harbor Clinic ofrece programa de hospitalización parcial en su centro.',
+      callLabel: 'Llame a admisiones',
+    });
+    expect(buildAvailabilityNote(iop, FACILITY, 'es').callLabel).toBe('Hable con nosotros');
+  });
+
   it("prefers the editor's note to the default sentence", () => {
     const note = buildAvailabilityNote({ ...iop, availabilityNote: 'We arrange IOP through partners.' }, FACILITY);
     expect(note.text).toBe('We arrange IOP through partners.');

@@ -1,4 +1,6 @@
 import type { ProgramLevel } from '@clinic/shared-types';
+import { dictionaryOf } from '../i18n/index.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 /**
  * Whether the clinic provides a level of care itself or arranges it through partners, and
@@ -8,42 +10,45 @@ import type { ProgramLevel } from '@clinic/shared-types';
 export interface Availability {
   offeredOnSite: boolean;
   /** "Offered on site" or "Through partners": a badge or a table cell. */
-  label: 'Offered on site' | 'Through partners';
+  label: string;
   /** The same inside a sentence or after a link: "offered on site", "through partners". */
-  inlineLabel: 'offered on site' | 'through partners';
+  inlineLabel: string;
 }
 
 /** The note on a level's own page: a heading, the editor's note or a plain default, and the call button's label. */
 export interface AvailabilityNote extends Availability {
   heading: string;
   text: string;
-  callLabel: 'Call admissions' | 'Talk it through';
+  /** "Call admissions" on site, "Talk it through" for a partner's level. */
+  callLabel: string;
 }
 
-export function describeAvailability(level: Pick<ProgramLevel, 'offeredOnSite'>): Availability {
+export function describeAvailability(level: Pick<ProgramLevel, 'offeredOnSite'>, lang: Lang = 'en'): Availability {
+  const t = dictionaryOf(lang).availability;
   return level.offeredOnSite
-    ? { offeredOnSite: true, label: 'Offered on site', inlineLabel: 'offered on site' }
-    : { offeredOnSite: false, label: 'Through partners', inlineLabel: 'through partners' };
+    ? { offeredOnSite: true, label: t.onSite, inlineLabel: t.onSiteInline }
+    : { offeredOnSite: false, label: t.throughPartners, inlineLabel: t.throughPartnersInline };
 }
 
 export function buildAvailabilityNote(
   level: Pick<ProgramLevel, 'name' | 'offeredOnSite' | 'availabilityNote'>,
   facilityName: string,
+  lang: Lang = 'en',
 ): AvailabilityNote {
-  const availability = describeAvailability(level);
+  const dictionary = dictionaryOf(lang);
+  const t = dictionary.availability;
+  const availability = describeAvailability(level, lang);
   return availability.offeredOnSite
     ? {
         ...availability,
-        heading: `Offered at ${facilityName}`,
-        text: level.availabilityNote ?? `${facilityName} provides ${level.name.toLowerCase()} at its facility.`,
-        callLabel: 'Call admissions',
+        heading: t.onSiteHeading(facilityName),
+        text: level.availabilityNote ?? t.onSiteText(facilityName, level.name),
+        callLabel: dictionary.call.callAdmissions,
       }
     : {
         ...availability,
-        heading: 'Arranged through our partners',
-        text:
-          level.availabilityNote ??
-          `${facilityName} does not provide this level of care at its facility. Our admissions team can help connect you with a partner.`,
-        callLabel: 'Talk it through',
+        heading: t.partnersHeading,
+        text: level.availabilityNote ?? t.partnersText(facilityName),
+        callLabel: t.partnersCallLabel,
       };
 }

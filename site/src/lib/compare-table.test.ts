@@ -133,4 +133,26 @@ describe('buildCompareTable', () => {
     const unlabeled = buildCompareTable([{ ...php, alternateSchedules: [schedule({ daysPerWeekMin: 3 })] }]);
     expect(unlabeled.rows[1]?.heading).toBe('PHP, other schedule');
   });
+
+  it('says it all in Spanish, headers included', () => {
+    const spanish = buildCompareTable([residential, php, iop], 'es');
+    expect(spanish.columns.map((c) => c.label)).toEqual([
+      'Horas a la semana',
+      'Días a la semana',
+      'Horas al día',
+      'Duración en semanas',
+      'Lugar de atención',
+      'Opción virtual',
+      'En nuestro centro',
+    ]);
+    expect(spanish.rows[0]?.cells).toMatchObject({
+      hoursPerWeek: '12\u201315',
+      setting: 'Clínica ambulatoria',
+      virtualOption: 'Disponible',
+      offeredOnSite: 'Con centros colaboradores',
+    });
+    expect(spanish.rows[3]?.cells).toMatchObject({ virtualOption: 'No', offeredOnSite: 'En nuestro centro' });
+    const unlabeled = buildCompareTable([{ ...php, alternateSchedules: [schedule({ daysPerWeekMin: 3 })] }], 'es');
+    expect(unlabeled.rows[1]?.heading).toBe('PHP, otro horario');
+  });
 });

@@ -1,8 +1,10 @@
 import type { ProgramLevel, ScheduleFacts } from '@clinic/shared-types';
+import { dictionaryOf } from '../i18n/index.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { describeAvailability } from './availability.ts';
 import { sortByContinuum } from './continuum.ts';
 import { displayName } from './display-name.ts';
-import { SCHEDULE_MEASURES, SETTING_LABELS, scheduleRange, type ScheduleMeasure } from './schedule-facts.ts';
+import { SCHEDULE_MEASURES, scheduleRange, settingLabel, type ScheduleMeasure } from './schedule-facts.ts';
 
 /** What the comparison needs of a level: its structured facts, never its prose. */
 export type ComparableLevel = Pick<
@@ -38,29 +40,32 @@ export interface CompareTable {
   rows: CompareRow[];
 }
 
-const WEEK_LABELS: Record<ScheduleMeasure, string> = {
-  hoursPerWeek: 'Hours a week',
-  daysPerWeek: 'Days a week',
-  hoursPerDay: 'Hours a day',
-  durationWeeks: 'Length in weeks',
-};
+/** The table's columns, in order, with their headers in `lang`. */
+export function compareColumns(lang: Lang = 'en'): CompareColumn[] {
+  const t = dictionaryOf(lang);
+  return [
+    ...SCHEDULE_MEASURES.map((key) => ({ key, label: t.schedule.measures[key].column })),
+    { key: 'setting', label: t.compare.settingColumn },
+    { key: 'virtualOption', label: t.compare.virtualColumn },
+    { key: 'offeredOnSite', label: t.compare.onSiteColumn },
+  ];
+}
 
-export const COMPARE_COLUMNS: readonly CompareColumn[] = [
-  ...SCHEDULE_MEASURES.map(({ key }) => ({ key, label: WEEK_LABELS[key] })),
-  { key: 'setting', label: 'Setting' },
-  { key: 'virtualOption', label: 'Virtual option' },
-  { key: 'offeredOnSite', label: 'At our facility' },
-];
-
-function cellsFor(level: ComparableLevel, schedule: ScheduleFacts | null): Record<CompareColumnKey, string | null> {
+function cellsFor(
+  level: ComparableLevel,
+  schedule: ScheduleFacts | null,
+  lang: Lang,
+): Record<CompareColumnKey, string | null> {
+  const range = (key: ScheduleMeasure) => scheduleRange(schedule, key, lang);
+  const t = dictionaryOf(lang).compare;
   return {
-    hoursPerWeek: scheduleRange(schedule, 'hoursPerWeek'),
-    daysPerWeek: scheduleRange(schedule, 'daysPerWeek'),
-    hoursPerDay: scheduleRange(schedule, 'hoursPerDay'),
-    durationWeeks: scheduleRange(schedule, 'durationWeeks'),
-    setting: SETTING_LABELS[level.setting],
-    virtualOption: level.virtualOption ? 'Available' : 'No',
-    offeredOnSite: describeAvailability(level).label,
+    hoursPerWeek: range('hoursPerWeek'),
+    daysPerWeek: range('daysPerWeek'),
+    hoursPerDay: range('hoursPerDay'),
+    durationWeeks: range('durationWeeks'),
+    setting: settingLabel(level.setting, lang),
+    virtualOption: level.virtualOption ? t.virtualYes : t.virtualNo,
+    offeredOnSite: describeAvailability(level, lang).label,
   };
 }
 
@@ -69,7 +74,7 @@ function cellsFor(level: ComparableLevel, schedule: ScheduleFacts | null): Recor
  * main schedule, followed by a row per alternate schedule (which shares the level's
  * setting and availability).
  */
-export function buildCompareTable(levels: readonly ComparableLevel[]): CompareTable {
+export function buildCompareTable(levels: readonly ComparableLevel[], lang: Lang = 'en'): CompareTable {
   const rows = sortByContinuum(levels).flatMap((level): CompareRow[] => {
     const identity = { name: level.name, shortName: level.shortName, slug: level.slug };
     const main: CompareRow = {
@@ -77,16 +82,16 @@ export function buildCompareTable(levels: readonly ComparableLevel[]): CompareTa
       level: identity,
       heading: displayName(level),
       isAlternate: false,
-      cells: cellsFor(level, level.schedule),
+      cells: cellsFor(level, level.schedule, lang),
     };
     const alternates = level.alternateSchedules.map((schedule, index): CompareRow => ({
       key: `${level.slug}--${index + 1}`,
       level: identity,
-      heading: schedule.label ?? `${level.shortName ?? level.name}, other schedule`,
+      heading: schedule.label ?? dictionaryOf(lang).compare.otherSchedule(level.shortName ?? level.name),
       isAlternate: true,
-      cells: cellsFor(level, schedule),
+      cells: cellsFor(level, schedule, lang),
     }));
     return [main, ...alternates];
   });
-  return { columns: [...COMPARE_COLUMNS], rows };
+  return { columns: compareColumns(lang), rows };
 }

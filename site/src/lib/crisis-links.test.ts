@@ -31,6 +31,14 @@ describe('crisisContactLinks', () => {
       { kind: 'tty', label: 'TTY 1-800-487-4889', href: 'tel:+18004874889' },
     ]);
   });
+  it('labels the links in Spanish', () => {
+    expect(crisisContactLinks(lifeline, { lang: 'es', includeWeb: true }).map((l) => l.label)).toEqual([
+      'Llame al 988',
+      'Envíe un texto al 988',
+      'Sitio web',
+    ]);
+    expect(crisisContactLinks(samhsa, { lang: 'es' })[1]?.label).toBe('TTY: 1-800-487-4889');
+  });
   it('adds the website only when asked', () => {
     expect(crisisContactLinks(lifeline, { includeWeb: true }).at(-1)).toEqual({
       kind: 'web',

@@ -1,4 +1,6 @@
 import type { CrisisResource } from '@clinic/shared-types';
+import { dictionaryOf } from '../i18n/index.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { smsHref, telHref } from './phone.ts';
 
 export interface ContactLink {
@@ -10,18 +12,22 @@ export interface ContactLink {
 
 type ResourceContacts = Pick<CrisisResource, 'phone' | 'phoneDisplay' | 'tty' | 'ttyDisplay' | 'acceptsText' | 'url'>;
 
-/** Every way to reach a crisis resource, in the order a person in a hurry needs them. */
-export function crisisContactLinks(resource: ResourceContacts, { includeWeb = false } = {}): ContactLink[] {
+/** Every way to reach a crisis resource, in the order a person in a hurry needs them, labelled in `lang`. */
+export function crisisContactLinks(
+  resource: ResourceContacts,
+  { includeWeb = false, lang = 'en' }: { includeWeb?: boolean; lang?: Lang } = {},
+): ContactLink[] {
+  const t = dictionaryOf(lang).crisis;
   const links: ContactLink[] = [];
   if (resource.phone) {
     const shown = resource.phoneDisplay || resource.phone;
-    links.push({ kind: 'call', label: `Call ${shown}`, href: telHref(resource.phone) });
-    if (resource.acceptsText) links.push({ kind: 'text', label: `Text ${shown}`, href: smsHref(resource.phone) });
+    links.push({ kind: 'call', label: t.callLink(shown), href: telHref(resource.phone) });
+    if (resource.acceptsText) links.push({ kind: 'text', label: t.textLink(shown), href: smsHref(resource.phone) });
   }
   if (resource.tty) {
-    links.push({ kind: 'tty', label: `TTY ${resource.ttyDisplay || resource.tty}`, href: telHref(resource.tty) });
+    links.push({ kind: 'tty', label: t.ttyLink(resource.ttyDisplay || resource.tty), href: telHref(resource.tty) });
   }
-  if (includeWeb && resource.url) links.push({ kind: 'web', label: 'Website', href: resource.url });
+  if (includeWeb && resource.url) links.push({ kind: 'web', label: t.website, href: resource.url });
   return links;
 }
 

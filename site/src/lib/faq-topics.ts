@@ -1,12 +1,19 @@
 import { FAQ_TOPIC_LABELS, faqFieldsSchema, type Faq } from '@clinic/shared-types';
+import { dictionaryOf } from '../i18n/index.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 export type FaqTopic = Faq['topic'];
 
 /** Topics in the order the FAQ page shows them: the order of the CMS enum. */
 export const FAQ_TOPICS: readonly FaqTopic[] = faqFieldsSchema.shape.topic.options;
 
-/** Headings for the topics, shared with the admin's topic picker. */
+/** Headings for the topics in English, shared with the admin's topic picker. */
 export { FAQ_TOPIC_LABELS };
+
+/** A topic's heading in `lang` (the English ones are `FAQ_TOPIC_LABELS`). */
+export function faqTopicLabel(topic: FaqTopic, lang: Lang = 'en'): string {
+  return dictionaryOf(lang).faqTopics[topic];
+}
 
 /** What grouping needs of an FAQ. */
 export interface SortableFaq {
@@ -33,11 +40,11 @@ export interface FaqGroup<T> {
   faqs: T[];
 }
 
-/** FAQs grouped by topic in `FAQ_TOPICS` order; empty topics are left out. */
-export function groupFaqsByTopic<T extends SortableFaq>(faqs: readonly T[]): FaqGroup<T>[] {
+/** FAQs grouped by topic in `FAQ_TOPICS` order, headed in `lang`; empty topics are left out. */
+export function groupFaqsByTopic<T extends SortableFaq>(faqs: readonly T[], lang: Lang = 'en'): FaqGroup<T>[] {
   return FAQ_TOPICS.map((topic) => ({
     topic,
-    label: FAQ_TOPIC_LABELS[topic],
+    label: faqTopicLabel(topic, lang),
     id: `topic-${topic}`,
     faqs: sortFaqs(faqs.filter((faq) => faq.topic === topic)),
   })).filter((group) => group.faqs.length > 0);

@@ -13,6 +13,14 @@ describe('formatAddressLines', () => {
       }),
     ).toEqual(['1 Coast Hwy', 'Laguna Beach, CA 92651', 'United States']);
   });
+  it('names the country in Spanish', () => {
+    expect(
+      formatAddressLines(
+        { streetAddress: null, locality: 'Laguna Beach', region: 'CA', postalCode: null, country: 'US' },
+        'es',
+      ),
+    ).toEqual(['Laguna Beach, CA', 'Estados Unidos']);
+  });
   it('leaves out the street and ZIP when they are not public', () => {
     expect(
       formatAddressLines({

@@ -9,6 +9,9 @@ describe('formatDisplayDate', () => {
   it('accepts a timestamp', () => {
     expect(formatDisplayDate('2026-11-27T21:18:20.827Z')).toBe('November 27, 2026');
   });
+  it('formats a date in Spanish', () => {
+    expect(formatDisplayDate('2026-03-05', 'es')).toBe('5 de marzo de 2026');
+  });
   it('returns unparseable input unchanged', () => {
     expect(formatDisplayDate('soon')).toBe('soon');
   });

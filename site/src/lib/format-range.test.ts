@@ -11,6 +11,8 @@ describe('formatRange', () => {
   it('marks an open-ended range', () => {
     expect(formatRange(12, null)).toBe('12+');
     expect(formatRange(null, 15)).toBe('up to 15');
+    expect(formatRange(null, 15, 'es')).toBe('hasta 15');
+    expect(formatRange(3.5, null, 'es')).toBe('3.5+');
   });
   it('returns null when nothing is known, so the caller can show a placeholder', () => {
     expect(formatRange(null, null)).toBeNull();

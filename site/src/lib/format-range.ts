@@ -1,9 +1,12 @@
+import { dictionaryOf } from '../i18n/index.ts';
+import { intlLocaleOf, type Lang } from '../i18n/lang.ts';
+
 /** An en dash between the ends of a range, as in "12–15". */
 const RANGE_DASH = '\u2013';
 
-/** Up to one decimal, no trailing ".0": 12 -> "12", 3.5 -> "3.5". */
-export function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Math.round(value * 10) / 10);
+/** Up to one decimal, no trailing ".0", no grouping: 12 -> "12", 3.5 -> "3.5" (in both languages). */
+export function formatNumber(value: number, lang: Lang = 'en'): string {
+  return new Intl.NumberFormat(intlLocaleOf[lang], { maximumFractionDigits: 1, useGrouping: false }).format(value);
 }
 
 /**
@@ -11,14 +14,18 @@ export function formatNumber(value: number): string {
  * "up to 15" with only a maximum, and null when neither is known (the caller decides how
  * to show an unknown value, e.g. "—" in a table).
  */
-export function formatRange(min: number | null | undefined, max: number | null | undefined): string | null {
+export function formatRange(
+  min: number | null | undefined,
+  max: number | null | undefined,
+  lang: Lang = 'en',
+): string | null {
   const hasMin = typeof min === 'number' && Number.isFinite(min);
   const hasMax = typeof max === 'number' && Number.isFinite(max);
   if (hasMin && hasMax) {
-    return min === max ? formatNumber(min) : `${formatNumber(min)}${RANGE_DASH}${formatNumber(max)}`;
+    return min === max ? formatNumber(min, lang) : `${formatNumber(min, lang)}${RANGE_DASH}${formatNumber(max, lang)}`;
   }
-  if (hasMin) return `${formatNumber(min)}+`;
-  if (hasMax) return `up to ${formatNumber(max)}`;
+  if (hasMin) return `${formatNumber(min, lang)}+`;
+  if (hasMax) return dictionaryOf(lang).schedule.upTo(formatNumber(max, lang));
   return null;
 }
 
@@ -30,8 +37,9 @@ export function formatRangeWithUnit(
   min: number | null | undefined,
   max: number | null | undefined,
   unit: { one: string; other: string },
+  lang: Lang = 'en',
 ): string | null {
-  const range = formatRange(min, max);
+  const range = formatRange(min, max, lang);
   if (range === null) return null;
   return `${range} ${range === '1' ? unit.one : unit.other}`;
 }

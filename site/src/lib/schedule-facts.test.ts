@@ -59,6 +59,24 @@ describe('summarizeSchedule', () => {
     ).toBe('12\u201315 hours a week, 3\u20134 hours a day, 12\u201316 weeks');
     expect(summarizeSchedule({ ...none, daysPerWeekMin: 5, daysPerWeekMax: 5 })).toBe('5 days a week');
   });
+  it('says it in Spanish', () => {
+    expect(
+      summarizeSchedule(
+        {
+          ...none,
+          hoursPerWeekMin: 12,
+          hoursPerWeekMax: 15,
+          hoursPerDayMax: 4,
+          durationWeeksMin: 1,
+          durationWeeksMax: 1,
+        },
+        'es',
+      ),
+    ).toBe('12\u201315 horas a la semana, hasta 4 horas al día, 1 semana');
+    expect(describeSchedule({ ...none, daysPerWeekMin: 3 }, 'es')).toEqual([
+      { key: 'daysPerWeek', label: 'Días a la semana', value: '3+ días' },
+    ]);
+  });
   it('is null when nothing is stated', () => {
     expect(summarizeSchedule(none)).toBeNull();
     expect(summarizeSchedule(null)).toBeNull();

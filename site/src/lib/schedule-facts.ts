@@ -1,26 +1,19 @@
 import type { ProgramLevel, ScheduleFacts } from '@clinic/shared-types';
+import { dictionaryOf } from '../i18n/index.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { formatRange, formatRangeWithUnit } from './format-range.ts';
 
 export type Setting = ProgramLevel['setting'];
 
-/** How each setting reads to a visitor. */
-export const SETTING_LABELS: Record<Setting, string> = {
-  community: 'Community',
-  outpatient: 'Outpatient clinic',
-  'day-program': 'Day program',
-  residential: 'Residential',
-  'inpatient-medical': 'Inpatient, medically supervised',
-};
+/** How a setting reads to a visitor: "Outpatient clinic". */
+export function settingLabel(setting: Setting, lang: Lang = 'en'): string {
+  return dictionaryOf(lang).schedule.settings[setting];
+}
 
-/** The numeric facts a schedule can state, in display order. */
-export const SCHEDULE_MEASURES = [
-  { key: 'hoursPerWeek', label: 'Hours a week', unit: { one: 'hour', other: 'hours' } },
-  { key: 'daysPerWeek', label: 'Days a week', unit: { one: 'day', other: 'days' } },
-  { key: 'hoursPerDay', label: 'Hours a day', unit: { one: 'hour', other: 'hours' } },
-  { key: 'durationWeeks', label: 'Length', unit: { one: 'week', other: 'weeks' } },
-] as const;
+/** The numeric facts a schedule can state, in display order (their words are the dictionary's). */
+export const SCHEDULE_MEASURES = ['hoursPerWeek', 'daysPerWeek', 'hoursPerDay', 'durationWeeks'] as const;
 
-export type ScheduleMeasure = (typeof SCHEDULE_MEASURES)[number]['key'];
+export type ScheduleMeasure = (typeof SCHEDULE_MEASURES)[number];
 
 type ScheduleNumbers = Omit<ScheduleFacts, 'id' | 'label'>;
 
@@ -38,10 +31,14 @@ function bounds(schedule: ScheduleNumbers, key: ScheduleMeasure): [number | null
 }
 
 /** A measure as a bare range ("12–15"), or null when the schedule does not state it. */
-export function scheduleRange(schedule: ScheduleNumbers | null | undefined, key: ScheduleMeasure): string | null {
+export function scheduleRange(
+  schedule: ScheduleNumbers | null | undefined,
+  key: ScheduleMeasure,
+  lang: Lang = 'en',
+): string | null {
   if (!schedule) return null;
   const [min, max] = bounds(schedule, key);
-  return formatRange(min, max);
+  return formatRange(min, max, lang);
 }
 
 export interface ScheduleFact {
@@ -52,27 +49,22 @@ export interface ScheduleFact {
 }
 
 /** The facts a schedule states, with units, for a level's page; unknown measures are left out. */
-export function describeSchedule(schedule: ScheduleNumbers | null | undefined): ScheduleFact[] {
+export function describeSchedule(schedule: ScheduleNumbers | null | undefined, lang: Lang = 'en'): ScheduleFact[] {
   if (!schedule) return [];
-  return SCHEDULE_MEASURES.flatMap(({ key, label, unit }) => {
+  const measures = dictionaryOf(lang).schedule.measures;
+  return SCHEDULE_MEASURES.flatMap((key) => {
     const [min, max] = bounds(schedule, key);
-    const value = formatRangeWithUnit(min, max, unit);
-    return value === null ? [] : [{ key, label, value }];
+    const value = formatRangeWithUnit(min, max, measures[key].unit, lang);
+    return value === null ? [] : [{ key, label: measures[key].label, value }];
   });
 }
-
-const PER: Record<ScheduleMeasure, string> = {
-  hoursPerWeek: ' a week',
-  daysPerWeek: ' a week',
-  hoursPerDay: ' a day',
-  durationWeeks: '',
-};
 
 /**
  * A schedule in one line for cards: "12–15 hours a week, 3–5 days a week, 12–16 weeks".
  * Null when the schedule states nothing.
  */
-export function summarizeSchedule(schedule: ScheduleNumbers | null | undefined): string | null {
-  const parts = describeSchedule(schedule).map((fact) => `${fact.value}${PER[fact.key]}`);
+export function summarizeSchedule(schedule: ScheduleNumbers | null | undefined, lang: Lang = 'en'): string | null {
+  const measures = dictionaryOf(lang).schedule.measures;
+  const parts = describeSchedule(schedule, lang).map((fact) => `${fact.value}${measures[fact.key].per}`);
   return parts.length > 0 ? parts.join(', ') : null;
 }

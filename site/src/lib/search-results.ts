@@ -1,4 +1,4 @@
-import { routes } from './routes.ts';
+import { langOfPath, pathPrefixOf } from '../i18n/lang.ts';
 
 /**
  * What the search page shows, from what Pagefind's `result.data()` returns. Pure, so the rules
@@ -40,27 +40,44 @@ function isFaqAnswer(sub: PagefindSubResult): boolean {
   return sub.anchor?.element === 'h3' && sub.url.includes('#');
 }
 
+/** Whether a result is an FAQ page, in either language (`/faq/...`, `/es/faq/...`). */
+function isFaqPage(url: string): boolean {
+  return url.slice(pathPrefixOf[langOfPath(url)].length).startsWith('/faq/');
+}
+
 /**
  * Pages become one result each; an FAQ page becomes its matching answers, each linked to
  * `/faq/#slug`, since a visitor asks a question and the answer is what they want.
+ * `faqContext` is what an answer's result says it is ("FAQ"), in the page's language.
  */
-export function toSearchItems(pages: readonly PagefindResultData[]): SearchItem[] {
+export function toSearchItems(pages: readonly PagefindResultData[], faqContext: string): SearchItem[] {
   return pages.flatMap((page): SearchItem[] => {
     const title = page.meta.title ?? page.url;
-    if (page.url.startsWith(routes.faq)) {
+    if (isFaqPage(page.url)) {
       const answers = (page.sub_results ?? []).filter(isFaqAnswer).slice(0, MAX_ANSWERS_PER_PAGE);
       if (answers.length > 0) {
-        return answers.map((sub) => ({ title: sub.title, url: sub.url, excerpt: sub.excerpt, context: 'FAQ' }));
+        return answers.map((sub) => ({ title: sub.title, url: sub.url, excerpt: sub.excerpt, context: faqContext }));
       }
     }
     return [{ title, url: page.url, excerpt: page.excerpt, context: null }];
   });
 }
 
+/**
+ * How the live region words a count, in the page's language (the dictionary's
+ * `search.resultCount`): `{count}` and `{query}` are filled in.
+ */
+export interface ResultCountMessages {
+  none: string;
+  one: string;
+  other: string;
+}
+
 /** "5 results for “group therapy”", said by the live region after each search. */
-export function describeResultCount(count: number, query: string): string {
-  const noun = count === 1 ? 'result' : 'results';
-  return `${count === 0 ? 'No' : count} ${noun} for “${query}”`;
+export function describeResultCount(count: number, query: string, messages: ResultCountMessages): string {
+  const template = count === 0 ? messages.none : count === 1 ? messages.one : messages.other;
+  // A function replacement: a query's own "$&" or "{count}" is taken literally.
+  return template.replace(/\{(count|query)\}/g, (_, name: string) => (name === 'count' ? String(count) : query));
 }
 
 /** The query carried in a `/search/#q=...` fragment, or '' when there is none. */

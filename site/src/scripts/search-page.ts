@@ -12,6 +12,7 @@ import {
   splitExcerpt,
   toSearchItems,
   type PagefindResultData,
+  type ResultCountMessages,
   type SearchItem,
 } from '../lib/search-results.ts';
 
@@ -68,6 +69,21 @@ function renderItem(template: HTMLTemplateElement, item: SearchItem): Node {
   return fragment;
 }
 
+/**
+ * What the script says, in the page's language: the page writes the dictionary's words into
+ * the form's `data-*` attributes, so no dictionary ships to the browser.
+ */
+interface SearchMessages {
+  resultCount: ResultCountMessages;
+  unavailable: string;
+  faqContext: string;
+}
+
+function readMessages(form: HTMLFormElement): SearchMessages {
+  const { resultsNone = '', resultsOne = '', resultsOther = '', unavailable = '', faqContext = '' } = form.dataset;
+  return { resultCount: { none: resultsNone, one: resultsOne, other: resultsOther }, unavailable, faqContext };
+}
+
 function start(): void {
   const form = document.querySelector<HTMLFormElement>('[data-search-form]');
   const input = document.querySelector<HTMLInputElement>('[data-search-input]');
@@ -75,6 +91,7 @@ function start(): void {
   const list = document.querySelector<HTMLOListElement>('[data-search-results]');
   const template = document.querySelector<HTMLTemplateElement>('[data-search-result-template]');
   if (!form || !input || !status || !list || !template) return;
+  const messages = readMessages(form);
   form.hidden = false;
   for (const note of document.querySelectorAll<HTMLElement>('[data-search-needs-js]')) note.hidden = true;
 
@@ -103,11 +120,11 @@ function start(): void {
       if (search === null) return;
       const data = await Promise.all(search.results.slice(0, MAX_PAGES).map((result) => result.data()));
       if (input.value.trim() !== query) return;
-      const items = toSearchItems(data.filter(isResultData));
+      const items = toSearchItems(data.filter(isResultData), messages.faqContext);
       list.replaceChildren(...items.map((item) => renderItem(template, item)));
-      status.textContent = describeResultCount(items.length, query);
+      status.textContent = describeResultCount(items.length, query, messages.resultCount);
     } catch {
-      status.textContent = 'Search is not available just now. Please use the lists below, or call us.';
+      status.textContent = messages.unavailable;
     }
   };
 
