@@ -5,7 +5,8 @@ import sitemap from '@astrojs/sitemap';
 import tailwind from '@astrojs/tailwind';
 import { defineConfig } from 'astro/config';
 import { repairExternalOutDir, sitemapRegistry, socialCards } from './src/lib/build-integrations.ts';
-import { readSitemapPage } from './src/lib/sitemap-registry.ts';
+import { buildMemo } from './src/lib/build-memo.ts';
+import { readSitemapPage, sitemapItemOf } from './src/lib/sitemap-registry.ts';
 import { redirectsAndLinkCheck } from './src/lib/redirects-integration.ts';
 import { cmsUploadsPattern } from './src/lib/responsive-image.ts';
 import { searchIndex } from './src/lib/search-index-integration.ts';
@@ -45,6 +46,8 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   integrations: [
+    // What pages compute once per build from the whole content (both languages' pairing).
+    buildMemo(),
     tailwind({
       // Base styles come from src/styles/global.css, imported once by the layout.
       applyBaseStyles: false,
@@ -60,10 +63,8 @@ export default defineConfig({
             // Pages marked noindex (seo.noindex, the thank-you page) stay out; @astrojs/sitemap
             // already leaves out the 404 page.
             filter: (page) => readSitemapPage(page)?.noindex !== true,
-            serialize: (item) => {
-              const lastmod = readSitemapPage(item.url)?.lastmod;
-              return lastmod ? { ...item, lastmod } : item;
-            },
+            // lastmod, and each language's version as an xhtml:link alternate (hreflang).
+            serialize: (item) => sitemapItemOf(item, readSitemapPage(item.url)),
           }),
         ]),
     // Share images (og:image): copies the cards and crops the pages named into <outDir>/social/.

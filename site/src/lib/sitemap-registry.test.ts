@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { clearSitemapRegistry, readSitemapPage, recordSitemapPage, sitemapKey } from './sitemap-registry.ts';
+import {
+  clearSitemapRegistry,
+  readSitemapPage,
+  recordSitemapPage,
+  sitemapItemOf,
+  sitemapKey,
+} from './sitemap-registry.ts';
 
 beforeEach(() => clearSitemapRegistry());
 
@@ -28,5 +34,38 @@ describe('sitemap registry', () => {
 
   it('knows nothing about unrecorded pages', () => {
     expect(readSitemapPage('/nowhere/')).toBeUndefined();
+  });
+});
+
+describe('sitemapItemOf', () => {
+  const item = { url: 'https://www.example.org/programs/medical-detox/' };
+
+  it('adds the lastmod a page recorded, and leaves a page without facts as it came', () => {
+    expect(sitemapItemOf(item, { noindex: false, lastmod: '2026-12-01T00:00:00.000Z' })).toEqual({
+      ...item,
+      lastmod: '2026-12-01T00:00:00.000Z',
+    });
+    expect(sitemapItemOf(item, undefined)).toEqual(item);
+    expect(sitemapItemOf(item, { noindex: false, alternates: [] })).toEqual(item);
+  });
+
+  it("writes a page's alternates as xhtml:link items with absolute URLs, x-default included", () => {
+    recordSitemapPage('/programs/medical-detox/', {
+      noindex: false,
+      alternates: [
+        { hreflang: 'en-US', href: '/programs/medical-detox/' },
+        { hreflang: 'es-US', href: '/es/programs/desintoxicacion-medica/' },
+        { hreflang: 'x-default', href: 'https://www.example.org/programs/medical-detox/' },
+      ],
+    });
+
+    expect(sitemapItemOf(item, readSitemapPage(item.url))).toEqual({
+      ...item,
+      links: [
+        { lang: 'en-US', url: 'https://www.example.org/programs/medical-detox/' },
+        { lang: 'es-US', url: 'https://www.example.org/es/programs/desintoxicacion-medica/' },
+        { lang: 'x-default', url: 'https://www.example.org/programs/medical-detox/' },
+      ],
+    });
   });
 });

@@ -1,6 +1,8 @@
+import type { SitemapItem } from '@astrojs/sitemap';
+
 /**
  * What the sitemap needs to know about each built page that only the page knows: when its
- * content last changed and whether it may be indexed.
+ * content last changed, whether it may be indexed, and its versions in other languages.
  *
  * Pages record themselves while Astro renders them; `@astrojs/sitemap` reads the record in
  * `astro:build:done` (see astro.config.mjs). Astro prerenders pages in the build's own
@@ -12,6 +14,12 @@ export interface SitemapPageFacts {
   lastmod?: string | undefined;
   /** Left out of the sitemap (the page also carries a `noindex` robots meta). */
   noindex: boolean;
+  /**
+   * The page's `hreflang` alternates, the same pairs as its `<link rel="alternate">`: every
+   * language's version and `x-default` (see `pageLanguagesOf` in `alternates.ts`). `href` is a
+   * site path or an absolute URL.
+   */
+  alternates?: readonly { hreflang: string; href: string }[] | undefined;
 }
 
 const REGISTRY_KEY = Symbol.for('@clinic/site:sitemap-registry');
@@ -43,4 +51,21 @@ export function readSitemapPage(pathOrUrl: string): SitemapPageFacts | undefined
 /** Forgets every page: each build starts empty (and tests start clean). */
 export function clearSitemapRegistry(): void {
   registry().clear();
+}
+
+/**
+ * A sitemap entry with what its page recorded: `lastmod`, and each alternate as an
+ * `<xhtml:link rel="alternate" hreflang href>` with an absolute URL (`links`, as
+ * @astrojs/sitemap writes them). An entry without facts is returned as it came.
+ */
+export function sitemapItemOf(item: SitemapItem, facts: SitemapPageFacts | undefined): SitemapItem {
+  const lastmod = facts?.lastmod;
+  const alternates = facts?.alternates ?? [];
+  return {
+    ...item,
+    ...(lastmod ? { lastmod } : {}),
+    ...(alternates.length > 0
+      ? { links: alternates.map(({ hreflang, href }) => ({ lang: hreflang, url: new URL(href, item.url).href })) }
+      : {}),
+  };
 }
