@@ -1,51 +1,88 @@
 /**
- * The pages' one way into the content layer: typed, sorted lists and lookups. I/O stays
- * here; everything the pages decide from the data is in the pure modules beside it.
+ * The pages' one way into the content layer: typed, sorted lists and lookups, in either
+ * language (`lang` defaults to English, so a page that names none reads what it always did).
+ * I/O stays here; everything the pages decide from the data is in the pure modules beside it
+ * (`alternates.ts` for the pairing of the two languages, `localize-links.ts` for their links).
  */
 import type { Condition, Facility, Faq, ProgramLevel, Redirect, TreatmentModality } from '@clinic/shared-types';
 import { getCollection, getEntry } from 'astro:content';
+import { defaultLang, intlLocaleOf, langs, type Lang } from '../i18n/lang.ts';
+import { langOfEntryId, localizedEntryId, singleTypeEntryId } from '../loaders/strapi-loader.ts';
+import {
+  buildLanguageMap,
+  counterpartPath,
+  isTranslationReviewed,
+  pageLanguagesOf,
+  type LanguageMap,
+  type LocalizedPage,
+  type PageLanguages,
+} from './alternates.ts';
+import { memoizeForBuild } from './build-memo.ts';
 import { sortByContinuum } from './continuum.ts';
 import { paginateFaqs, type FaqPage } from './faq-pages.ts';
 import { sortFaqs } from './faq-topics.ts';
+import { localizeHref, type LinkSources } from './localize-links.ts';
 import type { RedirectTargets } from './redirect-table.ts';
+import { routesFor } from './routes.ts';
 
-const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+/** Names in the language's alphabetical order (English as it always sorted: the runtime's default). */
+function byName(lang: Lang) {
+  const locale = lang === defaultLang ? undefined : intlLocaleOf[lang];
+  return <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, locale);
+}
 
-/** The facility single type. The site cannot be built without it. */
-export async function getFacility(): Promise<Facility> {
-  const entry = await getEntry('facility', 'facility');
-  if (!entry) {
-    throw new Error('The facility entry is missing: publish the Facility single type in the CMS, then rebuild.');
+/** Only the entries of one language: the loader stores both in each collection (see `localizedEntryId`). */
+function inLang(lang: Lang) {
+  return (entry: { id: string }) => langOfEntryId(entry.id) === lang;
+}
+
+const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', es: 'Spanish' };
+
+/** The facility in `lang`, or undefined when that version is not published. */
+async function findFacility(lang: Lang): Promise<Facility | undefined> {
+  return (await getEntry('facility', localizedEntryId(lang, singleTypeEntryId('facility'))))?.data;
+}
+
+/** The facility single type. The site cannot be built without it, nor a language's pages without its version. */
+export async function getFacility(lang: Lang = defaultLang): Promise<Facility> {
+  const facility = await findFacility(lang);
+  if (!facility) {
+    throw new Error(
+      lang === defaultLang
+        ? 'The facility entry is missing: publish the Facility single type in the CMS, then rebuild.'
+        : `The ${LANGUAGE_NAMES[lang]} facility entry is missing: publish the ${LANGUAGE_NAMES[lang]} (${lang}) version of the Facility single type in the CMS, then rebuild.`,
+    );
   }
-  return entry.data;
+  return facility;
 }
 
 /** Levels of care from least to most intensive. */
-export async function getProgramLevels(): Promise<ProgramLevel[]> {
-  return sortByContinuum((await getCollection('programLevels')).map((entry) => entry.data));
+export async function getProgramLevels(lang: Lang = defaultLang): Promise<ProgramLevel[]> {
+  return sortByContinuum((await getCollection('programLevels', inLang(lang))).map((entry) => entry.data));
 }
 
 /** Therapies by name. */
-export async function getTreatmentModalities(): Promise<TreatmentModality[]> {
-  return (await getCollection('treatmentModalities')).map((entry) => entry.data).sort(byName);
+export async function getTreatmentModalities(lang: Lang = defaultLang): Promise<TreatmentModality[]> {
+  return (await getCollection('treatmentModalities', inLang(lang))).map((entry) => entry.data).sort(byName(lang));
 }
 
 /** Conditions by name. */
-export async function getConditions(): Promise<Condition[]> {
-  return (await getCollection('conditions')).map((entry) => entry.data).sort(byName);
+export async function getConditions(lang: Lang = defaultLang): Promise<Condition[]> {
+  return (await getCollection('conditions', inLang(lang))).map((entry) => entry.data).sort(byName(lang));
 }
 
 /** FAQs in editor order. */
-export async function getFaqs(): Promise<Faq[]> {
-  return sortFaqs((await getCollection('faqs')).map((entry) => entry.data));
+export async function getFaqs(lang: Lang = defaultLang): Promise<Faq[]> {
+  return sortFaqs((await getCollection('faqs', inLang(lang))).map((entry) => entry.data));
 }
 
-/** The FAQ as its pages show it: `/faq/`, then `/faq/2/`... (see `faq-pages.ts`). */
-export async function getFaqPages(): Promise<FaqPage<Faq>[]> {
-  return paginateFaqs(await getFaqs());
+/** The FAQ as its pages show it: `/faq/`, then `/faq/2/`... (`/es/faq/`... in Spanish; see `faq-pages.ts`). */
+export async function getFaqPages(lang: Lang = defaultLang): Promise<FaqPage<Faq>[]> {
+  const pages = paginateFaqs(await getFaqs(lang));
+  return lang === defaultLang ? pages : pages.map((page) => ({ ...page, path: routesFor(lang).faqPage(page.number) }));
 }
 
-/** The published redirects, and the entries they may point at (documentId to current slug). */
+/** The published redirects, and the entries they may point at (documentId to current English slug). */
 export async function getRedirectInputs(): Promise<{ redirects: Redirect[]; targets: RedirectTargets }> {
   const slugs = (entries: { documentId: string; slug: string }[]) =>
     new Map(entries.map((e) => [e.documentId, e.slug]));
@@ -57,4 +94,101 @@ export async function getRedirectInputs(): Promise<{ redirects: Redirect[]; targ
       condition: slugs(await getConditions()),
     },
   };
+}
+
+/** The pages of one language, as `alternates.ts` pairs them. */
+async function localizedPagesOf(lang: Lang): Promise<LocalizedPage[]> {
+  const paths = routesFor(lang);
+  const [facility, levels, modalities, conditions, faqPages] = await Promise.all([
+    findFacility(lang),
+    getProgramLevels(lang),
+    getTreatmentModalities(lang),
+    getConditions(lang),
+    getFaqPages(lang),
+  ]);
+  const fixed = (key: string, path: string, indexable = true): LocalizedPage => ({
+    key: `page:${key}`,
+    lang,
+    path,
+    indexable,
+  });
+  // Entry pages follow their entry's review; an entry's own seo.noindex keeps it out in any language.
+  const entry = (
+    model: string,
+    path: (slug: string) => string,
+    item: {
+      documentId: string;
+      slug: string;
+      translationReviewed?: boolean | null;
+      seo?: { noindex?: boolean } | null;
+    },
+  ): LocalizedPage => ({
+    key: `${model}:${item.documentId}`,
+    lang,
+    path: path(item.slug),
+    indexable: isTranslationReviewed(lang, item) && item.seo?.noindex !== true,
+  });
+  return [
+    // The home presents the facility: it follows the facility's review.
+    fixed('home', paths.home, facility !== undefined && isTranslationReviewed(lang, facility)),
+    // List pages show our own (reviewed) strings around entries' names and summaries.
+    fixed('programs', paths.programs),
+    fixed('compare', paths.compare),
+    fixed('treatments', paths.treatments),
+    fixed('conditions', paths.conditions),
+    fixed('contact', paths.contact),
+    // Never indexed in any language (their pages say noindex).
+    fixed('contact-thanks', paths.contactThanks, false),
+    fixed('search', paths.search, false),
+    ...faqPages.map((page) => ({ key: `faq-page:${page.number}`, lang, path: page.path, indexable: true })),
+    ...levels.map((level) => entry('program-level', paths.program, level)),
+    ...modalities.map((modality) => entry('treatment-modality', paths.treatment, modality)),
+    ...conditions.map((condition) => entry('condition', paths.condition, condition)),
+  ];
+}
+
+/** Every page of both languages, paired by what it shows (see `alternates.ts`); computed once per build. */
+export function getLanguageMap(): Promise<LanguageMap> {
+  return memoizeForBuild('language-map', async () =>
+    buildLanguageMap((await Promise.all(langs.map(localizedPagesOf))).flat()),
+  );
+}
+
+/**
+ * What the page at `pathname` (`Astro.url.pathname`) needs about its other language: the
+ * switch's target (the counterpart, else that language's home), its `hreflang` alternates
+ * (only when both versions exist and may be indexed) and whether it is `noindex` (an
+ * unreviewed translation). See `PageLanguages`.
+ */
+export async function getPageLanguages(pathname: string): Promise<PageLanguages> {
+  return pageLanguagesOf(await getLanguageMap(), pathname);
+}
+
+/** The same page in the other language (or in `lang`), or undefined when there is none. */
+export async function getCounterpartPath(pathname: string, lang?: Lang): Promise<string | undefined> {
+  return counterpartPath(await getLanguageMap(), pathname, lang);
+}
+
+/**
+ * Rewrites the English internal links of `lang`'s Markdown to `lang`'s pages (see
+ * `localize-links.ts`); undefined for English, whose links need nothing. Give it to
+ * `renderMarkdown` as `localizeHref`.
+ */
+export async function getLinkLocalizer(lang: Lang): Promise<((href: string) => string) | undefined> {
+  if (lang === defaultLang) return undefined;
+  const sources = await memoizeForBuild(`link-sources:${lang}`, () => linkSourcesOf(lang));
+  return (href) => localizeHref(href, lang, sources);
+}
+
+async function linkSourcesOf(lang: Lang): Promise<LinkSources> {
+  const [languageMap, englishFaqs, faqPages] = await Promise.all([
+    getLanguageMap(),
+    getFaqs(defaultLang),
+    getFaqPages(lang),
+  ]);
+  const answerOf = new Map<string, string>();
+  for (const page of faqPages) {
+    for (const faq of page.faqs) answerOf.set(faq.documentId, routesFor(lang).faqAnswer(faq.slug, page.number));
+  }
+  return { languageMap, faqAnswers: new Map(englishFaqs.map((faq) => [faq.slug, answerOf.get(faq.documentId)])) };
 }
