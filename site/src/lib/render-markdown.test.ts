@@ -255,6 +255,24 @@ describe('renderMarkdown on ordinary copy', () => {
     expect(html).toBe('<p><a href="https://www.example.org/faq/">FAQ</a></p>');
   });
 
+  it("rewrites each link's destination with localizeHref, Markdown and raw HTML alike, then checks it as typed", () => {
+    const localizeHref = (href: string) =>
+      href === '/programs/medical-detox/' ? '/es/programs/desintoxicacion-medica/' : href;
+    const html = renderMarkdown(
+      '[desintoxicación](/programs/medical-detox/) <a href="/programs/medical-detox/">otra</a> [988](tel:988) [x](https://x.example/)',
+      { localizeHref },
+    );
+    expect(html).toContain('<a href="/es/programs/desintoxicacion-medica/">desintoxicación</a>');
+    expect(html).toContain('<a href="/es/programs/desintoxicacion-medica/">otra</a>');
+    expect(html).toContain('<a href="tel:988" class="whitespace-nowrap">988</a>');
+    expect(html).toContain('<a href="https://x.example/" rel="noopener noreferrer">x</a>');
+    // A rewrite is no way around the URL check or the rel of external links.
+    expect(renderMarkdown('[a](/a/)', { localizeHref: () => 'javascript:alert(1)' })).toBe('<p>a</p>');
+    expect(renderMarkdown('[a](/a/)', { localizeHref: () => 'https://x.example/' })).toContain(
+      'rel="noopener noreferrer"',
+    );
+  });
+
   it('never emits an h1: the copy starts one level below the page, at h2 by default', () => {
     const html = renderMarkdown(
       '# One\n\n## Two\n\n### Three\n\n#### Four\n\n##### Five\n\n###### Six\n\n<h1>Raw</h1>',

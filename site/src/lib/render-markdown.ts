@@ -126,6 +126,12 @@ export interface RenderMarkdownOptions {
    * images are left out (the CMS refuses to publish an external image or one without alt text).
    */
   images?: ReadonlyMap<string, string> | undefined;
+  /**
+   * Rewrites each link's destination before it is checked like any other: a translated page
+   * turns its copy's links to English pages into links to its own language's (see
+   * `localize-links.ts` and `getLinkLocalizer` in `site-content.ts`). Without it, links stay.
+   */
+  localizeHref?: ((href: string) => string) | undefined;
 }
 
 /** An image in editor Markdown, `![alt](href)`, as marked reads it. */
@@ -235,7 +241,10 @@ function hasText(frame: sanitizeHtml.IFrame): boolean {
  * First pass: the allow-list, alignment as classes, link `rel`s, links without an `href`
  * unwrapped, and no empty headings or links.
  */
-function sanitizeOptions(siteOrigin: string | undefined): sanitizeHtml.IOptions {
+function sanitizeOptions(
+  siteOrigin: string | undefined,
+  localizeHref: ((href: string) => string) | undefined,
+): sanitizeHtml.IOptions {
   const alignToClass: sanitizeHtml.Transformer = (tagName, attribs) => {
     const { align, ...rest } = attribs;
     const alignClass = ALIGN_CLASSES[(align ?? '').trim().toLowerCase() as keyof typeof ALIGN_CLASSES];
@@ -267,7 +276,9 @@ function sanitizeOptions(siteOrigin: string | undefined): sanitizeHtml.IOptions 
       th: alignToClass,
       td: alignToClass,
       a: (tagName, attribs) => {
-        const { rel: _editorRel, ...rest } = attribs;
+        const { rel: _editorRel, ...linked } = attribs;
+        // Transforms run before the URL check, so a rewritten href is checked as the editor's would be.
+        const rest = localizeHref && linked.href ? { ...linked, href: localizeHref(linked.href) } : linked;
         const href = rest.href ?? '';
         // A phone number broken across two lines is hard to read and to dial by hand.
         if (/^tel:/i.test(href.trim())) return { tagName, attribs: { ...rest, class: NO_WRAP } };
@@ -312,7 +323,7 @@ function headingLevelsOf(html: string): number[] {
 export function renderMarkdown(source: string | null | undefined, options: RenderMarkdownOptions = {}): string {
   if (!source) return '';
   const { html, placed } = parseMarkdown(source, options.phone, options.images);
-  const sanitized = sanitizeHtml(html, sanitizeOptions(originOf(options.siteOrigin)));
+  const sanitized = sanitizeHtml(html, sanitizeOptions(originOf(options.siteOrigin), options.localizeHref));
   const levels = fitHeadingsToOutline(headingLevelsOf(sanitized), options.parentHeadingLevel ?? 1);
   let rendered = sanitizeHtml(sanitized, outlineOptions(levels)).trim();
   for (const [placeholder, picture] of placed) rendered = rendered.replace(placeholder, () => picture);
