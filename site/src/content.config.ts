@@ -3,7 +3,9 @@
  * with the schemas generated from the Strapi content types (`@clinic/shared-types`).
  *
  * Entry ids: collection entries are keyed by Strapi `documentId` (look pages up by `slug`
- * with `getCollection`); the facility is `getEntry('facility', 'facility')`.
+ * with `getCollection`); the facility is `getEntry('facility', 'facility')`. Each localized
+ * collection holds both languages: the Spanish version of an entry is `es/<documentId>`
+ * (`es/facility`). Read them through `lib/site-content.ts`, whose getters take a language.
  */
 import { defineCollection } from 'astro:content';
 import { contentTypes } from '@clinic/shared-types';
