@@ -12,6 +12,7 @@ describe('buildFaqPage', () => {
       '@type': 'FAQPage',
       '@id': 'https://www.example.org/faq/#faq',
       url: 'https://www.example.org/faq/',
+      inLanguage: 'en-US',
       mainEntity: [
         {
           '@type': 'Question',
@@ -36,6 +37,11 @@ describe('buildFaqPage', () => {
     const node = buildFaqPage([{ question: 'Q?', answer: 'Call {phone}.' }], 'https://x.example/', '+19496948305');
     const entity = (node?.['mainEntity'] as { acceptedAnswer: { text: string } }[])[0];
     expect(entity?.acceptedAnswer.text).toBe('Call (949) 694-8305.');
+  });
+
+  it('says a Spanish page is in Spanish', () => {
+    const node = buildFaqPage([{ question: '¿P?', answer: 'R.' }], 'https://x.example/es/faq/', '+19496948305', 'es');
+    expect(node?.['inLanguage']).toBe('es-US');
   });
 
   it('is null when a page shows no FAQs', () => {

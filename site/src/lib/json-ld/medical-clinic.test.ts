@@ -90,6 +90,20 @@ describe('buildMedicalClinic', () => {
     });
   });
 
+  it('says its admissions team speaks English and Spanish', () => {
+    const node = buildMedicalClinic({ facility, siteUrl: 'https://www.example.org', services: [] });
+    expect(node['contactPoint']).toEqual({
+      '@type': 'ContactPoint',
+      contactType: 'admissions',
+      telephone: '+19496948305',
+      email: 'admissions@example.org',
+      availableLanguage: [
+        { '@type': 'Language', name: 'English', alternateName: 'en' },
+        { '@type': 'Language', name: 'Spanish', alternateName: 'es' },
+      ],
+    });
+  });
+
   it('omits address parts, coordinates and credentials the CMS does not have', () => {
     const node = buildMedicalClinic({ facility, siteUrl: 'https://www.example.org', services: [] });
     const address = node['address'] as Record<string, unknown>;

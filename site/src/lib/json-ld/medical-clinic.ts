@@ -1,4 +1,5 @@
 import type { Facility, TreatmentModality } from '@clinic/shared-types';
+import { langs } from '../../i18n/lang.ts';
 import { routes } from '../routes.ts';
 import { clinicId, type JsonLdNode } from './types.ts';
 
@@ -59,7 +60,20 @@ export interface MedicalClinicInput {
   today?: Date | undefined;
 }
 
-/** The clinic as a `MedicalClinic`: name, contact, address, area served and services. */
+/**
+ * The languages the clinic's site and admissions team speak, as schema.org `Language`s named
+ * in English (machine-readable, the same on every page): English and Spanish.
+ */
+export function availableLanguages(): { '@type': 'Language'; name: string; alternateName: string }[] {
+  const names = new Intl.DisplayNames(['en'], { type: 'language' });
+  return langs.map((lang) => ({ '@type': 'Language', name: names.of(lang) ?? lang, alternateName: lang }));
+}
+
+/**
+ * The clinic as a `MedicalClinic`: name, contact, address, area served and services. The
+ * languages spoken are on its admissions `ContactPoint`: schema.org defines `availableLanguage`
+ * for a contact point, not for a clinic.
+ */
 export function buildMedicalClinic({
   facility,
   siteUrl,
@@ -87,6 +101,13 @@ export function buildMedicalClinic({
     url: new URL('/', siteUrl).href,
     telephone: facility.phoneE164,
     email: facility.email,
+    contactPoint: {
+      '@type': 'ContactPoint',
+      contactType: 'admissions',
+      telephone: facility.phoneE164,
+      email: facility.email,
+      availableLanguage: availableLanguages(),
+    },
     ...(imageUrl ? { image: imageUrl } : {}),
     address: {
       '@type': 'PostalAddress',

@@ -33,6 +33,10 @@ describe('buildMedicalWebPage', () => {
     });
   });
 
+  it('says a Spanish page is in Spanish', () => {
+    expect(buildMedicalWebPage({ ...base, lang: 'es' })['inLanguage']).toBe('es-US');
+  });
+
   it('has no review claims when nobody reviewed the page', () => {
     const node = buildMedicalWebPage({ ...base, medicalReview: null });
     expect(node).not.toHaveProperty('lastReviewed');

@@ -1,4 +1,5 @@
 import type { MedicalReview } from '@clinic/shared-types';
+import { hreflangOf, type Lang } from '../../i18n/lang.ts';
 import { clinicId, type JsonLdNode } from './types.ts';
 
 export interface MedicalWebPageInput {
@@ -13,6 +14,8 @@ export interface MedicalWebPageInput {
   dateModified?: string | undefined;
   /** Only a real clinical review adds `lastReviewed` and `reviewedBy`. */
   medicalReview?: Pick<MedicalReview, 'reviewerName' | 'credentials' | 'reviewedOn'> | null | undefined;
+  /** The page's language, as `inLanguage` (en-US, es-US). @default 'en' */
+  lang?: Lang | undefined;
 }
 
 /**
@@ -27,7 +30,7 @@ export function buildMedicalWebPage(input: MedicalWebPageInput): JsonLdNode {
     url: pageUrl,
     name: input.name,
     description: input.description,
-    inLanguage: 'en-US',
+    inLanguage: hreflangOf[input.lang ?? 'en'],
     isPartOf: {
       '@type': 'WebSite',
       '@id': new URL('/#website', siteUrl).href,
