@@ -20,7 +20,7 @@ import {
 import { memoizeForBuild } from './build-memo.ts';
 import { sortByContinuum } from './continuum.ts';
 import { paginateFaqs, type FaqPage } from './faq-pages.ts';
-import { sortFaqs } from './faq-topics.ts';
+import { faqTopicLabel, sortFaqs } from './faq-topics.ts';
 import { localizeHref, type LinkSources } from './localize-links.ts';
 import type { RedirectTargets } from './redirect-table.ts';
 import { routesFor } from './routes.ts';
@@ -76,10 +76,18 @@ export async function getFaqs(lang: Lang = defaultLang): Promise<Faq[]> {
   return sortFaqs((await getCollection('faqs', inLang(lang))).map((entry) => entry.data));
 }
 
-/** The FAQ as its pages show it: `/faq/`, then `/faq/2/`... (`/es/faq/`... in Spanish; see `faq-pages.ts`). */
+/**
+ * The FAQ as its pages show it: `/faq/`, then `/faq/2/`... (see `faq-pages.ts`); in another
+ * language at that language's paths (`/es/faq/2/`) under its topic headings.
+ */
 export async function getFaqPages(lang: Lang = defaultLang): Promise<FaqPage<Faq>[]> {
   const pages = paginateFaqs(await getFaqs(lang));
-  return lang === defaultLang ? pages : pages.map((page) => ({ ...page, path: routesFor(lang).faqPage(page.number) }));
+  if (lang === defaultLang) return pages;
+  return pages.map((page) => ({
+    ...page,
+    path: routesFor(lang).faqPage(page.number),
+    groups: page.groups.map((group) => ({ ...group, label: faqTopicLabel(group.topic, lang) })),
+  }));
 }
 
 /** The published redirects, and the entries they may point at (documentId to current English slug). */
