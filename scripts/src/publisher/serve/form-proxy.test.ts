@@ -1,7 +1,7 @@
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFormProxy, FORM_UNAVAILABLE_MESSAGE } from './form-proxy.ts';
+import { createFormProxy, FORM_PROXY_MESSAGES, FORM_UNAVAILABLE_MESSAGE, formLanguageOf } from './form-proxy.ts';
 import { SiteHandler } from './site-server.ts';
 
 interface Seen {
@@ -190,5 +190,53 @@ describe('form proxy', () => {
     expect(message).toBe(FORM_UNAVAILABLE_MESSAGE);
     expect(message).toMatch(/may have reached us/);
     expect(message).toMatch(/call us/);
+  });
+
+  it('answers a Spanish form (its action says ?language=es) in Spanish, and forwards the post without the query', async () => {
+    const down = await startSite(new URL('http://127.0.0.1:9/api/call-requests'));
+    const res = await fetch(`${down}/api/call-requests?language=es`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"language":"es"}',
+    });
+    expect(res.status).toBe(502);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      FORM_PROXY_MESSAGES.es.unavailable,
+    );
+
+    const tooLarge = await postFrom(`${down}/api/call-requests?language=es`, { body: 'x'.repeat(20 * 1024) });
+    expect(tooLarge.status).toBe(413);
+    expect((JSON.parse(tooLarge.body) as { error: { message: string } }).error.message).toBe(
+      FORM_PROXY_MESSAGES.es.tooLarge,
+    );
+
+    const cms = await startUpstream(() => ({
+      status: 303,
+      headers: { Location: 'http://site/es/contact/thanks/' },
+      body: '',
+    }));
+    const site = await startSite(new URL('/api/call-requests', cms.url));
+    const posted = await fetch(`${site}/api/call-requests?language=es`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'name=Ana&language=es',
+      redirect: 'manual',
+    });
+    expect(posted.headers.get('location')).toBe('http://site/es/contact/thanks/');
+    expect(cms.seen[0]).toMatchObject({ url: '/api/call-requests', body: 'name=Ana&language=es' });
+  });
+});
+
+describe('formLanguageOf', () => {
+  it.each([
+    ['/api/call-requests?language=es', 'es'],
+    ['/api/call-requests?language=ES', 'es'],
+    ['/api/call-requests', 'en'],
+    ['/api/call-requests?language=en', 'en'],
+    ['/api/call-requests?language=fr', 'en'],
+    ['/api/call-requests?lang=es', 'en'],
+    [undefined, 'en'],
+  ])('reads %s as %s', (url, expected) => {
+    expect(formLanguageOf(url)).toBe(expected);
   });
 });
