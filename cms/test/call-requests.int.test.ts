@@ -41,7 +41,15 @@ function postForm(fields: Record<string, string>): Promise<Response> {
   });
 }
 
-async function storedRequests(): Promise<{ documentId: string; phone: string; name: string }[]> {
+interface StoredRequest {
+  documentId: string;
+  phone: string;
+  name: string;
+  language: string | null;
+  sourcePage: string | null;
+}
+
+async function storedRequests(): Promise<StoredRequest[]> {
   const res = await fetch(
     `${cms.url}/content-manager/collection-types/api::call-request.call-request?pageSize=100&page=1`,
     {
@@ -50,7 +58,7 @@ async function storedRequests(): Promise<{ documentId: string; phone: string; na
   );
   expect(res.status).toBe(200);
   const body = (await res.json()) as {
-    results: { documentId: string; phone: string; name: string }[];
+    results: StoredRequest[];
     pagination: { total: number };
   };
   return body.results;
@@ -230,6 +238,8 @@ describe.each(testDatabases())('call requests on %s', (database) => {
       expect(await storedCount()).toBe(before + 1);
       const stored = (await storedRequests()).find((r) => r.phone === '+19495550199');
       expect(stored?.name).toBe("Mary-Jane O'Neil");
+      // No language field, as every page sent before the Spanish site: English.
+      expect(stored?.language).toBe('en');
       const relation = await fetch(
         `${cms.url}/content-manager/relations/api::call-request.call-request/${stored!.documentId}/programOfInterest`,
         { headers: { Authorization: `Bearer ${adminJwt}` } },
@@ -258,6 +268,57 @@ describe.each(testDatabases())('call requests on %s', (database) => {
       expect(location).not.toContain('abc');
       expect(location).not.toContain('Mary');
       expect(await storedCount()).toBe(before);
+    });
+
+    it('stores a Spanish request as Spanish, for admissions to call back in Spanish', async () => {
+      const res = await postJson({
+        ...valid,
+        phone: '949-555-0198',
+        sourcePage: '/es/programs/programa-ambulatorio-intensivo/',
+        // A Spanish program page sends the program's Spanish slug.
+        program: 'programa-ambulatorio-intensivo',
+        language: 'es',
+      });
+      expect(res.status).toBe(201);
+      const stored = (await storedRequests()).find((r) => r.phone === '+19495550198');
+      expect(stored).toMatchObject({ language: 'es', sourcePage: '/es/programs/programa-ambulatorio-intensivo/' });
+      // Linked to the program admissions reads about in the admin: its English version.
+      const relation = await fetch(
+        `${cms.url}/content-manager/relations/api::call-request.call-request/${stored!.documentId}/programOfInterest`,
+        { headers: { Authorization: `Bearer ${adminJwt}` } },
+      );
+      const linked = (await relation.json()) as { results: { name?: string }[] };
+      expect(linked.results.map((r) => r.name)).toEqual(['Intensive outpatient program']);
+    });
+
+    it("answers a Spanish JSON post's errors in Spanish, each with its code", async () => {
+      const res = await postJson({ ...valid, phone: 'abc', consent: 'false', language: 'es' });
+      expect(res.status).toBe(400);
+      const { error } = (await res.json()) as {
+        error: { message: string; details: { errors: { path: string[]; code: string; message: string }[] } };
+      };
+      expect(error.message).toBe('Escriba un número de teléfono de EE. UU. o Canadá, por ejemplo (949) 555-0123.');
+      expect(error.details.errors).toEqual([
+        { path: ['phone'], code: 'phone_invalid', message: error.message },
+        { path: ['consent'], code: 'consent_required', message: 'Marque la casilla para que podamos llamarle.' },
+      ]);
+    });
+
+    it('sends a Spanish post without JavaScript to the Spanish thanks page, and its errors back to its Spanish page', async () => {
+      const before = await storedCount();
+      const spanish = { ...valid, sourcePage: '/es/contact/', program: '', startedAt: '', language: 'es' };
+      const res = await postForm({ ...spanish, phone: '949 555 0178' });
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe(`${SITE_URL}/es/contact/thanks/`);
+      expect(await storedCount()).toBe(before + 1);
+      expect((await storedRequests()).find((r) => r.phone === '+19495550178')?.language).toBe('es');
+
+      const refused = await postForm({ ...spanish, phone: '(900) 555-0142' });
+      expect(refused.status).toBe(303);
+      expect(refused.headers.get('location')).toBe(
+        `${SITE_URL}/es/contact/?error=phone_premium#form-error-phone_premium`,
+      );
+      expect(await storedCount()).toBe(before + 1);
     });
 
     it('drops a post that filled the honeypot or came too fast, telling the bot it worked', async () => {

@@ -122,14 +122,14 @@ describe('with JavaScript', () => {
       .getByRole('link')
       .evaluateAll((anchors) => anchors.map((a) => [a.getAttribute('href'), a.textContent]));
     expect(links).toEqual([
-      ['#field-name', callRequestForm.errors.name_required],
-      ['#field-phone', callRequestForm.errors.phone_required],
-      ['#field-consent', callRequestForm.errors.consent_required],
+      ['#field-name', callRequestForm.errors.name_required.en],
+      ['#field-phone', callRequestForm.errors.phone_required.en],
+      ['#field-consent', callRequestForm.errors.consent_required.en],
     ]);
     expect(await page.getByLabel('Your name', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await saveScreenshot(page, `contact-form-errors-${WIDTH}`);
 
-    await summary.getByRole('link', { name: callRequestForm.errors.phone_required }).click();
+    await summary.getByRole('link', { name: callRequestForm.errors.phone_required.en }).click();
     expect((await activeElement(v)).id).toBe('field-phone');
     expect(posted).toBe(false);
   });
@@ -149,9 +149,9 @@ describe('with JavaScript', () => {
     const summary = page.locator('[data-error-summary]');
     await summary.waitFor({ state: 'visible' });
     expect((await activeElement(v)).dataset).toHaveProperty('errorSummary');
-    expect(await summary.getByRole('link', { name: callRequestForm.errors.phone_invalid }).getAttribute('href')).toBe(
-      '#field-phone',
-    );
+    expect(
+      await summary.getByRole('link', { name: callRequestForm.errors.phone_invalid.en }).getAttribute('href'),
+    ).toBe('#field-phone');
     expect(await storedRequests('Casey Morgan')).toEqual([]);
   });
 });
@@ -184,7 +184,7 @@ describe('without JavaScript', () => {
     expect(page.url()).toBe(`${system.siteUrl}${CONTACT}?error=phone_invalid#form-error-phone_invalid`);
     const message = page.locator('#form-error-phone_invalid');
     expect(await message.isVisible()).toBe(true);
-    expect(await message.innerText()).toContain(callRequestForm.errors.phone_invalid);
+    expect(await message.innerText()).toContain(callRequestForm.errors.phone_invalid.en);
     expect(await page.locator('#form-error-name_required').isVisible()).toBe(false);
     await saveScreenshot(page, `contact-form-error-no-js-${WIDTH}`);
 

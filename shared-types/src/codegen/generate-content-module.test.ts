@@ -38,6 +38,16 @@ describe('generated content module', () => {
     expect(() => generateContentModule(schemas)).toThrow('api::faq.faq.newField has no help text');
   });
 
+  it("refuses a form error without a message in each of the form's languages", () => {
+    const schemas = readStrapiSchemas(cmsSrc);
+    expect(callRequestFormData(schemas).languages).toEqual(['en', 'es']);
+    const { es: _dropped, ...englishOnly } = schemas.callRequestContract.errors.phone_invalid!.message;
+    schemas.callRequestContract.errors.phone_invalid!.message = englishOnly;
+    expect(() => callRequestFormData(schemas)).toThrow('form-contract.json: phone_invalid has no es message');
+    schemas.callRequestContract.errors.phone_invalid!.message = { ...englishOnly, es: 'x', fr: 'y' };
+    expect(() => callRequestFormData(schemas)).toThrow('phone_invalid has a message in fr');
+  });
+
   it('refuses an attribute type it cannot map, naming the field', () => {
     expect(() => scalarToZod('x', { type: 'json' }, 'api::faq.faq')).toThrow('api::faq.faq.x: attribute type "json"');
   });

@@ -11,6 +11,7 @@ export interface StrapiAttribute {
   max?: number;
   regex?: string;
   enum?: string[];
+  default?: unknown;
   repeatable?: boolean;
   component?: string;
   multiple?: boolean;
@@ -85,10 +86,10 @@ export function readStrapiSchemas(cmsSrc: string): StrapiSchemas {
   return { components, contentTypes, helpText, callRequestContract };
 }
 
-/** The current consent wording's version, and each error code's field and message. */
+/** The current consent wording's version, and each error code's field and its message in each language of the form. */
 export interface CallRequestContract {
   consentVersion: string;
-  errors: Record<string, { field: string; message: string }>;
+  errors: Record<string, { field: string; message: Record<string, string> }>;
 }
 
 interface SchemaJson {
@@ -276,10 +277,11 @@ export function generateContentModule({
 
   const form = callRequestFormData({ contentTypes, callRequestContract });
   out.push(
-    "/** The request-a-call form: limits and choices of `api::call-request.call-request`, the current consent version, each error code's message and field. */",
+    "/** The request-a-call form: limits and choices of `api::call-request.call-request`, its languages, the current consent version, each error code's message in each language and its field. */",
   );
   out.push(`export const callRequestForm = ${JSON.stringify(form, null, 2)} as const;`);
-  out.push('export type CallRequestErrorCode = keyof typeof callRequestForm.errors;', '');
+  out.push('export type CallRequestErrorCode = keyof typeof callRequestForm.errors;');
+  out.push('export type CallRequestLanguage = (typeof callRequestForm.languages)[number];', '');
   return out.join('\n');
 }
 
@@ -301,12 +303,26 @@ export function callRequestFormData({
     return found;
   };
   const { errors } = callRequestContract;
+  const language = attr('language');
+  const languages = language.enum ?? [];
+  if (typeof language.default !== 'string' || !languages.includes(language.default))
+    throw new Error('api::call-request.call-request.language needs a default among its values');
+  // A message missing in one language would show a blank error, or English on a Spanish page.
+  for (const [code, e] of Object.entries(errors)) {
+    for (const lang of languages)
+      if (!e.message[lang]?.trim()) throw new Error(`form-contract.json: ${code} has no ${lang} message`);
+    const extra = Object.keys(e.message).filter((lang) => !languages.includes(lang));
+    if (extra.length)
+      throw new Error(`form-contract.json: ${code} has a message in ${extra.join(', ')}, no language of the form`);
+  }
   return {
     nameMaxLength: attr('name').maxLength,
     messageMaxLength: attr('message').maxLength,
     consentVersionMaxLength: attr('consentVersion').maxLength,
     sourcePageMaxLength: attr('sourcePage').maxLength,
     preferredTimes: attr('preferredTime').enum,
+    // The default first: a post that names no language is in it.
+    languages: [language.default, ...languages.filter((lang) => lang !== language.default)],
     consentVersion: callRequestContract.consentVersion,
     errors: Object.fromEntries(Object.entries(errors).map(([code, e]) => [code, e.message])),
     errorFields: Object.fromEntries(Object.entries(errors).map(([code, e]) => [code, e.field])),

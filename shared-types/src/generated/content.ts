@@ -336,7 +336,7 @@ export const contentTypes = {
 } as const;
 export type ContentTypeKey = keyof typeof contentTypes;
 
-/** The request-a-call form: limits and choices of `api::call-request.call-request`, the current consent version, each error code's message and field. */
+/** The request-a-call form: limits and choices of `api::call-request.call-request`, its languages, the current consent version, each error code's message in each language and its field. */
 export const callRequestForm = {
   "nameMaxLength": 100,
   "messageMaxLength": 500,
@@ -348,23 +348,72 @@ export const callRequestForm = {
     "afternoon",
     "evening"
   ],
+  "languages": [
+    "en",
+    "es"
+  ],
   "consentVersion": "2026-11",
   "errors": {
-    "name_required": "Enter your name.",
-    "name_invalid": "Enter your name with at least one letter, using only letters, spaces, hyphens, apostrophes or full stops (up to 100 characters).",
-    "phone_required": "Enter a phone number we can call you on.",
-    "phone_invalid": "Enter a US or Canadian phone number, for example (949) 555-0123.",
-    "phone_premium": "We cannot call premium-rate numbers (such as 900 or 976). Enter a regular US or Canadian phone number.",
-    "preferred_time_invalid": "Choose when we should call.",
-    "message_too_long": "Keep the message to 500 characters or fewer.",
-    "message_invalid": "The message can only contain plain text: no < or > characters and no hidden formatting characters.",
-    "program_invalid": "Choose a program from the list.",
-    "consent_required": "Tick the box to let us call you back.",
-    "consent_version_invalid": "The consent wording on this page is out of date. Please reload the page, read it again and resend the form.",
-    "source_page_invalid": "The form is out of date. Please reload the page and try again.",
-    "started_at_invalid": "The form could not be checked. Please reload the page and try again, or call us.",
-    "unknown_field": "The form sent something unexpected. Please reload the page and try again.",
-    "body_invalid": "The form could not be read. Please try again, or call us."
+    "name_required": {
+      "en": "Enter your name.",
+      "es": "Escriba su nombre."
+    },
+    "name_invalid": {
+      "en": "Enter your name with at least one letter, using only letters, spaces, hyphens, apostrophes or full stops (up to 100 characters).",
+      "es": "Escriba su nombre con al menos una letra, usando solo letras, espacios, guiones, apóstrofos o puntos (hasta 100 caracteres)."
+    },
+    "phone_required": {
+      "en": "Enter a phone number we can call you on.",
+      "es": "Escriba un número de teléfono al que podamos llamarle."
+    },
+    "phone_invalid": {
+      "en": "Enter a US or Canadian phone number, for example (949) 555-0123.",
+      "es": "Escriba un número de teléfono de EE. UU. o Canadá, por ejemplo (949) 555-0123."
+    },
+    "phone_premium": {
+      "en": "We cannot call premium-rate numbers (such as 900 or 976). Enter a regular US or Canadian phone number.",
+      "es": "No podemos llamar a números de tarifa especial (como los 900 o 976). Escriba un número normal de EE. UU. o Canadá."
+    },
+    "preferred_time_invalid": {
+      "en": "Choose when we should call.",
+      "es": "Elija cuándo debemos llamarle."
+    },
+    "message_too_long": {
+      "en": "Keep the message to 500 characters or fewer.",
+      "es": "El mensaje puede tener como máximo 500 caracteres."
+    },
+    "message_invalid": {
+      "en": "The message can only contain plain text: no < or > characters and no hidden formatting characters.",
+      "es": "El mensaje solo puede contener texto simple: sin los caracteres < o > y sin caracteres de formato ocultos."
+    },
+    "program_invalid": {
+      "en": "Choose a program from the list.",
+      "es": "Elija un programa de la lista."
+    },
+    "consent_required": {
+      "en": "Tick the box to let us call you back.",
+      "es": "Marque la casilla para que podamos llamarle."
+    },
+    "consent_version_invalid": {
+      "en": "The consent wording on this page is out of date. Please reload the page, read it again and resend the form.",
+      "es": "El texto de consentimiento de esta página ya no está vigente. Vuelva a cargar la página, léalo de nuevo y envíe el formulario otra vez."
+    },
+    "source_page_invalid": {
+      "en": "The form is out of date. Please reload the page and try again.",
+      "es": "El formulario no está actualizado. Vuelva a cargar la página e inténtelo de nuevo."
+    },
+    "started_at_invalid": {
+      "en": "The form could not be checked. Please reload the page and try again, or call us.",
+      "es": "No pudimos verificar el formulario. Vuelva a cargar la página e inténtelo de nuevo, o llámenos."
+    },
+    "unknown_field": {
+      "en": "The form sent something unexpected. Please reload the page and try again.",
+      "es": "El formulario envió algo inesperado. Vuelva a cargar la página e inténtelo de nuevo."
+    },
+    "body_invalid": {
+      "en": "The form could not be read. Please try again, or call us.",
+      "es": "No pudimos leer el formulario. Inténtelo de nuevo, o llámenos."
+    }
   },
   "errorFields": {
     "name_required": "name",
@@ -385,3 +434,4 @@ export const callRequestForm = {
   }
 } as const;
 export type CallRequestErrorCode = keyof typeof callRequestForm.errors;
+export type CallRequestLanguage = (typeof callRequestForm.languages)[number];

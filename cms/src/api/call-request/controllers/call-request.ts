@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { createSubmissionDeduper, fingerprintRequest, IDEMPOTENCY_KEY } from '../form/dedupe-submissions';
-import { parseCallRequest } from '../form/parse-call-request';
+import { parseCallRequest, type FormLanguage } from '../form/parse-call-request';
 import { readFormSettings } from '../form/form-settings';
 import { createFormRateLimiter } from '../form/rate-limit';
-import { errorBody, redirectTarget } from '../form/respond';
+import { errorBody, rateLimitedMessage, redirectTarget } from '../form/respond';
 import { storeCallRequest } from '../services/store-call-request';
 
 interface Ctx {
@@ -43,6 +43,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * `POST /api/call-requests`: the request-a-call form. Form posts (no JavaScript) get a
      * 303 to the thanks page or back to the form with an error code; JSON posts get JSON.
+     * Either way in the post's `language`: the Spanish thanks page, Spanish messages.
      * `global::call-request-guard` has already set no-store and refused oversized bodies.
      * The client is `ctx.request.ip`: the socket's address, or the last X-Forwarded-For
      * entry when `CALL_REQUEST_TRUST_PROXY=true` (config/server.ts).
@@ -54,21 +55,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.status = status;
         ctx.body = body;
       };
-      const limited = (retryAfterSeconds: number) => {
+      const limited = (retryAfterSeconds: number, language: FormLanguage) => {
         ctx.set('Retry-After', String(retryAfterSeconds));
-        return reply(
-          429,
-          errorBody(
-            429,
-            'RateLimitError',
-            `Too many requests. Please try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s), or call us.`,
-          ),
-        );
+        return reply(429, errorBody(429, 'RateLimitError', rateLimitedMessage(language, retryAfterSeconds)));
       };
-      const succeed = () => {
+      const succeed = (language: FormLanguage) => {
         if (wantsJson) return reply(201, { data: { received: true } });
         ctx.status = 303;
-        ctx.redirect(redirectTarget(settings.siteUrl, { ok: true }));
+        ctx.redirect(redirectTarget(settings.siteUrl, { ok: true, language }));
       };
 
       const type = ctx.request.is('application/json', 'application/x-www-form-urlencoded');
@@ -85,19 +79,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
       const client = ctx.request.ip;
       const result = parseCallRequest(ctx.request.body, { now: Date.now(), minFillMs: settings.minFillMs, scripted });
+      const language = result.kind === 'valid' ? result.data.language : result.language;
       if (result.kind !== 'valid') {
         const limit = await consumeRefused(client);
-        if (!limit.allowed) return limited(limit.retryAfterSeconds);
+        if (!limit.allowed) return limited(limit.retryAfterSeconds, language);
       }
       // Answer as if it worked, so the bot learns nothing; store nothing.
-      if (result.kind === 'bot') return succeed();
+      if (result.kind === 'bot') return succeed(language);
       if (result.kind === 'invalid') {
         const [first] = result.errors;
         if (wantsJson || !first)
           return reply(400, errorBody(400, 'ValidationError', first?.message ?? 'Invalid form', result.errors));
         ctx.status = 303;
         return ctx.redirect(
-          redirectTarget(settings.siteUrl, { ok: false, code: first.code, sourcePage: result.sourcePage }),
+          redirectTarget(settings.siteUrl, { ok: false, code: first.code, sourcePage: result.sourcePage, language }),
         );
       }
 
@@ -111,7 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let stored = submissions.find(keys);
       if (!stored) {
         const limit = await consumeStored(client);
-        if (!limit.allowed) return limited(limit.retryAfterSeconds);
+        if (!limit.allowed) return limited(limit.retryAfterSeconds, language);
         stored = submissions.record(
           keys,
           () => storeCallRequest(strapi, result.data),
@@ -123,10 +118,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (wantsJson) return reply(400, errorBody(400, 'ValidationError', outcome.error.message, [outcome.error]));
         ctx.status = 303;
         return ctx.redirect(
-          redirectTarget(settings.siteUrl, { ok: false, code: outcome.error.code, sourcePage: result.data.sourcePage }),
+          redirectTarget(settings.siteUrl, {
+            ok: false,
+            code: outcome.error.code,
+            sourcePage: result.data.sourcePage,
+            language,
+          }),
         );
       }
-      succeed();
+      succeed(language);
     },
   };
 };

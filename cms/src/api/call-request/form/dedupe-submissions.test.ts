@@ -9,6 +9,7 @@ const input = {
   program: null,
   consentVersion: '2026-11',
   sourcePage: '/contact/',
+  language: 'en' as const,
 };
 
 describe('fingerprintRequest', () => {

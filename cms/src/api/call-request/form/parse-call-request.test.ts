@@ -1,7 +1,13 @@
 import { callRequestForm } from '@clinic/shared-types';
 import { describe, expect, it } from 'vitest';
-import { maskPhone, parseCallablePhone, parseCallRequest, type ParseResult } from './parse-call-request';
-import { redirectTarget } from './respond';
+import {
+  maskPhone,
+  parseCallablePhone,
+  parseCallRequest,
+  parseFormLanguage,
+  type ParseResult,
+} from './parse-call-request';
+import { rateLimitedMessage, redirectTarget } from './respond';
 
 const now = 1_800_000_000_000;
 const options = { now, minFillMs: 3000 };
@@ -22,6 +28,7 @@ describe('parseCallRequest', () => {
         program: null,
         consentVersion: '2026-11',
         sourcePage: null,
+        language: 'en',
       },
     });
   });
@@ -165,16 +172,79 @@ describe('consent version', () => {
 });
 
 describe('error map', () => {
-  it('gives every error the field and message of the one map the site also reads', () => {
-    const result = parseCallRequest(
-      { name: '', phone: '', consent: 'no', consentVersion: 'x', sourcePage: 'x' },
-      options,
-    );
-    if (result.kind !== 'invalid') throw new Error('expected invalid');
-    for (const error of result.errors) {
-      expect(error.field).toBe(callRequestForm.errorFields[error.code]);
-      expect(error.message).toBe(callRequestForm.errors[error.code]);
+  it.each(['en', 'es'] as const)(
+    'gives every error the field and the %s message of the one map the site also reads',
+    (language) => {
+      const result = parseCallRequest(
+        { name: '', phone: '', consent: 'no', consentVersion: 'x', sourcePage: 'x', language },
+        options,
+      );
+      if (result.kind !== 'invalid') throw new Error('expected invalid');
+      expect(result.language).toBe(language);
+      for (const error of result.errors) {
+        expect(error.field).toBe(callRequestForm.errorFields[error.code]);
+        expect(error.message).toBe(callRequestForm.errors[error.code][language]);
+      }
+    },
+  );
+
+  it('has a Spanish message for every code, none of them the English one', () => {
+    for (const [code, message] of Object.entries(callRequestForm.errors)) {
+      expect(message.es, code).toMatch(/\S/);
+      expect(message.es, code).not.toBe(message.en);
     }
+  });
+});
+
+describe('language', () => {
+  it('records a Spanish request as Spanish and answers its errors in Spanish', () => {
+    expect(parseCallRequest({ ...valid, language: 'es' }, options)).toMatchObject({
+      kind: 'valid',
+      data: { language: 'es', phone: '+19495550142' },
+    });
+    const result = parseCallRequest({ ...valid, phone: 'abc', language: 'es' }, options);
+    expect(result).toMatchObject({
+      kind: 'invalid',
+      language: 'es',
+      errors: [{ code: 'phone_invalid', field: 'phone', message: callRequestForm.errors.phone_invalid.es }],
+    });
+  });
+
+  it('reads a post without a language (an English page from before, or a client of its own) as English', () => {
+    expect(parseCallRequest(valid, options)).toMatchObject({ kind: 'valid', data: { language: 'en' } });
+    expect(parseCallRequest({ ...valid, phone: '' }, options)).toMatchObject({
+      language: 'en',
+      errors: [{ message: callRequestForm.errors.phone_required.en }],
+    });
+  });
+
+  it('keeps the language of a post it drops as a bot, so the bot is thanked in it', () => {
+    expect(parseCallRequest({ ...valid, website: 'x', language: 'es' }, options)).toEqual({
+      kind: 'bot',
+      sourcePage: null,
+      language: 'es',
+    });
+  });
+
+  it.each([
+    ['es', 'es'],
+    ['ES', 'es'],
+    [' es-US ', 'es'],
+    ['es-419', 'es'],
+    ['en', 'en'],
+    ['en-US', 'en'],
+    ['', 'en'],
+    ['fr', 'en'],
+    ['spanish', 'en'],
+    ['es; DROP TABLE call_requests', 'en'],
+    ['<script>', 'en'],
+    [true, 'en'],
+    [1, 'en'],
+    [undefined, 'en'],
+  ])('reads %j as %s: an unknown language is English, never a refusal', (raw, expected) => {
+    expect(parseFormLanguage(raw)).toBe(expected);
+    const result = parseCallRequest(raw === undefined ? valid : { ...valid, language: raw }, options);
+    expect(result).toMatchObject({ kind: 'valid', data: { language: expected } });
   });
 });
 
@@ -186,9 +256,34 @@ describe('maskPhone', () => {
 
 describe('redirectTarget', () => {
   it('sends success to the thanks page and errors back to the page with only the code', () => {
-    expect(redirectTarget('https://x.test', { ok: true })).toBe('https://x.test/contact/thanks/');
-    expect(redirectTarget('https://x.test', { ok: false, code: 'phone_invalid', sourcePage: null })).toBe(
-      'https://x.test/contact/?error=phone_invalid#form-error-phone_invalid',
+    expect(redirectTarget('https://x.test', { ok: true, language: 'en' })).toBe('https://x.test/contact/thanks/');
+    expect(
+      redirectTarget('https://x.test', { ok: false, code: 'phone_invalid', sourcePage: null, language: 'en' }),
+    ).toBe('https://x.test/contact/?error=phone_invalid#form-error-phone_invalid');
+  });
+
+  it('sends a Spanish post to the Spanish thanks page, and its errors back to its Spanish page', () => {
+    expect(redirectTarget('https://x.test', { ok: true, language: 'es' })).toBe('https://x.test/es/contact/thanks/');
+    expect(
+      redirectTarget('https://x.test', {
+        ok: false,
+        code: 'consent_required',
+        sourcePage: '/es/programs/programa-ambulatorio-intensivo/',
+        language: 'es',
+      }),
+    ).toBe(
+      'https://x.test/es/programs/programa-ambulatorio-intensivo/?error=consent_required#form-error-consent_required',
     );
+    expect(
+      redirectTarget('https://x.test', { ok: false, code: 'phone_invalid', sourcePage: null, language: 'es' }),
+    ).toBe('https://x.test/es/contact/?error=phone_invalid#form-error-phone_invalid');
+  });
+});
+
+describe('rateLimitedMessage', () => {
+  it('tells the visitor in their language how many minutes to wait', () => {
+    expect(rateLimitedMessage('en', 61)).toBe('Too many requests. Please try again in 2 minute(s), or call us.');
+    expect(rateLimitedMessage('es', 30)).toBe('Demasiadas solicitudes. Inténtelo de nuevo en 1 minuto, o llámenos.');
+    expect(rateLimitedMessage('es', 600)).toBe('Demasiadas solicitudes. Inténtelo de nuevo en 10 minutos, o llámenos.');
   });
 });

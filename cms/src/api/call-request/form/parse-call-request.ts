@@ -14,6 +14,7 @@ export const FORM_FIELDS = [
   'sourcePage',
   'website',
   'startedAt',
+  'language',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
@@ -22,11 +23,20 @@ export const FORM_CONTRACT = callRequestForm;
 export const PREFERRED_TIMES = callRequestForm.preferredTimes as readonly string[];
 
 /**
+ * The languages a visitor can ask to be called back in (the schema's `language` values), and
+ * the one a post that names none is in: English, as every request was before there was a choice.
+ */
+export type FormLanguage = 'en' | 'es';
+export const FORM_LANGUAGES = callRequestForm.languages as readonly FormLanguage[];
+export const DEFAULT_LANGUAGE: FormLanguage = 'en';
+
+/**
  * Error codes, stable and safe to put in a URL (they never carry what the visitor typed),
- * with the message shown for each. The site shows the same messages from the same map.
+ * with the message shown for each in each language. The site shows the same messages from the same map.
  */
 export type FormErrorCode = keyof typeof callRequestForm.errors;
-export const FORM_ERRORS: Readonly<Record<FormErrorCode, string>> = callRequestForm.errors;
+export const FORM_ERRORS: Readonly<Record<FormErrorCode, Readonly<Record<FormLanguage, string>>>> =
+  callRequestForm.errors;
 
 export interface FormError {
   field: FormField | 'form';
@@ -34,9 +44,28 @@ export interface FormError {
   message: string;
 }
 
-/** The error for `code`, with the field and message the shared contract gives it. */
-export function formError(code: FormErrorCode): FormError {
-  return { field: callRequestForm.errorFields[code] as FormError['field'], code, message: FORM_ERRORS[code] };
+/** The error for `code`, with the field the shared contract gives it and its message in `language`. */
+export function formError(code: FormErrorCode, language: FormLanguage = DEFAULT_LANGUAGE): FormError {
+  return {
+    field: callRequestForm.errorFields[code] as FormError['field'],
+    code,
+    message: FORM_ERRORS[code][language],
+  };
+}
+
+// `es`, `ES`, `es-US`, `es-MX`: what a page, a browser or a hand-written client may say for Spanish.
+const LANGUAGE_TAG = /^([a-z]{2})(?:-[a-z0-9]{1,8})*$/i;
+
+/**
+ * The language of a post: its `language` field, `en` when it has none. A value that is no
+ * language of the form is read as English instead of refused: the field is hidden and set
+ * by our page, so the visitor could neither see nor fix the error, and a request for a call
+ * back must not be lost over the language admissions first greets them in.
+ */
+export function parseFormLanguage(raw: unknown): FormLanguage {
+  if (typeof raw !== 'string') return DEFAULT_LANGUAGE;
+  const primary = LANGUAGE_TAG.exec(raw.trim())?.[1]?.toLowerCase();
+  return FORM_LANGUAGES.find((lang) => lang === primary) ?? DEFAULT_LANGUAGE;
 }
 
 export interface CallRequestInput {
@@ -49,12 +78,15 @@ export interface CallRequestInput {
   program: string | null;
   consentVersion: string;
   sourcePage: string | null;
+  /** The language admissions calls back in, and the visitor's pages and messages are in. */
+  language: FormLanguage;
 }
 
+/** Every outcome carries the post's language, so even a refusal is answered in it. */
 export type ParseResult =
   | { kind: 'valid'; data: CallRequestInput }
-  | { kind: 'invalid'; errors: FormError[]; sourcePage: string | null }
-  | { kind: 'bot'; sourcePage: string | null };
+  | { kind: 'invalid'; errors: FormError[]; sourcePage: string | null; language: FormLanguage }
+  | { kind: 'bot'; sourcePage: string | null; language: FormLanguage };
 
 export interface ParseOptions {
   now: number;
@@ -152,58 +184,64 @@ function judgeStartedAt(
 export function parseCallRequest(body: unknown, options: ParseOptions): ParseResult {
   const settings: Required<ParseOptions> = { scripted: false, ...options };
   const shape = bodySchema.safeParse(body);
-  if (!shape.success) return { kind: 'invalid', sourcePage: null, errors: [formError('body_invalid')] };
+  if (!shape.success)
+    return { kind: 'invalid', sourcePage: null, language: DEFAULT_LANGUAGE, errors: [formError('body_invalid')] };
   const fields = shape.data;
+  const language = parseFormLanguage(fields.language);
   const rawSource = asText(fields.sourcePage)?.trim() || null;
   const sourcePage =
     rawSource && rawSource.length <= callRequestForm.sourcePageMaxLength && PATH.test(rawSource) ? rawSource : null;
 
   // Bots fill the hidden field or post faster than a person can type: drop them quietly.
-  if (asText(fields.website)?.trim()) return { kind: 'bot', sourcePage };
+  if (asText(fields.website)?.trim()) return { kind: 'bot', sourcePage, language };
   const started = judgeStartedAt(asText(fields.startedAt), settings);
-  if (started === 'bot') return { kind: 'bot', sourcePage };
+  if (started === 'bot') return { kind: 'bot', sourcePage, language };
 
   const errors: FormError[] = [];
+  const fail = (code: FormErrorCode) => errors.push(formError(code, language));
   const unknown = Object.keys(fields).filter((key) => !(FORM_FIELDS as readonly string[]).includes(key));
-  if (unknown.length > 0) errors.push(formError('unknown_field'));
+  if (unknown.length > 0) fail('unknown_field');
 
   const name = (asText(fields.name) ?? '').normalize('NFC').trim();
-  if (!name) errors.push(formError('name_required'));
-  else if (!isValidName(name)) errors.push(formError('name_invalid'));
+  if (!name) fail('name_required');
+  else if (!isValidName(name)) fail('name_invalid');
 
   const rawPhone = asText(fields.phone)?.trim() ?? '';
   let phone = '';
-  if (!rawPhone) errors.push(formError('phone_required'));
+  if (!rawPhone) fail('phone_required');
   else {
     const parsed = parseCallablePhone(rawPhone);
     if (parsed.ok) phone = parsed.e164;
-    else errors.push(formError(parsed.code));
+    else fail(parsed.code);
   }
 
   const preferredTime = asText(fields.preferredTime)?.trim() || 'as-soon-as-possible';
-  if (!PREFERRED_TIMES.includes(preferredTime)) errors.push(formError('preferred_time_invalid'));
+  if (!PREFERRED_TIMES.includes(preferredTime)) fail('preferred_time_invalid');
 
   const message = (asText(fields.message) ?? '').normalize('NFC').trim() || null;
-  if (message && message.length > callRequestForm.messageMaxLength) errors.push(formError('message_too_long'));
+  if (message && message.length > callRequestForm.messageMaxLength) fail('message_too_long');
   else if (
     message &&
     (CONTROL.test(message.replace(/[\t\n\r]/g, '')) || HIDDEN.test(message) || MARKUP.test(message))
   ) {
-    errors.push(formError('message_invalid'));
+    fail('message_invalid');
   }
 
   const program = asText(fields.program)?.trim() || null;
-  if (program && (program.length > 80 || !SLUG.test(program))) errors.push(formError('program_invalid'));
+  if (program && (program.length > 80 || !SLUG.test(program))) fail('program_invalid');
 
-  if (!isTruthy(fields.consent)) errors.push(formError('consent_required'));
+  if (!isTruthy(fields.consent)) fail('consent_required');
   const consentVersion = asText(fields.consentVersion)?.trim() ?? '';
   // Consent counts only for the wording the visitor was shown: a stale page must be reloaded.
-  if (consentVersion !== callRequestForm.consentVersion) errors.push(formError('consent_version_invalid'));
-  if (rawSource && !sourcePage) errors.push(formError('source_page_invalid'));
-  if (started === 'invalid') errors.push(formError('started_at_invalid'));
+  if (consentVersion !== callRequestForm.consentVersion) fail('consent_version_invalid');
+  if (rawSource && !sourcePage) fail('source_page_invalid');
+  if (started === 'invalid') fail('started_at_invalid');
 
-  if (errors.length > 0) return { kind: 'invalid', errors, sourcePage };
-  return { kind: 'valid', data: { name, phone, preferredTime, message, program, consentVersion, sourcePage } };
+  if (errors.length > 0) return { kind: 'invalid', errors, sourcePage, language };
+  return {
+    kind: 'valid',
+    data: { name, phone, preferredTime, message, program, consentVersion, sourcePage, language },
+  };
 }
 
 /** `+19496948305` -> `+1*******305`: enough for staff to recognise, useless to anyone reading a log. */

@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { emailPlugin } from '../../../strapi/internals';
-import { maskPhone } from '../form/parse-call-request';
+import { maskPhone, type FormLanguage } from '../form/parse-call-request';
+
+/** The language admissions calls back in, as the email names it. */
+const LANGUAGE_NAMES: Record<FormLanguage, string> = { en: 'English', es: 'Spanish' };
 
 const RECIPIENT_TTL_MS = 60_000;
 let recipientCache: { at: number; to: string | undefined; name: string | undefined } | null = null;
@@ -27,7 +30,7 @@ async function facilityContact(
  */
 export async function notifyAdmissions(
   strapi: Core.Strapi,
-  request: { documentId: string; phone: string; preferredTime: string },
+  request: { documentId: string; phone: string; preferredTime: string; language: FormLanguage },
 ): Promise<void> {
   const facility = await facilityContact(strapi);
   const to = process.env.CALL_REQUEST_NOTIFY_EMAIL || facility.to;
@@ -36,11 +39,13 @@ export async function notifyAdmissions(
   const email = emailPlugin(strapi).service('email');
   await email.send({
     to,
-    subject: `New call-back request (${request.preferredTime.replace(/-/g, ' ')})`,
+    // Spanish in the subject too: whoever picks the request up should be able to speak it.
+    subject: `New call-back request (${request.preferredTime.replace(/-/g, ' ')}${request.language === 'en' ? '' : `, in ${LANGUAGE_NAMES[request.language]}`})`,
     text: [
       `A visitor asked ${facility.name ?? 'us'} to call them back.`,
       `Phone: ${maskPhone(request.phone)} (full number in the admin)`,
       `Preferred time: ${request.preferredTime.replace(/-/g, ' ')}`,
+      `Call back in: ${LANGUAGE_NAMES[request.language]}`,
       `Open it: ${adminUrl}`,
     ].join('\n'),
   });

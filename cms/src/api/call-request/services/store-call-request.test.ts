@@ -7,7 +7,7 @@ import { storeCallRequest } from './store-call-request';
  * Strapi calls storeCallRequest makes: the real path (store, then notify through the
  * email plugin) runs against a real Strapi in cms/test/call-requests.int.test.ts.
  */
-function fakeStrapi(sendMail: () => Promise<unknown>) {
+function fakeStrapi(sendMail: (mail: unknown) => Promise<unknown>) {
   const created: Record<string, unknown>[] = [];
   const log = { info: vi.fn(), error: vi.fn() };
   const strapi = {
@@ -35,6 +35,7 @@ const input = {
   program: null,
   consentVersion: '2026-11',
   sourcePage: '/contact/',
+  language: 'en' as const,
 };
 
 describe('storeCallRequest', () => {
@@ -48,5 +49,18 @@ describe('storeCallRequest', () => {
     expect(message).toContain('SMTP down');
     expect(message).toContain('+1*******142');
     expect(message).not.toContain('9495550142');
+  });
+
+  it('stores the language to call back in, and tells admissions in the email when it is Spanish', async () => {
+    const sent: { subject: string; text: string }[] = [];
+    const { strapi, created } = fakeStrapi((mail: unknown) => {
+      sent.push(mail as { subject: string; text: string });
+      return Promise.resolve();
+    });
+    await storeCallRequest(strapi, { ...input, language: 'es', sourcePage: '/es/contact/' });
+    expect(created[0]).toMatchObject({ language: 'es', sourcePage: '/es/contact/' });
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]?.subject).toBe('New call-back request (morning, in Spanish)');
+    expect(sent[0]?.text).toContain('Call back in: Spanish');
   });
 });

@@ -3,6 +3,8 @@ import { formError, maskPhone, type CallRequestInput, type FormError } from '../
 import { notifyAdmissions } from './notify-admissions';
 
 export const CALL_REQUEST_UID = 'api::call-request.call-request';
+/** The admin's default locale: a request links the English version of its program. */
+const ADMIN_LOCALE = 'en';
 
 /**
  * Stores one request, then notifies admissions in the background. The request is
@@ -18,19 +20,21 @@ export async function storeCallRequest(
 ): Promise<{ ok: true; documentId: string } | { ok: false; error: FormError }> {
   let programId: number | null = null;
   if (input.program) {
-    // Only a program visitors can see is a valid choice; the link goes to its draft row,
-    // which is the version the admin shows and edits.
+    // Only a program visitors can see is a valid choice, by its slug in any language (a
+    // Spanish page sends the Spanish one). The link goes to its draft row, the version the
+    // admin shows and edits, in English, the admin's default locale, where there is one.
     const published = (await strapi.db.query('api::program-level.program-level').findOne({
       where: { slug: input.program, publishedAt: { $notNull: true } },
       select: ['documentId'],
     })) as { documentId: string } | null;
-    const level = published
-      ? ((await strapi.db.query('api::program-level.program-level').findOne({
+    const drafts = published
+      ? ((await strapi.db.query('api::program-level.program-level').findMany({
           where: { documentId: published.documentId, publishedAt: null },
-          select: ['id'],
-        })) as { id: number } | null)
-      : null;
-    if (!level) return { ok: false, error: formError('program_invalid') };
+          select: ['id', 'locale'],
+        })) as { id: number; locale: string | null }[])
+      : [];
+    const level = drafts.find((row) => row.locale === ADMIN_LOCALE) ?? drafts[0];
+    if (!level) return { ok: false, error: formError('program_invalid', input.language) };
     programId = level.id;
   }
   const created = (await strapi.db.query(CALL_REQUEST_UID).create({
@@ -42,6 +46,7 @@ export async function storeCallRequest(
       consent: true,
       consentVersion: input.consentVersion,
       sourcePage: input.sourcePage,
+      language: input.language,
       status: 'new',
       ...(programId ? { programOfInterest: programId } : {}),
     },
@@ -51,6 +56,7 @@ export async function storeCallRequest(
     documentId: created.documentId,
     phone: input.phone,
     preferredTime: input.preferredTime,
+    language: input.language,
   }).then(
     () => strapi.log.info(`Call request stored (phone ${maskPhone(input.phone)}); admissions notified`),
     (error: unknown) =>
