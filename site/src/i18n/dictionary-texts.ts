@@ -52,6 +52,7 @@ export const SAMPLE_ARGS: SampleArgs<Dictionary> = {
   },
   schedule: { upTo: [['15']] },
   levels: { asamLevel: [['2.1']], typically: [[NAME]] },
+  shareCard: { withTitle: [[NAME, NAME]], nameOnly: [[NAME]] },
   pagination: { page: [[2]] },
   home: { weProvide: [[[NAME]], [[NAME, NAME]]] },
   programs: { summary: [[NAME]] },
@@ -118,9 +119,12 @@ function escapeRegExp(text: string): string {
 /**
  * The English words a Spanish page must not show: the pieces of every English text of the
  * dictionary around the values a page fills in ("Call ⟪phone⟫" gives "Call"), leaving out
- * the texts the same in both languages and any piece the Spanish dictionary uses itself as
- * whole words ("TTY"). Match them against a page's text and attributes as whole words,
- * case-sensitively: short ones such as "FAQ" or "Home" are in the list.
+ * the texts the same in both languages, any piece the Spanish dictionary uses itself as whole
+ * words ("TTY"), and single lower-case words ("and", "hours": parts of sentences, whose other
+ * parts are in the list, and too common to tell anything on their own). Match them against a
+ * page's text and attributes as whole words, case-sensitively (short ones such as "FAQ" and
+ * "Home" are in the list), leaving out what is English on purpose: the cited sources' titles
+ * (`<cite>`, publishers) and JSON-LD.
  */
 export function englishOnlyTexts(): string[] {
   const spanish = [...textsOf(dictionaries.es).values()].flat();
@@ -132,7 +136,8 @@ export function englishOnlyTexts(): string[] {
   for (const [path, texts] of textsOf(dictionaries.en)) {
     if (path in SAME_IN_BOTH_LANGUAGES) continue;
     for (const piece of texts.flatMap(piecesOf)) {
-      if (!usedInSpanish(piece)) pieces.add(piece);
+      const lowerCaseWord = !/\s/.test(piece) && piece === piece.toLowerCase();
+      if (!lowerCaseWord && !usedInSpanish(piece)) pieces.add(piece);
     }
   }
   return [...pieces].sort();

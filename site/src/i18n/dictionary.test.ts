@@ -67,8 +67,11 @@ describe('englishOnlyTexts', () => {
     expect(texts.some((text) => text.includes('⟪') || text.includes('{'))).toBe(false);
   });
 
-  it('leaves out words the Spanish uses too and the listed exceptions', () => {
+  it('leaves out words the Spanish uses too, the listed exceptions and lone lower-case words', () => {
     expect(texts).not.toContain('TTY');
+    expect(texts).not.toContain('and');
+    expect(texts).not.toContain('hours');
+    expect(texts).toContain('up to');
     expect(texts).not.toContain('No');
     expect(texts).not.toContain('Error');
   });

@@ -189,6 +189,12 @@ export const en = {
     title: 'Our facility',
   },
 
+  /** The alt text of a page's generated share card (`og:image:alt`). */
+  shareCard: {
+    withTitle: (title: string, clinic: string) => `“${title}”, with the name and logo of ${clinic}.`,
+    nameOnly: (clinic: string) => `The name and logo of ${clinic}.`,
+  },
+
   pagination: {
     previous: { hiddenBefore: '', visible: 'Previous', hiddenAfter: ' page' } satisfies PartlyHidden,
     next: { hiddenBefore: '', visible: 'Next', hiddenAfter: ' page' } satisfies PartlyHidden,

@@ -167,6 +167,11 @@ export const es = {
     title: 'Nuestro centro',
   },
 
+  shareCard: {
+    withTitle: (title, clinic) => `“${title}”, con el nombre y el logotipo de ${clinic}.`,
+    nameOnly: (clinic) => `El nombre y el logotipo de ${clinic}.`,
+  },
+
   pagination: {
     previous: { hiddenBefore: 'Página ', visible: 'Anterior', hiddenAfter: '' },
     next: { hiddenBefore: 'Página ', visible: 'Siguiente', hiddenAfter: '' },

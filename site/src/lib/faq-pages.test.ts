@@ -72,6 +72,11 @@ describe('locateFaqs', () => {
     expect(locations.answer('not-a-faq')).toBeUndefined();
   });
 
+  it('links a question to its page wherever that page lives (the Spanish FAQ under /es/)', () => {
+    const spanish = pages.map((page) => ({ ...page, path: `/es${page.path}` }));
+    expect(locateFaqs(spanish).answer('q-57')).toBe('/es/faq/2/#q-57');
+  });
+
   it('links each topic to its first heading, once', () => {
     expect(locations.topics).toEqual([
       { topic: 'about-iop', label: 'About intensive outpatient programs', href: '/faq/#topic-about-iop' },

@@ -85,10 +85,12 @@ export interface FaqLocations {
 }
 
 export function locateFaqs<T extends PageableFaq>(pages: readonly FaqPage<T>[]): FaqLocations {
-  const pageOfSlug = new Map<string, number>();
+  // A question's link is its anchor on the page that shows it, at that page's own path (the
+  // Spanish FAQ's pages are under /es/).
+  const pathOfSlug = new Map<string, string>();
   const topics: FaqLocations['topics'] = [];
   for (const page of pages) {
-    for (const faq of page.faqs) pageOfSlug.set(faq.slug, page.number);
+    for (const faq of page.faqs) pathOfSlug.set(faq.slug, page.path);
     for (const group of page.groups) {
       if (!group.continued) {
         topics.push({ topic: group.topic, label: group.label, href: `${page.path}#${group.id}` });
@@ -97,8 +99,8 @@ export function locateFaqs<T extends PageableFaq>(pages: readonly FaqPage<T>[]):
   }
   return {
     answer: (slug) => {
-      const page = pageOfSlug.get(slug);
-      return page === undefined ? undefined : routes.faqAnswer(slug, page);
+      const path = pathOfSlug.get(slug);
+      return path === undefined ? undefined : `${path}#${encodeURIComponent(slug)}`;
     },
     topics,
   };

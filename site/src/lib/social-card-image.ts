@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Media } from '@clinic/shared-types';
 import colors from 'tailwindcss/colors';
 import config from '../../tailwind.config.mjs';
+import type { Lang } from '../i18n/lang.ts';
 import { absoluteMediaUrl } from './page-meta.ts';
 import {
   cardKey,
@@ -100,6 +101,8 @@ export interface ShareImageRequest {
   /** Where relative upload URLs live (CMS_URL): read at build time only, never linked. */
   mediaOrigin: string | URL;
   siteUrl: string | URL;
+  /** The page's language, for a generated card's alt text. @default 'en' */
+  lang?: Lang | undefined;
 }
 
 /**

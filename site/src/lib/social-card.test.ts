@@ -51,6 +51,9 @@ describe('cardAlt', () => {
   });
   it('names the clinic once when the card shows only its name', () => {
     expect(cardAlt(CLINIC, CLINIC)).toBe('The name and logo of California Detox.');
+    expect(cardAlt('Terapia de grupo | California Detox', CLINIC, 'es')).toBe(
+      '“Terapia de grupo”, con el nombre y el logotipo de California Detox.',
+    );
   });
 });
 

@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Media } from '@clinic/shared-types';
+import { dictionaryOf } from '../i18n/index.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { normalizeWhitespace } from './page-meta.ts';
 
 /** The size every share image is served at: what Facebook, LinkedIn and X show uncropped. */
@@ -49,6 +51,8 @@ export interface SocialSourceInput {
   pageImage?: Pick<Media, 'url' | 'alternativeText'> | null | undefined;
   /** The facility's default SEO social image. */
   defaultImage?: Pick<Media, 'url' | 'alternativeText'> | null | undefined;
+  /** The language of the page, for the generated card's alt text. @default 'en' */
+  lang?: Lang | undefined;
 }
 
 /**
@@ -66,12 +70,13 @@ export function cardTitle(title: string, clinicName: string): string {
   return clean.replace(affixes, '').trim() || name;
 }
 
-/** The alt text of a generated card: a sentence that names the title and the clinic. */
-export function cardAlt(title: string, clinicName: string): string {
+/** The alt text of a generated card, in the page's language: a sentence that names the title and the clinic. */
+export function cardAlt(title: string, clinicName: string, lang: Lang = 'en'): string {
+  const t = dictionaryOf(lang).shareCard;
   const text = cardTitle(title, clinicName);
   const name = normalizeWhitespace(clinicName);
-  if (text === name) return `The name and logo of ${name}.`;
-  return `“${text}”, with the name and logo of ${name}.`;
+  if (text === name) return t.nameOnly(name);
+  return t.withTitle(text, name);
 }
 
 /**
@@ -79,14 +84,20 @@ export function cardAlt(title: string, clinicName: string): string {
  * its title, then the facility's default image. An upload without alternative text is
  * skipped: a share image always comes with its alt text.
  */
-export function chooseSocialSources({ title, clinicName, pageImage, defaultImage }: SocialSourceInput): SocialSource[] {
+export function chooseSocialSources({
+  title,
+  clinicName,
+  pageImage,
+  defaultImage,
+  lang = 'en',
+}: SocialSourceInput): SocialSource[] {
   const upload = (media: SocialSourceInput['pageImage']): SocialSource[] => {
     const alt = normalizeWhitespace(media?.alternativeText ?? '');
     return media && alt ? [{ kind: 'upload', media, alt }] : [];
   };
   return [
     ...upload(pageImage),
-    { kind: 'card', title: cardTitle(title, clinicName), alt: cardAlt(title, clinicName) },
+    { kind: 'card', title: cardTitle(title, clinicName), alt: cardAlt(title, clinicName, lang) },
     ...upload(defaultImage),
   ];
 }

@@ -67,6 +67,12 @@ describe('selectOnSiteServices', () => {
     ]);
   });
 
+  it('links the Spanish pages of the services on a Spanish page', () => {
+    expect(selectOnSiteServices(levels, 'https://www.example.org', 'es')[0]?.url).toBe(
+      'https://www.example.org/es/programs/residential-treatment/',
+    );
+  });
+
   it('leaves out levels arranged through partners and therapies used only there', () => {
     const names = services.map((s) => s.name);
     expect(names).not.toContain('Intensive outpatient program');

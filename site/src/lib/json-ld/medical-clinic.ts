@@ -1,6 +1,6 @@
 import type { Facility, TreatmentModality } from '@clinic/shared-types';
-import { langs } from '../../i18n/lang.ts';
-import { routes } from '../routes.ts';
+import { langs, type Lang } from '../../i18n/lang.ts';
+import { routesFor } from '../routes.ts';
 import { clinicId, type JsonLdNode } from './types.ts';
 
 /** A service the clinic itself provides, as `availableService` lists it. */
@@ -26,7 +26,12 @@ function serviceTypeOf(category: TreatmentModality['category']): ClinicService['
  * used at those levels. Levels arranged through partners (IOP, for this clinic) and
  * therapies used only at them are left out, so search engines are not told otherwise.
  */
-export function selectOnSiteServices(levels: readonly ServiceSourceLevel[], siteUrl: string | URL): ClinicService[] {
+export function selectOnSiteServices(
+  levels: readonly ServiceSourceLevel[],
+  siteUrl: string | URL,
+  lang: Lang = 'en',
+): ClinicService[] {
+  const routes = routesFor(lang);
   const onSite = levels.filter((level) => level.offeredOnSite);
   const levelServices = onSite.map((level): ClinicService => ({
     '@type': 'MedicalTherapy',
