@@ -56,7 +56,7 @@ export const SAMPLE_ARGS: SampleArgs<Dictionary> = {
   pagination: { page: [[2]] },
   home: { weProvide: [[[NAME]], [[NAME, NAME]]] },
   programs: { summary: [[NAME]] },
-  program: { eyebrowWithAsam: [['2.1']], questionsAbout: [[NAME]] },
+  program: { eyebrowWithAsam: [['2.1']], questionsAbout: [[NAME], ['IOP']] },
   compare: { otherSchedule: [[NAME]], note: [[NAME, NAME]] },
   treatment: { eyebrow: [[NAME]] },
   conditions: { summary: [[NAME]] },

@@ -51,6 +51,11 @@ describe('the dictionaries', () => {
     }
   });
 
+  it('put the article before an abbreviation in Spanish, as the seed does', () => {
+    expect(es.program.questionsAbout('IOP')).toBe('Preguntas sobre el IOP');
+    expect(es.program.questionsAbout('desintoxicación médica')).toBe('Preguntas sobre desintoxicación médica');
+  });
+
   it('are reached by language', () => {
     expect(langs.map((lang) => dictionaryOf(lang).nav.home)).toEqual(['Home', 'Inicio']);
   });

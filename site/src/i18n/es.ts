@@ -68,7 +68,8 @@ export const es = {
   },
 
   footer: {
-    serving: (area) => `Al servicio de ${area}`,
+    // The area is a name that starts with a capital ("Condado de Orange, California"): a label reads well before it.
+    serving: (area) => `Zona de servicio: ${area}`,
     explore: 'Explorar',
   },
 
@@ -84,7 +85,7 @@ export const es = {
     throughPartnersInline: 'con centros colaboradores',
     onSiteHeading: (facility) => `Se ofrece en ${facility}`,
     onSiteText: (facility, level) => `${facility} ofrece ${level.toLowerCase()} en su centro.`,
-    partnersHeading: 'Con nuestros centros colaboradores',
+    partnersHeading: 'Se ofrece con nuestros centros colaboradores',
     partnersText: (facility) =>
       `${facility} no ofrece este nivel de atención en su centro. Nuestro equipo de admisiones puede ayudarle a comunicarse con un centro colaborador.`,
     partnersCallLabel: 'Hable con nosotros',
@@ -209,7 +210,8 @@ export const es = {
   program: {
     eyebrow: 'Nivel de atención',
     eyebrowWithAsam: (asamLevel) => `Nivel de atención · Nivel ASAM ${asamLevel}`,
-    questionsAbout: (level) => `Preguntas sobre ${level}`,
+    // "Preguntas sobre el IOP", as the Spanish seed says it; "Preguntas sobre desintoxicación médica".
+    questionsAbout: (level) => `Preguntas sobre ${/^[A-Z]{2,}$/.test(level) ? `el ${level}` : level}`,
     therapiesTitle: 'Terapias en este nivel',
     conditionsTitle: 'Trastornos que se tratan',
     scheduleTitle: 'El tiempo que requiere',
@@ -231,7 +233,7 @@ export const es = {
     levelColumn: 'Nivel de atención',
     settingColumn: 'Lugar de atención',
     virtualColumn: 'Opción virtual',
-    onSiteColumn: 'En nuestro centro',
+    onSiteColumn: 'Dónde se ofrece',
     virtualYes: 'Disponible',
     virtualNo: 'No',
     otherSchedule: (level) => `${level}, otro horario`,

@@ -143,7 +143,7 @@ describe('buildCompareTable', () => {
       'Duración en semanas',
       'Lugar de atención',
       'Opción virtual',
-      'En nuestro centro',
+      'Dónde se ofrece',
     ]);
     expect(spanish.rows[0]?.cells).toMatchObject({
       hoursPerWeek: '12\u201315',
