@@ -10,6 +10,7 @@ import { lockPublicRole } from './bootstrap/lock-public-role';
 import { restrictCallRequests } from './bootstrap/restrict-call-requests';
 import { restrictEditorWorkspace } from './bootstrap/restrict-editor-workspace';
 import { configureFaqList } from './bootstrap/configure-faq-list';
+import { arrangeCallRequestAdmin } from './api/call-request/admin/arrange-call-request-admin';
 import { useLogEmailProviderUnlessConfigured } from './notifications/log-email-provider';
 import { seedDirOf } from './seed/load-seed-content';
 import { seedFromFolder } from './seed/seed-from-folder';
@@ -49,6 +50,8 @@ export default {
     await ensurePreviewToken(strapi, process.env.CMS_PREVIEW_TOKEN);
     await applyHelpText(strapi);
     await configureFaqList(strapi);
+    // After the help text, whose label ("Language") it replaces with what admissions does with it.
+    await arrangeCallRequestAdmin(strapi);
     // Before the seed, which writes Spanish versions: on an existing database as on a new one.
     await ensureSpanishLocale(strapi);
     // First run only: an empty CMS gets the clinic's content. `npm run seed` fills gaps later.

@@ -56,11 +56,60 @@ describe('who may see call requests in the admin', () => {
     ]);
   });
 
-  it('keeps the roles as they are on the next boot', async () => {
+  it('shows admissions the language to call back in as a "Call back in" column of the list', async () => {
+    const { layouts, metadatas } = (
+      await admin<{
+        contentType: {
+          layouts: { list: string[] };
+          metadatas: Record<string, { list: { label: string }; edit: { label: string; description: string } }>;
+        };
+      }>('/content-manager/content-types/api::call-request.call-request/configuration')
+    ).contentType;
+    expect(layouts.list).toContain('language');
+    expect(metadatas.language?.list.label).toBe('Call back in');
+    expect(metadatas.language?.edit).toMatchObject({
+      label: 'Call back in',
+      description: expect.stringContaining('es Spanish') as unknown,
+    });
+  });
+
+  it('keeps the roles as they are on the next boot, giving admissions a field added since (the language to call back in)', async () => {
+    const admissions = (await admin<Role[]>('/admin/roles')).find((r) => r.code === 'clinic-admissions')!;
+    type FieldPermission = Permission & { properties: { fields?: string[] }; conditions: string[] };
+    const fieldsOf = async (): Promise<Record<string, string[] | undefined>> =>
+      Object.fromEntries(
+        (await admin<FieldPermission[]>(`/admin/roles/${admissions.id}/permissions`)).map(
+          (p): [string, string[] | undefined] => [p.action.split('.').pop() ?? p.action, p.properties.fields],
+        ),
+      );
+    expect((await fieldsOf()).read).toContain('language');
+    // As on a database whose Admissions role was made before the field existed.
+    const before = await admin<FieldPermission[]>(`/admin/roles/${admissions.id}/permissions`);
+    const narrowed = await fetch(`${cms.url}/admin/roles/${admissions.id}/permissions`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        permissions: before.map(({ action, subject, properties, conditions }) => ({
+          action,
+          subject,
+          conditions,
+          properties: properties.fields
+            ? { ...properties, fields: properties.fields.filter((f) => f !== 'language') }
+            : properties,
+        })),
+      }),
+    });
+    expect(narrowed.status).toBe(200);
+    expect((await fieldsOf()).read).not.toContain('language');
+
     await cms.restart();
     jwt = await adminLogin(cms);
     const roles = await admin<Role[]>('/admin/roles');
     expect(roles.filter((r) => r.code === 'clinic-admissions')).toHaveLength(1);
+    const fields = await fieldsOf();
+    expect(fields.read).toContain('language');
+    expect(fields.update).toContain('language');
+    expect(fields.read).toContain('staffNotes');
   });
 });
 

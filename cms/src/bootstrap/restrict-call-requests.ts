@@ -6,6 +6,18 @@ export const ADMISSIONS_ROLE = { name: 'Admissions', code: 'clinic-admissions' }
 
 /** The content manager actions admissions staff need on call requests: read, update status and notes, delete. */
 const ADMISSIONS_ACTIONS = ['read', 'update', 'delete'].map((verb) => `plugin::content-manager.explorer.${verb}`);
+/**
+ * Fields added to call requests after the Admissions role was first made, on a database of
+ * then: Strapi grants a role no field it had no permission for, so admissions would not see them.
+ */
+export const FIELDS_ADDED_SINCE = ['language'];
+
+interface StoredPermission {
+  id: number;
+  action: string;
+  properties: { fields?: unknown; [property: string]: unknown } | null;
+}
+
 /** Roles that edit website copy: they must never see what visitors sent. */
 const COPY_ROLES = ['strapi-editor', 'strapi-author'];
 
@@ -28,7 +40,8 @@ export async function restrictCallRequests(strapi: Core.Strapi): Promise<void> {
     strapi.log.info(`Removed call-request access from the ${code} role`);
   }
 
-  if (await roles.findOne({ code: ADMISSIONS_ROLE.code })) return;
+  const existing = await roles.findOne({ code: ADMISSIONS_ROLE.code });
+  if (existing) return grantAddedFields(strapi, existing.id);
   const fields = Object.keys(contentTypeAttributes(strapi, CALL_REQUEST_UID));
   const role = await roles.create({
     ...ADMISSIONS_ROLE,
@@ -43,4 +56,28 @@ export async function restrictCallRequests(strapi: Core.Strapi): Promise<void> {
     })),
   );
   strapi.log.info('Created the Admissions role (call-back requests only)');
+}
+
+/**
+ * Adds the fields of `FIELDS_ADDED_SINCE` to the Admissions role's read and update permissions
+ * where they lack them; any other field an admin took away stays away.
+ */
+async function grantAddedFields(strapi: Core.Strapi, roleId: number): Promise<void> {
+  const permissions = strapi.db.query('admin::permission');
+  const found = (await permissions.findMany({
+    where: { role: { id: roleId }, subject: CALL_REQUEST_UID },
+  })) as StoredPermission[];
+  for (const permission of found) {
+    const fields = permission.properties?.fields;
+    // Delete has no fields; `null`/absent fields mean every field already.
+    if (!Array.isArray(fields)) continue;
+    const had = fields.filter((field): field is string => typeof field === 'string');
+    const missing = FIELDS_ADDED_SINCE.filter((field) => !had.includes(field));
+    if (missing.length === 0) continue;
+    await permissions.update({
+      where: { id: permission.id },
+      data: { properties: { ...permission.properties, fields: [...had, ...missing] } },
+    });
+    strapi.log.info(`Gave the Admissions role ${missing.join(', ')} on call requests (${permission.action})`);
+  }
 }
