@@ -51,9 +51,24 @@ afterAll(async () => {
 
 describe('buildSearchIndex', () => {
   it('indexes the pages marked data-pagefind-body and leaves the 404 page out', () => {
-    expect(result.pages).toBe(3);
-    expect(fragments.map((f) => f.url).sort()).toEqual(['/', '/faq/', '/treatments/group-therapy/']);
+    expect(result.pages).toBe(4);
+    expect(fragments.map((f) => f.url).sort()).toEqual([
+      '/',
+      '/es/treatments/terapia-de-grupo/',
+      '/faq/',
+      '/treatments/group-therapy/',
+    ]);
     expect(fragments.find((f) => f.url === '/treatments/group-therapy/')?.meta.title).toBe('Group therapy');
+  });
+
+  it('gives each language (<html lang>) an index of its own, which pagefind.js picks by the page it runs on', async () => {
+    const entry = JSON.parse(await readFile(join(outDir, SEARCH_INDEX_DIR, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { hash: string; page_count: number }>;
+    };
+    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'es']);
+    expect(entry.languages['en']?.page_count).toBe(3);
+    expect(entry.languages['es']?.page_count).toBe(1);
+    expect(entry.languages['en']?.hash).not.toBe(entry.languages['es']?.hash);
   });
 
   it('makes each FAQ answer a sub-result at its anchor', () => {

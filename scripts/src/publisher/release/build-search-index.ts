@@ -45,7 +45,7 @@ async function sizeOf(dir: string): Promise<{ files: number; bytes: number }> {
  * `<outDir>/pagefind/`, so the index always describes exactly the pages of that build: it goes
  * live with them or not at all. Only pages marked `data-pagefind-body` are indexed (the layout
  * marks every canonical, indexable page's `<main>`); an FAQ heading with an `id` becomes a
- * sub-result that links to its anchor.
+ * sub-result that links to its anchor. Each language (`<html lang>`) gets an index of its own.
  *
  * @throws SearchIndexError naming what failed (Pagefind's own errors, or no page to index)
  */
@@ -62,7 +62,9 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexResul
       `search index: index.html in ${outDir} has no data-pagefind-body, so no page is marked for indexing`,
     );
   }
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  // One index per language, by each page's <html lang>: pagefind.js loads the one of the page
+  // it runs on, so /es/search/ finds Spanish pages only and /search/ English ones.
+  const { index, errors } = await pagefind.createIndex();
   if (!index) throw new SearchIndexError(`search index could not be created: ${errors.join('; ')}`);
   try {
     const added = await index.addDirectory({ path: outDir });
