@@ -14,6 +14,7 @@ import {
   WASM_CONTENT_SECURITY_POLICY,
   WASM_PATH_PATTERN,
 } from '@clinic/scripts/publisher';
+import { FORM_PROXY_MESSAGES, formLanguageOf } from '@clinic/scripts/publisher';
 import {
   IMMUTABLE_CACHE_CONTROL,
   REVALIDATE_CACHE_CONTROL,
@@ -99,6 +100,18 @@ describe('deploy/nginx/default.conf', () => {
   it('sets no header inside a location, which would drop the server-level ones there', () => {
     const nested = findDirectives(serverBlock(), 'add_header').filter(({ within }) => within.length > 0);
     expect(nested.map(({ directive }) => `line ${directive.line}`)).toEqual([]);
+  });
+
+  it("words the form's own answers as the publisher's form proxy does, in English and Spanish", () => {
+    const config = readNginxConfig(SITE_CONFIG);
+    for (const [variable, key] of [
+      ['$clinic_form_too_large', 'tooLarge'],
+      ['$clinic_form_unavailable', 'unavailable'],
+    ] as const) {
+      expect(new Set(mapValues(config, variable).values()), variable).toEqual(
+        new Set([FORM_PROXY_MESSAGES.en[key], FORM_PROXY_MESSAGES.es[key]]),
+      );
+    }
   });
 
   it('serves the live build through the `current` symlink without caching open files', () => {
@@ -238,8 +251,8 @@ describe.runIf(nginxInstalled && !skipNginx)('nginx with the deploy config', () 
 
   const get = (path: string, headers: Record<string, string> = {}) =>
     rawRequest(`${nginx!.origin}${path}`, { headers });
-  const postForm = (body: string, headers: Record<string, string> = {}) =>
-    rawRequest(`${nginx!.origin}/api/call-requests`, {
+  const postForm = (body: string, headers: Record<string, string> = {}, path = '/api/call-requests') =>
+    rawRequest(`${nginx!.origin}${path}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
       body,
@@ -475,6 +488,11 @@ describe.runIf(nginxInstalled && !skipNginx)('nginx with the deploy config', () 
     expect(request?.headers.accept).toBe('text/html');
     expect(request?.headers['idempotency-key']).toBe('0b7c6c1e-4d7a-4c3e-9a53-1f0e2f3a4b5c');
     expect(request?.headers.cookie).toBeUndefined();
+
+    seen.length = 0;
+    await postForm('name=Ana&language=es', {}, '/api/call-requests?language=es');
+    // The query is for nginx's own answers; the CMS reads the body's language, as behind the publisher.
+    expect(seen.map(({ url }) => url)).toEqual(['/api/call-requests']);
   });
 
   it('refuses an oversized form with JSON, before it reaches the CMS', async () => {
@@ -482,8 +500,32 @@ describe.runIf(nginxInstalled && !skipNginx)('nginx with the deploy config', () 
     const answer = await postForm(`message=${'x'.repeat(20 * 1024)}`);
     expect(answer.status).toBe(413);
     expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(JSON.parse(answer.body.toString())).toMatchObject({ error: { status: 413 } });
+    expect(JSON.parse(answer.body.toString())).toMatchObject({
+      error: { status: 413, message: FORM_PROXY_MESSAGES.en.tooLarge },
+    });
     expectSecurityHeaders(answer);
+    expect(seen).toHaveLength(0);
+  });
+
+  /** The paths a form may post to, each with the language the publisher's proxy answers it in. */
+  const FORM_PATHS = [
+    '/api/call-requests?language=es',
+    '/api/call-requests?language=ES',
+    '/api/call-requests?language=en',
+    '/api/call-requests?language=fr',
+    '/api/call-requests?lang=es',
+    '/api/call-requests?language=es-MX',
+  ].map((path) => [path, formLanguageOf(path)] as const);
+
+  it("refuses an oversized form in the language its action names, as the publisher's proxy does", async () => {
+    seen.length = 0;
+    for (const [path, language] of FORM_PATHS) {
+      const answer = await postForm(`message=${'x'.repeat(20 * 1024)}`, {}, path);
+      expect(answer.status, path).toBe(413);
+      expect((JSON.parse(answer.body.toString()) as { error: { message: string } }).error.message, path).toBe(
+        FORM_PROXY_MESSAGES[language].tooLarge,
+      );
+    }
     expect(seen).toHaveLength(0);
   });
 
@@ -555,6 +597,14 @@ describe.runIf(nginxInstalled && !skipNginx)('nginx with the deploy config', () 
       // A slow CMS may store the post after nginx gives up: never tell the visitor it failed.
       expect(answer.body.toString()).toContain('may have reached us');
       expectSecurityHeaders(answer);
+
+      for (const [path, language] of FORM_PATHS) {
+        const inLanguage = await postForm('name=Ana&language=es', {}, path);
+        expect(inLanguage.status, path).toBe(502);
+        expect((JSON.parse(inLanguage.body.toString()) as { error: { message: string } }).error.message, path).toBe(
+          FORM_PROXY_MESSAGES[language].unavailable,
+        );
+      }
     } finally {
       await new Promise<void>((resolve) => cms.listen(cmsPort, '127.0.0.1', resolve));
     }

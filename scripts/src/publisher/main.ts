@@ -16,7 +16,7 @@ export { startPublisher } from './start-publisher.ts';
 export type { Publisher, PublisherOptions } from './start-publisher.ts';
 export type { RunBuild, RunBuildContext } from './build/run-build.ts';
 export { parsePublisherEnv } from './publisher-env.ts';
-export { createFormProxy } from './serve/form-proxy.ts';
+export { createFormProxy, FORM_PROXY_MESSAGES, formLanguageOf } from './serve/form-proxy.ts';
 export {
   CONTENT_SECURITY_POLICY,
   SECURITY_HEADERS,
