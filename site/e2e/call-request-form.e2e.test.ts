@@ -3,14 +3,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callRequestForm } from '@clinic/shared-types';
 import { launchChromium } from '@clinic/testing/chromium';
 import { eventually, startTestSystem, type TestSystem } from '@clinic/testing/start-test-system';
+import { dictionaryOf } from '../src/i18n/index.ts';
+import { callRequestFormCopy } from '../src/lib/call-request-form.ts';
 import { saveScreenshot } from './support/page-checks.ts';
-import { closeAndCheck, visit, type Visit } from './support/visit.ts';
+import { closeAndCheck, sharedVisit, visit, type Visit } from './support/visit.ts';
 
 /**
  * The request-a-call form on /contact/, on a phone-sized screen, posted through the site's
  * own origin to the real CMS: with JavaScript (inline errors, in-page confirmation) and
- * without (the CMS answers with redirects), valid and invalid both ways. Stored requests
- * are read back through the admin API, the way staff see them.
+ * without (the CMS answers with redirects), valid and invalid both ways; then the same on
+ * /es/contact/ in Spanish. Stored requests are read back through the admin API, the way staff
+ * see them.
  */
 
 const CONTACT = '/contact/';
@@ -58,6 +61,7 @@ interface StoredRequest {
   preferredTime: string;
   consent: boolean;
   sourcePage: string | null;
+  language: string;
 }
 
 /** The call requests with this name, as staff see them in the admin. */
@@ -102,6 +106,7 @@ describe('with JavaScript', () => {
         preferredTime: 'evening',
         consent: true,
         sourcePage: CONTACT,
+        language: 'en',
       }),
     ]);
   });
@@ -191,5 +196,118 @@ describe('without JavaScript', () => {
     await message.getByRole('link', { name: 'Go to the field' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-phone');
     expect(await storedRequests('Alex Chen')).toEqual([]);
+  });
+});
+
+/**
+ * The Spanish form, which only its words, its action's `?language=es`, its hidden `language`
+ * and the pages it sends the visitor to set apart from the English one tested above: so a
+ * success and the phone error each way, in one browser context per way.
+ */
+describe('in Spanish, on /es/contact/', () => {
+  const ES_CONTACT = '/es/contact/';
+  const copy = callRequestFormCopy.es;
+  const phoneInvalid = callRequestForm.errors.phone_invalid.es;
+  const fill = async (v: Visit, name: string, phone: string) => {
+    await v.page.getByLabel(copy.nameLabel, { exact: true }).fill(name);
+    await v.page.getByLabel(copy.phoneLabel, { exact: true }).fill(phone);
+    await v.page.getByLabel(/^Acepto que/).check();
+  };
+  const send = (v: Visit) => v.page.getByRole('button', { name: copy.submit }).click();
+
+  describe('with JavaScript', () => {
+    const shared = sharedVisit(() => ({ browser, siteUrl: system.siteUrl }), { width: WIDTH });
+
+    it('confirms in Spanish, and the CMS stores the request as Spanish', async () => {
+      const v = shared();
+      await v.goto(ES_CONTACT);
+      const shownAt = Date.now();
+      // Accents all the way to the admin: the name is stored as typed.
+      await fill(v, 'Lucía Fernández', '(714) 555-0178');
+      await v.page.waitForTimeout(Math.max(0, MIN_FILL_MS + 200 - (Date.now() - shownAt)));
+      await send(v);
+
+      const success = v.page.locator('[data-form-success]');
+      await success.waitFor({ state: 'visible' });
+      const text = await success.innerText();
+      expect(text).toContain(copy.successTitle);
+      expect(text).toContain(copy.successBody);
+      expect((await activeElement(v)).dataset).toHaveProperty('formSuccess');
+      expect(v.page.url()).toBe(`${system.siteUrl}${ES_CONTACT}`);
+
+      expect(await storedRequests('Lucía Fernández')).toEqual([
+        expect.objectContaining({ phone: '+17145550178', sourcePage: ES_CONTACT, language: 'es' }),
+      ]);
+    });
+
+    it("shows the page's phone error and then the CMS's, both in Spanish, with focus on the summary", async () => {
+      const v = shared();
+      const { page } = v;
+      await v.goto(ES_CONTACT);
+      const shownAt = Date.now();
+      const summary = page.locator('[data-error-summary]');
+      const phoneLink = summary.getByRole('link', { name: phoneInvalid });
+
+      // Too short: the page's own check, which posts nothing.
+      await fill(v, 'Valeria Soto', '555-0123');
+      await send(v);
+      await summary.waitFor({ state: 'visible' });
+      expect(await summary.innerText()).toContain(copy.problem);
+      expect((await activeElement(v)).dataset).toHaveProperty('errorSummary');
+      expect(await phoneLink.getAttribute('href')).toBe('#field-phone');
+      expect(await page.getByLabel(copy.phoneLabel, { exact: true }).getAttribute('aria-invalid')).toBe('true');
+      await phoneLink.click();
+      expect((await activeElement(v)).id).toBe('field-phone');
+
+      // Ten digits pass the page's check; the CMS refuses area code 123, in the post's language.
+      await page.getByLabel(copy.phoneLabel, { exact: true }).fill('(123) 456-7890');
+      v.expectFailedResource('/api/call-requests?language=es', 400);
+      await page.waitForTimeout(Math.max(0, MIN_FILL_MS + 200 - (Date.now() - shownAt)));
+      const [answer] = await Promise.all([
+        page.waitForResponse((response) => response.request().method() === 'POST'),
+        send(v),
+      ]);
+      expect([answer.url(), answer.status()]).toEqual([`${system.siteUrl}/api/call-requests?language=es`, 400]);
+      await phoneLink.waitFor({ state: 'visible' });
+      expect((await activeElement(v)).dataset).toHaveProperty('errorSummary');
+      expect(await storedRequests('Valeria Soto')).toEqual([]);
+    });
+  });
+
+  describe('without JavaScript', () => {
+    const shared = sharedVisit(() => ({ browser, siteUrl: system.siteUrl }), {
+      width: WIDTH,
+      javaScriptEnabled: false,
+    });
+
+    it('lands on the Spanish thank-you page; the CMS stores the request as Spanish', async () => {
+      const v = shared();
+      await v.goto(ES_CONTACT);
+      await fill(v, 'Mateo Ruiz', '714-555-0199');
+      await Promise.all([v.page.waitForURL('**/es/contact/thanks/'), send(v)]);
+
+      expect(v.page.url()).toBe(`${system.siteUrl}/es/contact/thanks/`);
+      expect(await v.page.locator('html').getAttribute('lang')).toBe('es');
+      expect(await v.page.getByRole('heading', { level: 1 }).innerText()).toBe(dictionaryOf('es').thanks.name);
+      expect(await storedRequests('Mateo Ruiz')).toEqual([
+        expect.objectContaining({ phone: '+17145550199', sourcePage: ES_CONTACT, language: 'es' }),
+      ]);
+    });
+
+    it('comes back to /es/contact/ with the Spanish phone message shown', async () => {
+      const v = shared();
+      const { page } = v;
+      await v.goto(ES_CONTACT);
+      await fill(v, 'Diego Herrera', '555-0123');
+      await Promise.all([page.waitForURL(/error=/), send(v)]);
+
+      expect(page.url()).toBe(`${system.siteUrl}${ES_CONTACT}?error=phone_invalid#form-error-phone_invalid`);
+      const message = page.locator('#form-error-phone_invalid');
+      expect(await message.isVisible()).toBe(true);
+      expect(await message.innerText()).toContain(`${copy.problem}: ${phoneInvalid}`);
+      await message.getByRole('link', { name: copy.goToField }).click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-phone');
+      expect(await storedRequests('Diego Herrera')).toEqual([]);
+    });
   });
 });
