@@ -76,10 +76,24 @@ export function jsonLdTypesOf(html: string): string[] {
   });
 }
 
-/** `<loc>` and `<lastmod>` of every URL in a sitemap file. */
-export function sitemapEntriesOf(xml: string): { loc: string; lastmod: string | undefined }[] {
+/**
+ * `<loc>`, `<lastmod>` and the `xhtml:link` alternates of every URL in a sitemap file, each
+ * alternate as "hreflang href", sorted (as `alternatesOf` gives a page's).
+ */
+export function sitemapEntriesOf(xml: string): { loc: string; lastmod: string | undefined; alternates: string[] }[] {
   return [...xml.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((m) => ({
     loc: /<loc>([^<]+)<\/loc>/.exec(m[1] ?? '')?.[1] ?? '',
     lastmod: /<lastmod>([^<]+)<\/lastmod>/.exec(m[1] ?? '')?.[1],
+    alternates: [...(m[1] ?? '').matchAll(/<xhtml:link\b[^>]*>/g)]
+      .map(([link]) => `${/hreflang="([^"]*)"/.exec(link)?.[1]} ${/href="([^"]*)"/.exec(link)?.[1]}`)
+      .sort(),
   }));
+}
+
+/** A page's `<link rel="alternate" hreflang href>`, each as "hreflang href", sorted. */
+export function alternatesOf(html: string): string[] {
+  return elementsOf(html)
+    .filter((e) => e.tag === 'link' && e.attribs['rel'] === 'alternate' && e.attribs['hreflang'])
+    .map((e) => `${e.attribs['hreflang']} ${e.attribs['href']}`)
+    .sort();
 }

@@ -15,7 +15,12 @@ import {
   type TestCms,
 } from '@clinic/testing/start-test-cms';
 import { phonePhoto, uploadImage } from '@clinic/testing/upload-image';
+import { dictionaryOf } from '../src/i18n/index.ts';
+import { englishOnlyTexts } from '../src/i18n/dictionary-texts.ts';
+import { langOfPath } from '../src/i18n/lang.ts';
+import { routesFor } from '../src/lib/routes.ts';
 import {
+  alternatesOf,
   elementsOf,
   fileOf,
   jsonLdOf,
@@ -29,14 +34,15 @@ import {
 /**
  * The whole site built against a real, seeded Strapi: the IOP page's facts, the sitemap
  * against the built pages, every internal link and anchor, what every page must carry,
- * and the size budgets.
+ * the size budgets, and the Spanish edition (its pairing with the English pages, its review
+ * gate, its words), with one more build after an editor marks a translation reviewed.
  */
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const astroBin = path.resolve(siteDir, '../node_modules/astro/astro.js');
 const SITE_URL = 'https://www.example.test';
 const IOP = '/programs/intensive-outpatient-program/';
-const SEARCH_PATH = '/search/';
+const ES_IOP = '/es/programs/programa-ambulatorio-intensivo/';
 // Published by the test: hidden from search engines, with hostile text in its fields.
 const HIDDEN = { slug: 'test-hidden-condition', name: 'Hidden </script><script>alert(1)</script>' };
 // Uploaded by the test as the hidden condition's SEO Social image: a photo with EXIF data.
@@ -52,6 +58,8 @@ const BODY_IMAGE_ALT = 'Garden path between the group rooms';
 const HERO_SIZE = { width: 2400, height: 1600 };
 
 let cms: TestCms;
+let buildEnv: NodeJS.ProcessEnv;
+let contentManager: ReturnType<typeof contentManagerClient>;
 let outDir: string;
 let pages: BuiltPage[];
 let files: string[];
@@ -124,7 +132,7 @@ async function buildSite(env: NodeJS.ProcessEnv, dir: string): Promise<void> {
 beforeAll(async () => {
   cms = await startTestCms();
   const jwt = await adminLogin(cms);
-  const contentManager = contentManagerClient(cms, () => jwt);
+  contentManager = contentManagerClient(cms, () => jwt);
   await contentManager('POST', '/collection-types/api::condition.condition/actions/publish', {
     name: HIDDEN.name,
     slug: HIDDEN.slug,
@@ -187,14 +195,14 @@ beforeAll(async () => {
   });
 
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'site-build-'));
-  const env: NodeJS.ProcessEnv = {
+  buildEnv = {
     ...process.env,
     CMS_URL: cms.url,
     CMS_TOKEN: cms.token,
     SITE_URL,
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  await buildSite(env, outDir);
+  await buildSite(buildEnv, outDir);
   pages = readPages(outDir);
   files = listFiles(outDir);
 }, 240_000);
@@ -321,13 +329,16 @@ describe('the FAQ pages', () => {
   });
 });
 
+/** Every URL of a build's sitemaps, with its lastmod and alternates. */
+function sitemapEntries(dir: string) {
+  const index = fs.readFileSync(path.join(dir, 'sitemap-index.xml'), 'utf8');
+  const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+  expect(sitemaps.length).toBeGreaterThan(0);
+  return sitemaps.flatMap((p) => sitemapEntriesOf(fs.readFileSync(path.join(dir, p), 'utf8')));
+}
+
 describe('the sitemap', () => {
-  const entries = () => {
-    const index = fs.readFileSync(path.join(outDir, 'sitemap-index.xml'), 'utf8');
-    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
-    expect(sitemaps.length).toBeGreaterThan(0);
-    return sitemaps.flatMap((p) => sitemapEntriesOf(fs.readFileSync(path.join(outDir, p), 'utf8')));
-  };
+  const entries = () => sitemapEntries(outDir);
 
   it('lists only built pages, each with a real lastmod', () => {
     for (const { loc, lastmod } of entries()) {
@@ -569,7 +580,7 @@ describe('every page', () => {
       expect(elements[body + 1], `${urlPath} skip link`).toMatchObject({ tag: 'a', attribs: { href: '#main' } });
       expect(at('main')[0]?.attribs['id'], urlPath).toBe('main');
       expect(
-        at('nav').some((n) => n.attribs['aria-label'] === 'Breadcrumb'),
+        at('nav').some((n) => n.attribs['aria-label'] === dictionaryOf(langOfPath(urlPath)).breadcrumbs.label),
         urlPath,
       ).toBe(true);
       expect(
@@ -607,7 +618,7 @@ describe('every page', () => {
     for (const { urlPath, html } of pages) {
       const modules = modulesOf(html);
       for (const src of modules) expect(scripts, `${urlPath} module script`).toContain(src);
-      if (urlPath === '/search/') continue;
+      if (urlPath === routesFor(langOfPath(urlPath)).search) continue;
       // Issue 18: pages without search ship no more than "today's 2 KB", the 2,432 bytes of the
       // form's enhancement before search came; it and the header box's hand-off fit in them.
       const bytes = modules.reduce((sum, src) => sum + fs.statSync(path.join(outDir, src)).size, 0);
@@ -639,7 +650,12 @@ describe('every page', () => {
       languages: Record<string, { page_count: number }>;
     };
     const indexable = pages.filter(({ urlPath, html }) => urlPath !== '/404.html' && !isNoindex(html));
-    expect(entry.languages['en']?.page_count).toBe(indexable.length);
+    // One index per language (<html lang>): each search page finds its own language's pages.
+    for (const lang of ['en', 'es'] as const) {
+      const ofLang = indexable.filter((p) => langOfPath(p.urlPath) === lang);
+      expect(ofLang.length, lang).toBeGreaterThan(0);
+      expect(entry.languages[lang]?.page_count, lang).toBe(ofLang.length);
+    }
     expect(files).toContain('/pagefind/pagefind.js');
     expect(files.filter((f) => /^\/pagefind\/pagefind-(ui|component-ui|modular-ui|highlight)\./.test(f))).toEqual([]);
     for (const { urlPath, html } of pages) {
@@ -656,8 +672,10 @@ describe('every page', () => {
 
   it('sends no search query to a server: the header box has no named field, the search page no form that submits one', () => {
     for (const { urlPath, html } of pages) {
+      // Each language's box opens its own search page, which searches that language only.
+      const searchPath = routesFor(langOfPath(urlPath)).search;
       for (const form of elementsOf(html).filter((e) => e.attribs['role'] === 'search')) {
-        expect(form.attribs['action'] ?? SEARCH_PATH, urlPath).toBe(SEARCH_PATH);
+        expect(form.attribs['action'] ?? searchPath, urlPath).toBe(searchPath);
       }
       const named = elementsOf(html).filter(
         (e) => e.tag === 'input' && e.attribs['type'] === 'search' && e.attribs['name'],
@@ -671,9 +689,14 @@ describe('every page', () => {
     const paths = withForm.map((p) => p.urlPath);
     expect(paths).toContain('/contact/');
     expect(paths).toContain('/programs/intensive-outpatient-program/');
+    expect(paths).toContain('/es/contact/');
+    expect(paths).toContain(ES_IOP);
     for (const { urlPath, html } of withForm) {
       const form = elementsOf(html).find((e) => e.tag === 'form' && e.attribs['role'] !== 'search');
-      expect(form?.attribs['action'], urlPath).toBe('/api/call-requests');
+      // A Spanish form says so in its action, for the form proxy's own answers (see formActionOf).
+      expect(form?.attribs['action'], urlPath).toBe(
+        langOfPath(urlPath) === 'es' ? '/api/call-requests?language=es' : '/api/call-requests',
+      );
       expect(form?.attribs['method'], urlPath).toBe('post');
       const inputs = elementsOf(html).filter((e) => e.tag === 'input');
       expect(inputs.find((i) => i.attribs['name'] === 'phone')?.attribs).toMatchObject({
@@ -719,5 +742,211 @@ describe('every page', () => {
       0,
     );
     expect(css + inlineCss).toBeLessThan(30 * 1024);
+  });
+});
+
+/** The header's language switch of a page: its attributes and visible text. */
+function languageSwitchOf(html: string): { attribs: Record<string, string>; text: string } {
+  const link = elementsOf(html).find((e) => e.tag === 'a' && 'data-language-switch' in e.attribs);
+  const inner = /<a\b[^>]*data-language-switch[^>]*>([\s\S]*?)<\/a>/.exec(html)?.[1] ?? '';
+  return { attribs: link?.attribs ?? {}, text: inner.replace(/<[^>]+>/g, '').trim() };
+}
+
+const isSpanish = (urlPath: string) => langOfPath(urlPath) === 'es';
+
+/** Every `inLanguage` of a page's JSON-LD nodes. */
+function inLanguagesOf(html: string): unknown[] {
+  return jsonLdOf(html)
+    .flatMap((b) => (b as { '@graph': { inLanguage?: unknown }[] })['@graph'])
+    .filter((n) => n.inLanguage !== undefined)
+    .map((n) => n.inLanguage);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The words a page shows or says (its text, and the attributes people read or hear: alt,
+ * title, aria-label, placeholder, meta content, the data-* texts scripts show), leaving out
+ * what is another language on purpose: JSON-LD (schema.org's English names), cited sources'
+ * titles (<cite>) and whatever is marked lang="en" (the language switch's "English").
+ */
+function wordsOf(html: string): string {
+  const kept = html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, ' ')
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, ' ')
+    .replace(/<cite\b[^>]*>[\s\S]*?<\/cite>/g, ' ')
+    .replace(/<(?!html\b)(\w+)\b[^>]*\slang="en"[^>]*>[\s\S]*?<\/\1>/g, ' ');
+  const attributes = [...kept.matchAll(/\s(?:alt|title|aria-label|placeholder|content|data-[\w-]+)="([^"]*)"/g)].map(
+    (m) => m[1] ?? '',
+  );
+  return [kept.replace(/<[^>]+>/g, ' '), ...attributes]
+    .join('\n')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+describe('the Spanish edition', () => {
+  // Published by this test in English only (the hidden condition, the extra FAQs of /faq/2/),
+  // or the one page of both languages (404, 410): their switch goes to the Spanish home.
+  const WITHOUT_COUNTERPART = [`/conditions/${HIDDEN.slug}/`, '/faq/2/', '/404.html', '/410/'];
+  const english = () => pages.filter((p) => !isSpanish(p.urlPath));
+  const spanish = () => pages.filter((p) => isSpanish(p.urlPath));
+
+  it('builds every English page in Spanish too, reached by the language switch, whose Spanish page switches back', () => {
+    const targets: string[] = [];
+    for (const { urlPath, html } of english()) {
+      const link = languageSwitchOf(html);
+      expect(link, urlPath).toMatchObject({ attribs: { hreflang: 'es-US', lang: 'es' }, text: 'Español' });
+      const href = link.attribs['href'] ?? '';
+      if (WITHOUT_COUNTERPART.includes(urlPath)) {
+        expect(href, urlPath).toBe('/es/');
+        continue;
+      }
+      expect(isSpanish(href), `${urlPath} -> ${href}`).toBe(true);
+      expect(languageSwitchOf(page(href).html), `${href} back`).toMatchObject({
+        attribs: { href: urlPath, hreflang: 'en-US', lang: 'en' },
+        text: 'English',
+      });
+      targets.push(href);
+    }
+    expect(targets).toContain(ES_IOP);
+    expect(targets).toContain('/es/faq/');
+    // Each English page has its own Spanish page, and there is no Spanish page without one.
+    expect([...new Set(targets)].sort()).toEqual(
+      spanish()
+        .map((p) => p.urlPath)
+        .sort(),
+    );
+  });
+
+  it("pairs pages whose two versions may both be indexed with hreflang alternates, reciprocal, and exactly the sitemap's", () => {
+    const sitemap = new Map(sitemapEntries(outDir).map((e) => [new URL(e.loc).pathname, e.alternates]));
+    let paired = 0;
+    for (const { urlPath, html } of pages) {
+      const alternates = alternatesOf(html);
+      expect(sitemap.get(urlPath) ?? [], `${urlPath} in the sitemap`).toEqual(alternates);
+      if (alternates.length === 0) continue;
+      paired += 1;
+      expect(sitemap.has(urlPath), `${urlPath} is paired, so listed`).toBe(true);
+      const byHreflang = Object.fromEntries(
+        alternates.map((a): [string, string] => [a.split(' ')[0] ?? '', a.split(' ')[1] ?? '']),
+      );
+      expect(Object.keys(byHreflang).sort(), urlPath).toEqual(['en-US', 'es-US', 'x-default']);
+      expect(byHreflang[isSpanish(urlPath) ? 'es-US' : 'en-US'], urlPath).toBe(`${SITE_URL}${urlPath}`);
+      expect(byHreflang['x-default'], urlPath).toBe(byHreflang['en-US']);
+      for (const href of Object.values(byHreflang)) {
+        expect(alternatesOf(page(new URL(href).pathname).html), `${urlPath} and ${href}`).toEqual(alternates);
+      }
+      expect(metaOf(html, 'og:locale:alternate'), urlPath).toBe(isSpanish(urlPath) ? 'en_US' : 'es_US');
+    }
+    // The list pages and the FAQ: our own reviewed words around the entries' names.
+    expect(alternatesOf(page('/compare/').html)).toEqual([
+      `en-US ${SITE_URL}/compare/`,
+      `es-US ${SITE_URL}/es/compare/`,
+      `x-default ${SITE_URL}/compare/`,
+    ]);
+    expect(paired).toBeGreaterThanOrEqual(12);
+  });
+
+  it('keeps a translation nobody has reviewed noindex, out of the sitemap and of both versions’ alternates', () => {
+    const listed = new Set(sitemapEntries(outDir).map((e) => new URL(e.loc).pathname));
+    // Every seeded translation is unreviewed: the entries' pages, and the home (the facility's).
+    const unreviewed = spanish().filter(({ urlPath }) =>
+      /^\/es\/((programs|treatments|conditions)\/[^/]+\/)?$/.test(urlPath),
+    );
+    expect(unreviewed.length).toBeGreaterThanOrEqual(20);
+    for (const { urlPath, html } of unreviewed) {
+      expect(isNoindex(html), urlPath).toBe(true);
+      expect(listed.has(urlPath), urlPath).toBe(false);
+      expect(alternatesOf(html), urlPath).toEqual([]);
+      const englishPath = languageSwitchOf(html).attribs['href'] ?? '';
+      expect(isNoindex(page(englishPath).html), englishPath).toBe(false);
+      expect(alternatesOf(page(englishPath).html), englishPath).toEqual([]);
+    }
+    expect(isNoindex(page(ES_IOP).html)).toBe(true);
+    expect(isNoindex(page('/es/programs/').html)).toBe(false);
+  });
+
+  it('writes every Spanish page in Spanish: <html lang="es">, og:locale es_US, JSON-LD in es-US, no English word of the site’s own', () => {
+    const englishTexts = englishOnlyTexts().map((text) => ({
+      text,
+      pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(text)}(?![\\p{L}\\p{N}])`, 'u'),
+    }));
+    const englishFound = (html: string) => {
+      const words = wordsOf(html);
+      return englishTexts.filter(({ pattern }) => pattern.test(words)).map(({ text }) => text);
+    };
+    // The check finds what it looks for: the English pages are full of it.
+    expect(englishFound(page('/programs/').html).length).toBeGreaterThan(20);
+    expect(englishFound(page(IOP).html).length).toBeGreaterThan(20);
+    const found: string[] = [];
+    for (const { urlPath, html } of spanish()) {
+      expect(elementsOf(html).find((e) => e.tag === 'html')?.attribs['lang'], urlPath).toBe('es');
+      expect(metaOf(html, 'og:locale'), urlPath).toBe('es_US');
+      for (const inLanguage of inLanguagesOf(html)) expect(inLanguage, urlPath).toBe('es-US');
+      found.push(...englishFound(html).map((text) => `${urlPath}: "${text}"`));
+    }
+    expect(found).toEqual([]);
+    // The nodes that say what language a page is in (MedicalWebPage, FAQPage) say it.
+    for (const urlPath of [ES_IOP, '/es/faq/']) expect(inLanguagesOf(page(urlPath).html), urlPath).not.toEqual([]);
+    for (const { urlPath, html } of english()) {
+      for (const inLanguage of inLanguagesOf(html)) expect(inLanguage, urlPath).toBe('en-US');
+    }
+  });
+});
+
+// Last in the file: it changes the CMS and builds again, into a folder of its own.
+describe('a translation an editor marks reviewed', () => {
+  let rebuiltDir: string;
+  let rebuilt: BuiltPage[];
+
+  beforeAll(async () => {
+    const LEVEL = '/collection-types/api::program-level.program-level';
+    const found = (await (
+      await contentManager('GET', `${LEVEL}?locale=es&filters[slug][$eq]=${ES_IOP.split('/').at(-2)}`)
+    ).json()) as { results: { documentId: string }[] };
+    const iop = found.results[0];
+    if (!iop) throw new Error('the Spanish IOP level is not seeded');
+    // What an editor does in the admin: tick "Translation reviewed" on the Spanish version, publish.
+    await contentManager('POST', `${LEVEL}/${iop.documentId}/actions/publish?locale=es`, {
+      translationReviewed: true,
+    }).catch((error: unknown) => {
+      throw new Error(`publishing the reviewed translation failed; the CMS said:\n${cms.output().slice(-3000)}`, {
+        cause: error,
+      });
+    });
+    rebuiltDir = fs.mkdtempSync(path.join(os.tmpdir(), 'site-build-reviewed-'));
+    await buildSite(buildEnv, rebuiltDir);
+    rebuilt = readPages(rebuiltDir);
+  }, 240_000);
+
+  afterAll(() => {
+    if (rebuiltDir) fs.rmSync(rebuiltDir, { recursive: true, force: true });
+  });
+
+  const rebuiltPage = (urlPath: string) => {
+    const found = rebuilt.find((p) => p.urlPath === urlPath);
+    if (!found) throw new Error(`${urlPath} was not rebuilt`);
+    return found.html;
+  };
+
+  it('becomes indexable on the next build, paired with its English page by hreflang in both pages and in the sitemap', () => {
+    const pair = [`en-US ${SITE_URL}${IOP}`, `es-US ${SITE_URL}${ES_IOP}`, `x-default ${SITE_URL}${IOP}`];
+    expect(isNoindex(rebuiltPage(ES_IOP))).toBe(false);
+    expect(alternatesOf(rebuiltPage(ES_IOP))).toEqual(pair);
+    expect(alternatesOf(rebuiltPage(IOP))).toEqual(pair);
+    const sitemap = new Map(sitemapEntries(rebuiltDir).map((e) => [new URL(e.loc).pathname, e.alternates]));
+    expect(sitemap.get(ES_IOP)).toEqual(pair);
+    expect(sitemap.get(IOP)).toEqual(pair);
+    // The other translations are as they were.
+    expect(isNoindex(rebuiltPage('/es/programs/programa-ambulatorio/'))).toBe(true);
+    expect(sitemap.has('/es/programs/programa-ambulatorio/')).toBe(false);
+    expect(alternatesOf(rebuiltPage('/programs/outpatient-program/'))).toEqual([]);
   });
 });
