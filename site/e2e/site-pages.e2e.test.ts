@@ -15,7 +15,7 @@ import {
   saveScreenshot,
   tabThrough,
 } from './support/page-checks.ts';
-import { NARROWEST_WIDTH, TEMPLATES, WIDTHS } from './support/site-templates.ts';
+import { NARROWEST_WIDTH, SPANISH_TEMPLATES, TEMPLATES, WIDTHS } from './support/site-templates.ts';
 import { closeAndCheck, sharedVisit, visit, type Visit, type VisitOptions } from './support/visit.ts';
 
 /**
@@ -23,6 +23,8 @@ import { closeAndCheck, sharedVisit, visit, type Visit, type VisitOptions } from
  * publisher serves it: WCAG 2.1 AA by axe-core, the keyboard path (skip link, visible focus,
  * every control reachable), reflow at 320 px, no console errors, no request leaving the
  * site; a screenshot of each for people to look at; and the built HTML by html-validate.
+ * The Spanish pages: axe and reflow at the narrowest width, html-validate with the rest, the
+ * language switch there and back, and each language's search finding its own pages.
  * The tests of one width share a browser context (`sharedVisit`), each loading its page afresh.
  */
 
@@ -116,6 +118,61 @@ describe(`at ${NARROWEST_WIDTH} px`, () => {
     const { page, goto } = shared();
     await goto(urlPath, status);
     expect(await horizontalOverflow(page)).toBe(0);
+  });
+});
+
+describe(`the Spanish pages at ${NARROWEST_WIDTH} px`, () => {
+  const shared = sharedVisit(() => ({ browser, siteUrl: system.siteUrl }), { width: NARROWEST_WIDTH });
+
+  it.each(SPANISH_TEMPLATES)(
+    '$name ($path) has no WCAG 2.1 A/AA violations and reflows without scrolling sideways',
+    async ({ name, path: urlPath, status }) => {
+      const { page, goto } = shared();
+      await goto(urlPath, status);
+      await saveScreenshot(page, `${name}-${NARROWEST_WIDTH}`);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+      expect(await findAxeViolations(page)).toEqual([]);
+      expect(await horizontalOverflow(page)).toBe(0);
+    },
+  );
+});
+
+describe('the language switch', () => {
+  it('takes a page to its Spanish version and back, by a link, whatever language the browser asks for', async () => {
+    const english = '/programs/intensive-outpatient-program/';
+    const spanish = '/es/programs/programa-ambulatorio-intensivo/';
+    // A browser set to Spanish still gets the page it asked for: nothing redirects by language.
+    const { page, goto } = await open({ width: WIDTHS[0], locale: 'es-US' });
+    await goto(english);
+    expect(new URL(page.url()).pathname).toBe(english);
+
+    await page.getByRole('link', { name: 'Español', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === spanish);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await expect(page.locator('h1').innerText()).resolves.toBe('Programa ambulatorio intensivo (IOP)');
+
+    await page.getByRole('link', { name: 'English', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === english);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+});
+
+describe('search in each language', () => {
+  it('finds Spanish pages only from /es/search/, and English ones only from /search/', async () => {
+    const { page, goto } = await open({ width: WIDTHS[1] });
+    const resultsFor = async (query: string): Promise<string[]> => {
+      await page.locator('[data-search-input]').fill(query);
+      const links = page.locator('[data-search-results] a');
+      await expect.poll(() => links.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      return links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+    };
+    // "IOP" is a word of both languages' pages.
+    await goto('/es/search/');
+    const spanish = await resultsFor('IOP');
+    expect(spanish.filter((href) => !href.startsWith('/es/'))).toEqual([]);
+    await goto('/search/');
+    const english = await resultsFor('IOP');
+    expect(english.filter((href) => href.startsWith('/es/'))).toEqual([]);
   });
 });
 

@@ -23,6 +23,19 @@ export const TEMPLATES: readonly Template[] = [
   { name: 'not-found', path: '/no-such-page/', status: 404 },
 ];
 
+/**
+ * The Spanish edition's pages, one of each kind with content of its own: the templates are
+ * the English ones (the same page bodies with Spanish words), so they are checked at one
+ * width, the narrowest, where longer Spanish words are likeliest to crowd the header.
+ */
+export const SPANISH_TEMPLATES: readonly Template[] = [
+  { name: 'es-home', path: '/es/', status: 200 },
+  { name: 'es-program-level', path: '/es/programs/programa-ambulatorio-intensivo/', status: 200 },
+  { name: 'es-faq', path: '/es/faq/', status: 200 },
+  { name: 'es-contact', path: '/es/contact/', status: 200 },
+  { name: 'es-search', path: '/es/search/', status: 200 },
+];
+
 /** A phone and a desktop. */
 export const WIDTHS = [375, 1280] as const;
 

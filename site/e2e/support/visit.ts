@@ -6,6 +6,8 @@ export interface VisitOptions {
   height?: number | undefined;
   /** False: the page as a visitor without JavaScript gets it. */
   javaScriptEnabled?: boolean | undefined;
+  /** The browser's language (navigator.language, Accept-Language). @default Chromium's, en-US */
+  locale?: string | undefined;
 }
 
 /** A page in a fresh browser context that records what no page of the site may do. */
@@ -40,6 +42,7 @@ export async function visit(browser: Browser, siteUrl: string, options: VisitOpt
   const context = await browser.newContext({
     viewport: { width: options.width, height: options.height ?? 800 },
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   const page = await context.newPage();
   const errors: string[] = [];
