@@ -9,9 +9,12 @@ import { closeAndCheck, visit, type Visit, type VisitOptions } from './support/v
  * Site search in real Chromium, on builds the publisher indexed: pages and FAQ answers are
  * found at their anchors, a draft never is, the query stays in the browser, and the page
  * passes axe with no console error (CSP violations included) and no request off the site.
+ * Each language searches its own pages only.
  */
 
 const IOP_HOURS = '/faq/#how-many-hours-a-week-is-an-intensive-outpatient-program';
+// The same question in the seed's Spanish, on the Spanish FAQ page.
+const ES_IOP_HOURS = '/es/faq/#cuantas-horas-a-la-semana-dura-un-programa-ambulatorio-intensivo';
 // Words that appear nowhere else: a draft's and a published question's.
 const DRAFT_WORD = 'zebrafinchdraft';
 const PUBLISHED_WORD = 'kingfisherlive';
@@ -66,12 +69,16 @@ afterEach(async () => {
   if (done) await closeAndCheck(done);
 });
 
-/** Types `query` in the search page's box and waits for the live region to report. */
-async function search(page: Page, query: string): Promise<{ status: string; links: string[] }> {
-  const input = page.getByLabel('Search for');
+/**
+ * Types `query` in the search page's box, found by its label (`label`: the Spanish page's
+ * words on /es/search/), and waits for the live region to report on that query.
+ */
+async function search(page: Page, query: string, label = 'Search for'): Promise<{ status: string; links: string[] }> {
+  const input = page.getByLabel(label);
   await input.fill(query);
   const status = page.locator('[data-search-status]');
-  await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(new RegExp(`for “${query}”$`));
+  // Both languages end the report with the query in quotes (“…”).
+  await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(new RegExp(`“${query}”$`));
   const links = await page
     .locator('[data-search-results] a')
     .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
@@ -106,6 +113,23 @@ describe('site search', () => {
     const draft = await search(page, DRAFT_WORD);
     expect(draft.status).toBe(`No results for “${DRAFT_WORD}”`);
     expect(draft.links).toEqual([]);
+  });
+
+  it('searches each language apart: Spanish pages from /es/search/, English ones from /search/', async () => {
+    // One context for both pages: a context per test costs Chromium a renderer.
+    const { page, goto } = await open({ width: 1280 });
+    await goto('/es/search/');
+    const spanish = await search(page, 'cuántas horas', 'Qué busca');
+    expect(spanish.status).toMatch(/^\d+ resultados? para “cuántas horas”$/);
+    expect(spanish.links).toContain(ES_IOP_HOURS);
+    // 'IOP' is in pages of both languages: each search page answers with its own language's.
+    const spanishIop = await search(page, 'IOP', 'Qué busca');
+    expect(spanishIop.links.length).toBeGreaterThan(0);
+    expect(spanishIop.links.filter((href) => !href.startsWith('/es/'))).toEqual([]);
+    await goto('/search/');
+    const englishIop = await search(page, 'IOP');
+    expect(englishIop.links.length).toBeGreaterThan(0);
+    expect(englishIop.links.filter((href) => href.startsWith('/es/'))).toEqual([]);
   });
 
   it('takes a query from the header box to the search page in the fragment, never in a request', async () => {
