@@ -2,10 +2,12 @@
  * `npm run bench:site`: the site build against a real CMS, measured.
  *  1. The seeded site: build time including the fetch (target < 15 s), API requests,
  *     the largest page (target < 60 KB of HTML), CSS and JS shipped (targets < 30 KB CSS).
- *  2. The same CMS with 10,000 extra FAQs: build time (target < 90 s), peak memory
- *     (target < 1 GB), and API requests, which must grow with pages of 100 entries.
+ *  2. The same CMS with 10,000 extra FAQs, each in English and Spanish: build time (target
+ *     < 90 s), peak memory (target < 1 GB), and API requests, which must grow with pages of
+ *     100 entries.
  * For both, the site search index the publisher adds to each build: its build time, its size,
- * and what a visitor's first search downloads.
+ * and what a visitor's first search downloads; and the time spent rendering each language's
+ * pages (the Spanish edition's share of the build, from Astro's per-page timings).
  *  3. A fresh seeded CMS with 50 phone-sized photos uploaded through its upload API and published
  *     as heroes, the facility's gallery and Markdown body images: the first build (empty cache)
  *     and a warm rebuild, both in the publisher's own build worker, and the image bytes a 375 px
@@ -26,6 +28,8 @@ const rootDir = fileURLToPath(new URL('../../../', import.meta.url));
 const siteDir = path.join(rootDir, 'site');
 const astroCli = path.join(rootDir, 'node_modules/astro/astro.js');
 const EXTRA_FAQS = Number(process.env.BENCH_SITE_EXTRA_FAQS ?? 10_000);
+/** The languages the extra FAQs are written in: `en` alone compares with an English-only site. */
+const EXTRA_FAQ_LOCALES = (process.env.BENCH_SITE_FAQ_LOCALES ?? 'en,es').split(',');
 /** Photos of the image case; 0 skips it. */
 const IMAGES = Number(process.env.BENCH_SITE_IMAGES ?? 50);
 /** Node flags for the measured build, e.g. `--max-old-space-size=640`, to compare heap caps. */
@@ -42,7 +46,26 @@ interface BuildFigures {
   ms: number;
   maxRssKb: number;
   requests: Record<string, { entries: number; requests: number }>;
+  /** Pages rendered and the time spent rendering them, by language (English, and Spanish under /es/). */
+  rendering: Record<'en' | 'es', { pages: number; ms: number }>;
   outDir: string;
+}
+
+/**
+ * Astro's log line of each page it renders, "├─ /es/faq/index.html (+41ms)": its path and time.
+ * Pages render one after another, so the times of a language's pages add up to its share of
+ * the build's rendering (share cards included, drawn as their pages render).
+ */
+const RENDERED_PAGE = /[├└]─ (\/\S*) \(\+(\d+(?:\.\d+)?)(ms|s)\)/g;
+
+function renderingOf(output: string): BuildFigures['rendering'] {
+  const rendering = { en: { pages: 0, ms: 0 }, es: { pages: 0, ms: 0 } };
+  for (const [, page = '', time = '0', unit] of output.matchAll(RENDERED_PAGE)) {
+    const lang = page === '/es/index.html' || page.startsWith('/es/') ? 'es' : 'en';
+    rendering[lang].pages += 1;
+    rendering[lang].ms += Number(time) * (unit === 's' ? 1000 : 1);
+  }
+  return rendering;
 }
 
 /** Runs `astro build` in the site workspace, as `npm run build -w site` does, and measures it. */
@@ -74,10 +97,13 @@ async function measureBuild(cms: TestCms, label: string): Promise<BuildFigures> 
   const maxRssKb = /BENCH_PEAK_RSS_KB (\d+)/.exec(output)?.[1];
   if (code !== 0 || !maxRssKb) throw new Error(`build failed (${code}):\n${output.slice(-3000)}`);
   const requests: BuildFigures['requests'] = {};
-  for (const match of output.matchAll(/\[strapi-loader\] ([\w-]+): (\d+) entr(?:y|ies) in (\d+) request/g)) {
+  // "faqs: 42 entries (21 en, 21 es) in 2 request(s)"
+  for (const match of output.matchAll(
+    /\[strapi-loader\] ([\w-]+): (\d+) entr(?:y|ies)(?: \([^)]*\))? in (\d+) request/g,
+  )) {
     requests[match[1]!] = { entries: Number(match[2]), requests: Number(match[3]) };
   }
-  return { ms, maxRssKb: Number(maxRssKb), requests, outDir };
+  return { ms, maxRssKb: Number(maxRssKb), requests, rendering: renderingOf(output), outDir };
 }
 
 function pageFigures(outDir: string) {
@@ -111,6 +137,11 @@ function report(label: string, figures: BuildFigures): void {
     `[bench:site]   API requests: ${total} (${Object.entries(figures.requests)
       .map(([type, r]) => `${type} ${r.entries} entries/${r.requests} req`)
       .join(', ')})`,
+  );
+  const { en, es } = figures.rendering;
+  console.log(
+    `[bench:site]   rendering: English ${en.pages} pages in ${(en.ms / 1000).toFixed(2)} s, ` +
+      `Spanish ${es.pages} pages in ${(es.ms / 1000).toFixed(2)} s`,
   );
   console.log(
     `[bench:site]   ${pages.pages} pages; largest ${pages.largest.map((p) => `${p.page} ${kb(p.bytes)}`).join(', ')}; CSS ${kb(pages.css)}; JS ${kb(pages.js)}`,
@@ -150,31 +181,53 @@ async function reportSearchIndex(label: string, outDir: string): Promise<void> {
   );
 }
 
-/** Adds `count` published FAQs straight into the CMS's SQLite file (CMS stopped): a bulk load, not an editor. */
+/**
+ * Adds `count` published FAQs straight into the CMS's SQLite file (CMS stopped): a bulk load,
+ * not an editor. Each has its Spanish version (the same document, locale es, not reviewed), as
+ * every seeded FAQ has, so both languages' FAQ pages grow with them.
+ */
 function loadExtraFaqs(cms: TestCms, count: number): void {
   const db = new Database(path.join(cms.dataDir, 'cms.db'));
   const now = Date.now();
   const insert = db.prepare(
-    'INSERT INTO faqs (document_id, question, slug, answer, topic, "order", created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO faqs (document_id, locale, question, slug, answer, topic, "order", translation_reviewed, created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const topics = ['about-iop', 'schedule-and-time', 'therapies', 'medication', 'getting-started', 'after-treatment'];
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
       const documentId = `benchfaq${String(i).padStart(16, '0')}`;
-      const question = `Benchmark question number ${i}?`;
-      const answer = `A short answer to benchmark question ${i}, with **some** markdown and a [link](/faq/).`;
-      const values = [
-        documentId,
-        question,
-        `benchmark-question-${i}`,
-        answer,
-        topics[i % topics.length],
-        100 + (i % 5000),
-        now,
-        now,
-      ];
-      insert.run(...values, null); // the draft
-      insert.run(...values, now); // the published version
+      const versions = [
+        [
+          'en',
+          `Benchmark question number ${i}?`,
+          `benchmark-question-${i}`,
+          `A short answer to benchmark question ${i}, with **some** markdown and a [link](/faq/).`,
+        ],
+        [
+          'es',
+          `¿Pregunta de prueba número ${i}?`,
+          `pregunta-de-prueba-${i}`,
+          `Una respuesta breve a la pregunta de prueba ${i}, con **algo** de markdown y un [enlace](/faq/).`,
+        ],
+      ] as const;
+      for (const [locale, question, slug, answer] of versions.filter(([locale]) =>
+        EXTRA_FAQ_LOCALES.includes(locale),
+      )) {
+        const values = [
+          documentId,
+          locale,
+          question,
+          slug,
+          answer,
+          topics[i % topics.length],
+          100 + (i % 5000),
+          0,
+          now,
+          now,
+        ];
+        insert.run(...values, null); // the draft
+        insert.run(...values, now); // the published version
+      }
     }
   })();
   db.close();
@@ -191,7 +244,9 @@ async function main(): Promise<void> {
       await cms.stop();
       const started = Date.now();
       loadExtraFaqs(cms, EXTRA_FAQS);
-      console.log(`[bench:site] loaded ${EXTRA_FAQS} extra FAQs in ${Date.now() - started} ms`);
+      console.log(
+        `[bench:site] loaded ${EXTRA_FAQS} extra FAQs (${EXTRA_FAQ_LOCALES.join(', ')}) in ${Date.now() - started} ms`,
+      );
       await cms.restart();
       const large = await measureBuild(cms, 'large');
       report(`seeded + ${EXTRA_FAQS} FAQs`, large);
