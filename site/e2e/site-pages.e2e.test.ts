@@ -23,8 +23,8 @@ import { closeAndCheck, sharedVisit, visit, type Visit, type VisitOptions } from
  * publisher serves it: WCAG 2.1 AA by axe-core, the keyboard path (skip link, visible focus,
  * every control reachable), reflow at 320 px, no console errors, no request leaving the
  * site; a screenshot of each for people to look at; and the built HTML by html-validate.
- * The Spanish pages: axe and reflow at the narrowest width, html-validate with the rest, the
- * language switch there and back, and each language's search finding its own pages.
+ * The Spanish pages: axe and reflow at the narrowest width, html-validate with the rest, and
+ * the language switch there and back (search.e2e checks each language's search).
  * The tests of one width share a browser context (`sharedVisit`), each loading its page afresh.
  */
 
@@ -154,25 +154,6 @@ describe('the language switch', () => {
     await page.getByRole('link', { name: 'English', exact: true }).click();
     await page.waitForURL((url) => url.pathname === english);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-  });
-});
-
-describe('search in each language', () => {
-  it('finds Spanish pages only from /es/search/, and English ones only from /search/', async () => {
-    const { page, goto } = await open({ width: WIDTHS[1] });
-    const resultsFor = async (query: string): Promise<string[]> => {
-      await page.locator('[data-search-input]').fill(query);
-      const links = page.locator('[data-search-results] a');
-      await expect.poll(() => links.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-      return links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
-    };
-    // "IOP" is a word of both languages' pages.
-    await goto('/es/search/');
-    const spanish = await resultsFor('IOP');
-    expect(spanish.filter((href) => !href.startsWith('/es/'))).toEqual([]);
-    await goto('/search/');
-    const english = await resultsFor('IOP');
-    expect(english.filter((href) => href.startsWith('/es/'))).toEqual([]);
   });
 });
 
