@@ -14,6 +14,10 @@ const page = (key: string, lang: 'en' | 'es', path: string, indexable = true): L
   path,
   indexable,
 });
+const awaitingReview = (key: string, path: string): LocalizedPage => ({
+  ...page(key, 'es', path, false),
+  awaitingReview: true,
+});
 
 const map = buildLanguageMap([
   page('page:home', 'en', '/'),
@@ -27,7 +31,7 @@ const map = buildLanguageMap([
   page('program-level:doc1', 'es', '/es/programs/desintoxicacion-medica/'),
   // Translation not reviewed yet.
   page('condition:doc2', 'en', '/conditions/alcohol-use-disorder/'),
-  page('condition:doc2', 'es', '/es/conditions/trastorno-por-consumo-de-alcohol/', false),
+  awaitingReview('condition:doc2', '/es/conditions/trastorno-por-consumo-de-alcohol/'),
   // No translation.
   page('treatment-modality:doc3', 'en', '/treatments/group-therapy/'),
   page('faq-page:1', 'en', '/faq/'),
@@ -88,7 +92,9 @@ describe('pageLanguagesOf', () => {
       htmlLang: 'es',
       isCounterpart: true,
     });
-    expect(spanish).toMatchObject({ lang: 'es', noindex: true, alternates: [] });
+    expect(spanish).toMatchObject({ lang: 'es', noindex: true, awaitingReview: true, alternates: [] });
+    expect(english.awaitingReview).toBe(false);
+    expect(pageLanguagesOf(map, '/es/search/').awaitingReview).toBe(false);
     expect(spanish.switchTo).toMatchObject({
       lang: 'en',
       href: '/conditions/alcohol-use-disorder/',
@@ -102,6 +108,7 @@ describe('pageLanguagesOf', () => {
       switchTo: { lang: 'es', href: '/es/', hreflang: 'es-US', htmlLang: 'es', isCounterpart: false },
       alternates: [],
       noindex: false,
+      awaitingReview: false,
     });
     expect(pageLanguagesOf(map, '/faq/2/').switchTo.href).toBe('/es/');
   });

@@ -26,6 +26,11 @@ export interface LocalizedPage {
    * thank-you pages, an entry's `seo.noindex`).
    */
   indexable: boolean;
+  /**
+   * Not indexable only because nobody has reviewed this translation yet: the page is still the
+   * site's own content, so the site's search offers it. @default false
+   */
+  awaitingReview?: boolean | undefined;
 }
 
 /** One `<link rel="alternate" hreflang href>` (or sitemap `xhtml:link`): `href` is a site path. */
@@ -57,6 +62,8 @@ export interface PageLanguages {
   alternates: Alternate[];
   /** Keep this page out of search results and the sitemap: see `LocalizedPage.indexable`. */
   noindex: boolean;
+  /** The noindex is only an unreviewed translation's: see `LocalizedPage.awaitingReview`. */
+  awaitingReview: boolean;
 }
 
 /** Every page of both languages, by path and by what it shows. */
@@ -126,6 +133,7 @@ export function pageLanguagesOf(map: LanguageMap, path: string): PageLanguages {
     },
     alternates: page ? alternatesOf(map.byKey.get(page.key)) : [],
     noindex: page ? !page.indexable : false,
+    awaitingReview: page?.awaitingReview === true,
   };
 }
 

@@ -130,15 +130,21 @@ async function localizedPagesOf(lang: Lang): Promise<LocalizedPage[]> {
       translationReviewed?: boolean | null;
       seo?: { noindex?: boolean } | null;
     },
-  ): LocalizedPage => ({
-    key: `${model}:${item.documentId}`,
-    lang,
-    path: path(item.slug),
-    indexable: isTranslationReviewed(lang, item) && item.seo?.noindex !== true,
-  });
+  ): LocalizedPage => {
+    const reviewed = isTranslationReviewed(lang, item);
+    const hidden = item.seo?.noindex === true;
+    return {
+      key: `${model}:${item.documentId}`,
+      lang,
+      path: path(item.slug),
+      indexable: reviewed && !hidden,
+      awaitingReview: !reviewed && !hidden,
+    };
+  };
+  const homeReviewed = facility !== undefined && isTranslationReviewed(lang, facility);
   return [
     // The home presents the facility: it follows the facility's review.
-    fixed('home', paths.home, facility !== undefined && isTranslationReviewed(lang, facility)),
+    { ...fixed('home', paths.home, homeReviewed), awaitingReview: facility !== undefined && !homeReviewed },
     // List pages show our own (reviewed) strings around entries' names and summaries.
     fixed('programs', paths.programs),
     fixed('compare', paths.compare),
