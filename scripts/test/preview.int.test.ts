@@ -17,7 +17,9 @@ let iopId: string;
 
 const LEVEL = 'api::program-level.program-level';
 const IOP_PATH = '/programs/intensive-outpatient-program/';
-const BANNER = "Preview: not published. Shows all unpublished changes, not only this entry's.";
+// As the page's HTML writes it: the layout prints the banner from the dictionary, and Astro
+// escapes the apostrophe of text it writes from an expression.
+const BANNER = 'Preview: not published. Shows all unpublished changes, not only this entry&#39;s.';
 const admin = (method: string, path: string, body?: unknown) => system.contentManager(method, path, body);
 const preview = async (path: string) => {
   const res = await fetch(`${system.previewUrl}${path}`, { headers: { cookie } });
