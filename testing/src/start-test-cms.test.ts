@@ -1,9 +1,16 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SECRET_NAMES } from '@clinic/cms/runtime-env';
-import { CMS_TEMPLATES_VAR, FIRST_BOOT_ENV, templateFor, type CmsTemplates } from './start-test-cms.ts';
+import {
+  CMS_TEMPLATES_VAR,
+  FIRST_BOOT_ENV,
+  fetchOnLiveSocket,
+  templateFor,
+  type CmsTemplates,
+} from './start-test-cms.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinic-template-test-'));
 fs.writeFileSync(path.join(dataDir, 'secrets.env'), 'CMS_TOKEN=x\n');
@@ -35,5 +42,43 @@ describe('templateFor', () => {
     expect(templateFor({}, 'sqlite', false, {})).toBeUndefined();
     const gone = { ...templates, templates: { sqlite: { dataDir: path.join(dataDir, 'gone') } } };
     expect(() => templateFor({}, 'sqlite', false, { [CMS_TEMPLATES_VAR]: JSON.stringify(gone) })).toThrow(/is gone/);
+  });
+});
+
+describe('fetchOnLiveSocket', () => {
+  /** A server that answers the first request of a connection and closes on its second, unanswered. */
+  async function closingServer(): Promise<{ url: string; requests: () => number; close: () => void }> {
+    let requests = 0;
+    const server = net.createServer((socket) => {
+      let seen = 0;
+      socket.on('data', () => {
+        requests += 1;
+        seen += 1;
+        if (seen > 1) return void socket.destroy();
+        socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    return { url: `http://127.0.0.1:${port}/`, requests: () => requests, close: () => server.close() };
+  }
+
+  it('sends a request again when its kept-alive connection was closed before any answer', async () => {
+    const server = await closingServer();
+    try {
+      expect(await (await fetchOnLiveSocket(server.url, {})).text()).toBe('ok');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The second request goes out on the same connection, which the server closes unanswered.
+      expect(await (await fetchOnLiveSocket(server.url, {})).text()).toBe('ok');
+      expect(server.requests()).toBe(3);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('does not retry a server that is not there', async () => {
+    const server = await closingServer();
+    server.close();
+    await expect(fetchOnLiveSocket(server.url, {})).rejects.toThrow(TypeError);
   });
 });

@@ -285,7 +285,7 @@ export type ContentManagerRequest = (method: string, path: string, body?: unknow
 /** Content manager requests with the bearer JWT `jwt()` returns at the time of each call. */
 export function contentManagerClient(cms: Pick<TestCms, 'url'>, jwt: () => string): ContentManagerRequest {
   return async (method, path, body) => {
-    const res = await fetch(`${cms.url}/content-manager${path}`, {
+    const res = await fetchOnLiveSocket(`${cms.url}/content-manager${path}`, {
       method,
       headers: { Authorization: `Bearer ${jwt()}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -293,6 +293,23 @@ export function contentManagerClient(cms: Pick<TestCms, 'url'>, jwt: () => strin
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res;
   };
+}
+
+/**
+ * `fetch`, sent once more when the kept-alive connection it went out on was closed before any
+ * answer ("other side closed"). The CMS closes connections idle for 5 s (Node's keepAliveTimeout);
+ * a test that keeps the event loop busy longer (parsing a built site) can send its next request
+ * on one the server has just closed, before undici has seen the close. A server closes only
+ * idle connections, so it never read that request; a CMS that is down fails the second try.
+ */
+export async function fetchOnLiveSocket(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: unknown } }).cause?.code;
+    if (!(error instanceof TypeError) || code !== 'UND_ERR_SOCKET') throw error;
+    return fetch(url, init);
+  }
 }
 
 /**
