@@ -8,7 +8,6 @@ import { freePort } from '@clinic/testing/start-test-cms';
 import { eventually } from '@clinic/testing/start-test-system';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const tsxCli = path.join(rootDir, 'node_modules/tsx/dist/cli.mjs');
 
 /** Every process below `pid`, read from /proc (children of each thread). */
 function descendants(pid: number): number[] {
@@ -79,7 +78,10 @@ afterEach(async () => {
 async function launch(): Promise<Launched> {
   const [cmsPort, sitePort, publisherPort] = [await freePort(), await freePort(), await freePort()];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'npm-start-'));
-  const child = spawn(process.execPath, [tsxCli, 'scripts/src/start/main.ts'], {
+  // As package.json's start script runs it: tsx as a loader, no relay process between the
+  // signal and the launcher (tsx's CLI gives its child twice 30 ms to acknowledge Ctrl-C, then
+  // SIGKILLs it, orphaning Strapi and the publisher, and exits 130: what a busy machine got).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/src/start/main.ts'], {
     cwd: rootDir,
     env: {
       ...process.env,
