@@ -80,6 +80,112 @@ describe('a slug change leaves a permanent redirect to the entry', () => {
   });
 });
 
+describe('a Spanish slug change leaves a permanent redirect from its /es/ page', () => {
+  const ES_IOP = 'programa-ambulatorio-intensivo';
+
+  async function publishIopInSpanish(slug: string): Promise<void> {
+    const res = await admin('POST', `${LEVELS}/${iopId}/actions/publish?locale=es`, { slug });
+    expect(res.status, await res.clone().text()).toBe(200);
+  }
+
+  /** The published redirects' sources of one edition: `es` under /es/, `en` the rest. */
+  async function sources(edition: 'en' | 'es'): Promise<string[]> {
+    return (await publishedRedirects())
+      .map((r) => r.fromPath)
+      .filter((from) => from.startsWith('/es/') === (edition === 'es'))
+      .sort();
+  }
+
+  it('records a 301 from the old /es/ page to the entry, and no English redirect, when the Spanish version is renamed', async () => {
+    const english = await sources('en');
+    await publishIopInSpanish('pai-renombrado');
+    expect(await sources('es')).toEqual([`/es/programs/${ES_IOP}/`]);
+    expect((await publishedRedirects()).find((r) => r.fromPath === `/es/programs/${ES_IOP}/`)).toMatchObject({
+      httpStatus: 'moved-permanently-301',
+      targetType: 'program-level',
+      targetDocumentId: iopId,
+    });
+    expect(await sources('en')).toEqual(english);
+  });
+
+  it('leaves the /es/ pages alone when the English slug changes, and the English ones when the Spanish changes back', async () => {
+    const spanish = await sources('es');
+    await publishIopWithSlug('iop-english-rename');
+    expect(await sources('es')).toEqual(spanish);
+    expect(await sources('en')).toContain(`/programs/${IOP}/`);
+    await publishIopWithSlug(IOP);
+    const english = await sources('en');
+    expect(english).not.toContain(`/programs/${IOP}/`);
+
+    // Its page is live again: the redirect from it goes, the one from the name in between comes.
+    await publishIopInSpanish(ES_IOP);
+    expect(await sources('es')).toEqual(['/es/programs/pai-renombrado/']);
+    expect(await sources('en')).toEqual(english);
+  });
+
+  it("refuses a redirect from a live Spanish page, the entry's or a fixed one, naming fromPath", async () => {
+    for (const fromPath of [`/es/programs/${ES_IOP}/`, '/es/contact', '/es']) {
+      const res = await admin('POST', REDIRECTS, { fromPath, httpStatus: 'gone-410' });
+      const text = await res.text();
+      expect(res.status, `${fromPath}: ${text}`).toBe(400);
+      expect(text).toContain('is a live page');
+    }
+  });
+
+  it("takes a Spanish page's address as the target entry; from an English address it stays the address typed", async () => {
+    const saved = async (fields: Record<string, string>) => {
+      const res = await admin('POST', `${REDIRECTS}/actions/publish`, {
+        httpStatus: 'moved-permanently-301',
+        ...fields,
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return (await publishedRedirects()).find((r) => r.fromPath === fields.fromPath);
+    };
+    const entry = { targetType: 'program-level', targetDocumentId: iopId };
+    expect(await saved({ fromPath: '/es/pai-antiguo/', targetPath: `/es/programs/${ES_IOP}/` })).toMatchObject(entry);
+    expect(
+      await saved({
+        fromPath: '/es/pai-viejo/',
+        targetType: 'program-level',
+        targetDocumentId: `/es/programs/${ES_IOP}`,
+      }),
+    ).toMatchObject(entry);
+    expect(
+      await saved({ fromPath: '/es/pai-slug/', targetType: 'program-level', targetDocumentId: ES_IOP }),
+    ).toMatchObject(entry);
+    // An entry target from an English address goes to the English page: the Spanish one typed stays.
+    expect(await saved({ fromPath: '/iop-en-espanol/', targetPath: `/es/programs/${ES_IOP}/` })).toMatchObject({
+      targetType: 'path',
+    });
+  });
+
+  it("records both old pages when both versions are published at once (the admin's publish of several locales)", async () => {
+    for (const [locale, slug] of [
+      ['en', 'iop-both-renamed'],
+      ['es', 'pai-ambos-renombrado'],
+    ] as const) {
+      const res = await admin('PUT', `${LEVELS}/${iopId}?locale=${locale}`, { slug });
+      expect(res.status, await res.clone().text()).toBe(200);
+    }
+    const published = await admin('POST', `${LEVELS}/actions/bulkPublish`, {
+      documentIds: [iopId],
+      locale: ['en', 'es'],
+    });
+    expect(published.status, await published.clone().text()).toBe(200);
+    const redirects = await publishedRedirects();
+    for (const fromPath of [`/programs/${IOP}/`, `/es/programs/${ES_IOP}/`])
+      expect(
+        redirects.find((r) => r.fromPath === fromPath),
+        fromPath,
+      ).toMatchObject({ targetDocumentId: iopId });
+
+    // Back to the seeded slugs, which the tests below link to.
+    await publishIopWithSlug(IOP);
+    await publishIopInSpanish(ES_IOP);
+    expect(await sources('es')).not.toContain(`/es/programs/${ES_IOP}/`);
+  });
+});
+
 describe('redirects editors add', () => {
   it('stores a 410 with its path normalized to the trailing slash', async () => {
     const res = await admin('POST', `${REDIRECTS}/actions/publish`, {

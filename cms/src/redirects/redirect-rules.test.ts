@@ -2,7 +2,7 @@ import { normalizeSitePath as sharedNormalizeSitePath } from '@clinic/shared-typ
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findRedirectProblems, normalizeSitePath, parseAllowedHosts, slugTypedFor } from './redirect-rules';
-import { entryPath } from './site-paths';
+import { entryPath, isFixedPage, localizedPath, splitLocalePath } from './site-paths';
 
 const context = {
   isLivePage: (path: string) => path === '/contact/',
@@ -103,17 +103,55 @@ describe('entryPath', () => {
 
 describe('slugTypedFor', () => {
   it("reads an entry's slug from its bare slug or its page's address, however it is slashed", () => {
-    for (const typed of [
-      'group-therapy',
-      ' /treatments/group-therapy/ ',
-      '/treatments/group-therapy',
-      'treatments/group-therapy/',
-    ])
-      expect(slugTypedFor('treatment-modality', typed), typed).toBe('group-therapy');
+    expect(slugTypedFor('treatment-modality', 'group-therapy')).toEqual({ slug: 'group-therapy', locale: null });
+    for (const typed of [' /treatments/group-therapy/ ', '/treatments/group-therapy', 'treatments/group-therapy/'])
+      expect(slugTypedFor('treatment-modality', typed), typed).toEqual({ slug: 'group-therapy', locale: 'en' });
+  });
+
+  it("reads a Spanish page's address as the Spanish slug, in locale es", () => {
+    for (const typed of ['/es/treatments/terapia-de-grupo/', 'es/treatments/terapia-de-grupo'])
+      expect(slugTypedFor('treatment-modality', typed), typed).toEqual({ slug: 'terapia-de-grupo', locale: 'es' });
+    expect(slugTypedFor('treatment-modality', '/es/treatments/terapia%20de%20grupo/')).toEqual({
+      slug: 'terapia de grupo',
+      locale: 'es',
+    });
   });
 
   it('finds no slug in an empty value or in the address of another kind of page', () => {
-    for (const typed of ['', '  ', '/programs/group-therapy/', '/treatments/', '/treatments/a/b/', '/contact/'])
+    for (const typed of [
+      '',
+      '  ',
+      '/programs/group-therapy/',
+      '/treatments/',
+      '/treatments/a/b/',
+      '/contact/',
+      '/es/treatments/',
+      '/es/programs/terapia-de-grupo/',
+      '/fr/treatments/group-therapy/',
+    ])
       expect(slugTypedFor('treatment-modality', typed), typed).toBeNull();
+  });
+});
+
+describe('the editions (splitLocalePath, localizedPath, isFixedPage)', () => {
+  it('puts Spanish paths under /es and reads them back as locale es', () => {
+    expect(localizedPath('es', entryPath('program-level', 'desintoxicacion-medica'))).toBe(
+      '/es/programs/desintoxicacion-medica/',
+    );
+    expect(localizedPath('en', '/faq/')).toBe('/faq/');
+    expect(splitLocalePath('/es/programs/desintoxicacion-medica/')).toEqual({
+      locale: 'es',
+      path: '/programs/desintoxicacion-medica/',
+    });
+    expect(splitLocalePath('/es/')).toEqual({ locale: 'es', path: '/' });
+    // Only the /es segment itself: /espanol/ is an English-edition path.
+    expect(splitLocalePath('/espanol/')).toEqual({ locale: 'en', path: '/espanol/' });
+  });
+
+  it("knows every edition's fixed pages, and no entry page or other path as one", () => {
+    for (const path of ['/', '/contact/', '/es/', '/es/contact/', '/es/faq/', '/es/search/'])
+      expect(isFixedPage(path), path).toBe(true);
+    for (const path of ['/es/programs/x/', '/espanol/', '/es/es/', '/old-page/'])
+      expect(isFixedPage(path), path).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { ENTRY_MODELS, entryPath, type EntryModel } from './site-paths';
+import { ENTRY_MODELS, entryPath, splitLocalePath, type EntryModel, type SiteLocale } from './site-paths';
 
 /** Editors may keep at most this many redirects: the table ships with every build. */
 export const MAX_REDIRECTS = 5000;
@@ -48,18 +48,21 @@ export function normalizeSitePath(raw: string): string | null {
 }
 
 /**
- * The slug an editor means by what they typed as a redirect's target entry: the entry's page
- * address (`/programs/iop/`, leading and trailing slash optional) or the bare slug. Null when it
- * is neither: an address of another kind of page, or an empty value.
+ * The entry an editor means by what they typed as a redirect's target: the slug of its page's
+ * address in either edition (`/programs/iop/`, `/es/programs/iop-es/`, leading and trailing
+ * slash optional) with that edition's locale, or a bare slug with no locale (either edition's).
+ * Null when it is neither: an address of another kind of page, or an empty value.
  */
-export function slugTypedFor(model: EntryModel, typed: string): string | null {
+export function slugTypedFor(model: EntryModel, typed: string): { slug: string; locale: SiteLocale | null } | null {
   const trimmed = typed.trim();
   if (trimmed === '') return null;
-  if (!trimmed.includes('/')) return trimmed;
+  if (!trimmed.includes('/')) return { slug: trimmed, locale: null };
   const path = normalizeSitePath(trimmed.startsWith('/') ? trimmed : `/${trimmed}`);
+  if (!path) return null;
+  const { locale, path: rootPath } = splitLocalePath(path);
   const prefix = entryPath(model, 'x').slice(0, -'x/'.length);
-  const rest = path?.startsWith(prefix) ? path.slice(prefix.length) : '';
-  return /^[^/]+\/$/.test(rest) ? decodeURIComponent(rest.slice(0, -1)) : null;
+  const rest = rootPath.startsWith(prefix) ? rootPath.slice(prefix.length) : '';
+  return /^[^/]+\/$/.test(rest) ? { slug: decodeURIComponent(rest.slice(0, -1)), locale } : null;
 }
 
 /** The allowed external hosts, from `REDIRECT_ALLOWED_HOSTS` (comma or space separated). */

@@ -10,7 +10,20 @@ import {
   type FieldProblem,
   type RedirectInput,
 } from './redirect-rules';
-import { ENTRY_MODELS, entryModelOf, entryPath, entryUid, FIXED_PAGES, type EntryModel } from './site-paths';
+import {
+  ENTRY_MODELS,
+  entryModelOf,
+  entryPath,
+  entryUid,
+  isFixedPage,
+  isSiteLocale,
+  localizedPath,
+  ROOT_LOCALE,
+  SITE_LOCALES,
+  splitLocalePath,
+  type EntryModel,
+  type SiteLocale,
+} from './site-paths';
 
 /** A document with plain fields, as read here. */
 export type Doc = Record<string, unknown> & { documentId: string };
@@ -44,31 +57,36 @@ export function throwFieldProblems(problems: FieldProblem[]): never {
   });
 }
 
-/** The published entry whose page is `path`, or null (fixed pages and other paths). */
+/**
+ * The published entry whose page is `path` in either edition, with the locale of that version
+ * (`/es/programs/<es-slug>/` is the Spanish version's page), or null (fixed pages and other paths).
+ */
 async function findEntryAt(
   strapi: Core.Strapi,
   path: string,
-): Promise<{ model: EntryModel; documentId: string } | null> {
+): Promise<{ model: EntryModel; documentId: string; locale: SiteLocale } | null> {
+  const { locale, path: rootPath } = splitLocalePath(path);
   for (const model of ENTRY_MODELS) {
     const prefix = entryPath(model, 'x').slice(0, -'x/'.length);
-    if (!path.startsWith(prefix)) continue;
-    const rest = path.slice(prefix.length);
+    if (!rootPath.startsWith(prefix)) continue;
+    const rest = rootPath.slice(prefix.length);
     if (!/^[^/]+\/$/.test(rest)) continue;
     const slug = decodeURIComponent(rest.slice(0, -1));
     const [found] = await findMany(strapi, entryUid(model), {
       filters: { slug },
+      locale,
       status: 'published',
       fields: ['slug'],
       limit: 1,
     });
-    if (found) return { model, documentId: found.documentId };
+    if (found) return { model, documentId: found.documentId, locale };
   }
   return null;
 }
 
-/** Whether a normalized path is a page the site publishes now (a fixed page or an entry's). */
+/** Whether a normalized path is a page the site publishes now (a fixed page or an entry's, in either edition). */
 export async function isLivePage(strapi: Core.Strapi, path: string): Promise<boolean> {
-  return FIXED_PAGES.includes(path) || (await findEntryAt(strapi, path)) !== null;
+  return isFixedPage(path) || (await findEntryAt(strapi, path)) !== null;
 }
 
 /** Redirects from `path`, in any state: a source that is a live page again must not redirect. */
@@ -107,17 +125,31 @@ const ENTRY_LABELS: Record<EntryModel, string> = {
 
 /**
  * The document id of the entry an editor named as a redirect's target: its document id, its
- * slug or its page's address (published slug first, then a draft's), or null when no entry of
- * `model` answers to it.
+ * slug or its page's address in either edition (published slug first, then a draft's; a bare
+ * slug is looked for in English, then Spanish), or null when no entry of `model` answers to it.
  */
 async function resolveTargetEntry(strapi: Core.Strapi, model: EntryModel, typed: string): Promise<string | null> {
   const uid = entryUid(model);
-  if (await findOne(strapi, uid, typed, 'draft')) return typed;
-  const slug = slugTypedFor(model, typed);
-  if (!slug) return null;
-  for (const status of ['published', 'draft'] as const) {
-    const [found] = await findMany(strapi, uid, { filters: { slug }, status, fields: ['slug'], limit: 1 });
-    if (found) return found.documentId;
+  const [byId] = await findMany(strapi, uid, {
+    filters: { documentId: typed },
+    locale: '*',
+    fields: ['slug'],
+    limit: 1,
+  });
+  if (byId) return typed;
+  const entry = slugTypedFor(model, typed);
+  if (!entry) return null;
+  for (const locale of entry.locale ? [entry.locale] : SITE_LOCALES) {
+    for (const status of ['published', 'draft'] as const) {
+      const [found] = await findMany(strapi, uid, {
+        filters: { slug: entry.slug },
+        locale,
+        status,
+        fields: ['slug'],
+        limit: 1,
+      });
+      if (found) return found.documentId;
+    }
   }
   return null;
 }
@@ -137,10 +169,16 @@ async function validateRedirectWrite(
     action === 'update' && params.documentId ? await findOne(strapi, REDIRECT_UID, params.documentId, 'draft') : null;
   const pick = (field: keyof RedirectInput): unknown => (field in data ? data[field] : stored?.[field]);
   // An editor who types an entry's page as the target gets the entry: it follows later renames.
+  // Only a page of the source's own edition: an entry target goes to the version in the
+  // source's language (see `registerRedirects`), and a page of the other stays the address typed.
   const typedPath = typeof data.targetPath === 'string' ? normalizeSitePath(data.targetPath) : null;
   if (typedPath && (pick('targetType') ?? 'path') === 'path') {
+    const typedFrom = pick('fromPath');
+    const fromLocale = splitLocalePath(
+      normalizeSitePath(typeof typedFrom === 'string' ? typedFrom : '/') ?? '/',
+    ).locale;
     const entry = await findEntryAt(strapi, typedPath);
-    if (entry) {
+    if (entry && entry.locale === fromLocale) {
       data.targetType = entry.model;
       data.targetDocumentId = entry.documentId;
     }
@@ -193,14 +231,46 @@ async function validateRedirectWrite(
 }
 
 /**
+ * The pages of a document's published versions in the locales a publish names, by locale:
+ * `locale` as the document service's `publish` takes it (one locale, several, `'*'` for all,
+ * or none for the default), passed on unchanged so exactly the versions it publishes are read.
+ * Versions in a locale the site has no edition in are left out.
+ */
+async function publishedPages(
+  strapi: Core.Strapi,
+  model: EntryModel,
+  documentId: string,
+  locale: unknown,
+): Promise<Map<SiteLocale, string>> {
+  const versions = await findMany(strapi, entryUid(model), {
+    filters: { documentId },
+    locale,
+    status: 'published',
+    fields: ['slug', 'locale'],
+  });
+  const pages = new Map<SiteLocale, string>();
+  for (const version of versions) {
+    // A type without i18n has no locale: its one version is the root edition's.
+    const versionLocale = version.locale ?? ROOT_LOCALE;
+    if (isSiteLocale(versionLocale) && typeof version.slug === 'string') {
+      pages.set(versionLocale, localizedPath(versionLocale, entryPath(model, version.slug)));
+    }
+  }
+  return pages;
+}
+
+/**
  * Redirects in the document service, so the admin, the API and the seed all meet them:
  * - a redirect is validated when saved (see `findRedirectProblems`, at most `MAX_REDIRECTS`);
  * - publishing a program level, therapy or condition under a new slug records a 301 from its
- *   previous page to the entry, and removes any redirect from the page it now lives at.
+ *   previous page to the entry, and removes any redirect from the page it now lives at, in each
+ *   locale published: the Spanish version's old page is its `/es/` address. Redirects are not
+ *   localized; the site sends one whose source is under `/es/` to the entry's Spanish page (its
+ *   English page while no Spanish version is published), every other to the English page.
  */
 export function registerRedirects(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
-    const params = context.params as { documentId?: string; data?: Record<string, unknown> };
+    const params = context.params as { documentId?: string; locale?: unknown; data?: Record<string, unknown> };
     if (context.uid === REDIRECT_UID && (context.action === 'create' || context.action === 'update')) {
       await validateRedirectWrite(strapi, context.action, params);
       return next();
@@ -209,13 +279,12 @@ export function registerRedirects(strapi: Core.Strapi): void {
     if (!model || context.action !== 'publish' || !params.documentId) return next();
 
     const documentId = params.documentId;
-    const before = await findOne(strapi, context.uid, documentId, 'published');
+    const before = await publishedPages(strapi, model, documentId, params.locale);
     const result = await next();
-    const after = await findOne(strapi, context.uid, documentId, 'published');
-    if (after && typeof after.slug === 'string') {
-      const newPath = entryPath(model, after.slug);
+    const after = await publishedPages(strapi, model, documentId, params.locale);
+    for (const [locale, newPath] of after) {
       await removeRedirectsFrom(strapi, newPath);
-      const oldPath = before && typeof before.slug === 'string' ? entryPath(model, before.slug) : null;
+      const oldPath = before.get(locale);
       // Another entry may hold the old slug by now: its page wins over a redirect.
       if (oldPath && oldPath !== newPath && !(await isLivePage(strapi, oldPath))) {
         await recordSlugRedirect(strapi, oldPath, model, documentId);

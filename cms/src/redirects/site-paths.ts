@@ -25,3 +25,42 @@ export const FIXED_PAGES: readonly string[] = sitePaths.fixedPages;
 
 /** The FAQ's first page; its later pages are `/faq/2/`, `/faq/3/`... */
 export const FAQ_PATH = sitePaths.faqPath;
+
+/** A Strapi locale the site has an edition in: `en` at the root, `es` under `/es`. */
+export type SiteLocale = keyof typeof sitePaths.localePathPrefixes;
+
+const LOCALE_PATH_PREFIXES: Record<SiteLocale, string> = sitePaths.localePathPrefixes;
+
+/** The site's locales, the root edition (English) first. */
+export const SITE_LOCALES = (Object.keys(LOCALE_PATH_PREFIXES) as SiteLocale[]).sort(
+  (a, b) => LOCALE_PATH_PREFIXES[a].length - LOCALE_PATH_PREFIXES[b].length,
+);
+
+/** The locale whose edition is at the root, and whose version a redirect falls back to. */
+export const ROOT_LOCALE: SiteLocale = SITE_LOCALES[0] ?? 'en';
+
+export function isSiteLocale(locale: unknown): locale is SiteLocale {
+  return typeof locale === 'string' && Object.hasOwn(LOCALE_PATH_PREFIXES, locale);
+}
+
+/** A root-edition path in `locale`'s edition: `/programs/x/` in `es` is `/es/programs/x/`. */
+export function localizedPath(locale: SiteLocale, path: string): string {
+  return `${LOCALE_PATH_PREFIXES[locale]}${path}`;
+}
+
+/**
+ * The edition a normalized site path is in, and the path as the root edition has it:
+ * `/es/faq/` is `es` and `/faq/`, `/es/` is `es` and `/`, `/faq/` is `en` and `/faq/`.
+ */
+export function splitLocalePath(path: string): { locale: SiteLocale; path: string } {
+  for (const locale of SITE_LOCALES) {
+    const prefix = LOCALE_PATH_PREFIXES[locale];
+    if (prefix !== '' && path.startsWith(`${prefix}/`)) return { locale, path: path.slice(prefix.length) };
+  }
+  return { locale: ROOT_LOCALE, path };
+}
+
+/** Whether a normalized path is a fixed page of any edition (`/contact/`, `/es/contact/`, `/es/`). */
+export function isFixedPage(path: string): boolean {
+  return FIXED_PAGES.includes(splitLocalePath(path).path);
+}

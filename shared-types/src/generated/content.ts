@@ -185,10 +185,10 @@ export const programLevelFieldsSchema = z.object({
 export const redirectFieldsSchema = z.object({
   id: z.number().int(),
   documentId: z.string().min(1),
-  fromPath: z.string().max(500).describe("The old address, starting with /, e.g. /iop-program/. Not an address of a live page. Saved with a trailing slash."),
+  fromPath: z.string().max(500).describe("The old address, starting with /, e.g. /iop-program/ (or /es/... for a Spanish page). Not an address of a live page. Saved with a trailing slash."),
   httpStatus: z.enum(["moved-permanently-301","found-302","gone-410"]).describe("Moved permanently (301) for pages that moved for good; found (302) for a temporary detour; gone (410) for pages removed on purpose."),
-  targetType: z.enum(["program-level","treatment-modality","condition","path"]).nullable().describe("Where visitors go: a program level, therapy or condition (follows its current address when its slug changes), or an address typed below. Ignored for gone (410)."),
-  targetDocumentId: z.string().max(64).nullable().describe("The entry, when the target is a program level, therapy or condition: type its slug (intensive-outpatient-program) or its page's address (/programs/intensive-outpatient-program/). Saved as the entry's id, so it follows later renames. Filled in automatically when a slug changes."),
+  targetType: z.enum(["program-level","treatment-modality","condition","path"]).nullable().describe("Where visitors go: a program level, therapy or condition (follows its current address when its slug changes; from an /es/ address to its Spanish page, else to its English page), or an address typed below. Ignored for gone (410)."),
+  targetDocumentId: z.string().max(64).nullable().describe("The entry, when the target is a program level, therapy or condition: type its slug (intensive-outpatient-program) or its page's address in either language (/programs/intensive-outpatient-program/, /es/programs/programa-ambulatorio-intensivo/). Saved as the entry's id, so it follows later renames. Filled in automatically when a slug changes."),
   targetPath: z.string().max(500).nullable().describe("When the target is an address: a path on this site such as /contact/, or a full https:// URL on an allowed host."),
   note: z.string().max(500).nullable().describe("Why this redirect exists, for other editors. Not shown on the site."),
   createdAt: z.string().datetime({ offset: true }),
