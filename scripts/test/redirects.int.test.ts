@@ -19,6 +19,7 @@ const admin = (method: string, path: string, body?: unknown) => system.contentMa
 const LEVEL = 'api::program-level.program-level';
 const REDIRECT = 'api::redirect.redirect';
 const IOP = '/programs/intensive-outpatient-program/';
+const ES_IOP = '/es/programs/programa-ambulatorio-intensivo/';
 
 async function findDocument(uid: string, field: string, value: string): Promise<string> {
   const res = await admin(
@@ -83,6 +84,20 @@ describe('old addresses after a slug change', () => {
     const moved = await answer('/programs/iop-second-rename/');
     expect(moved.status).toBe(301);
     expect(moved.location).toBe(IOP);
+  });
+
+  it('answers the old Spanish address with a 301 to the new Spanish page, and leaves the English page be', async () => {
+    const id = await findDocument(LEVEL, 'slug', 'intensive-outpatient-program');
+    await admin('POST', `/collection-types/${LEVEL}/${id}/actions/publish?locale=es`, { slug: 'pai-renombrado' });
+    await eventually(
+      async () => (await answer('/es/programs/pai-renombrado/')).status === 200,
+      60_000,
+      '/es/programs/pai-renombrado/ to go live',
+    );
+    const moved = await answer(ES_IOP);
+    expect(moved.status).toBe(301);
+    expect(moved.location).toBe('/es/programs/pai-renombrado/');
+    expect((await answer(IOP)).status).toBe(200);
   });
 });
 

@@ -19,11 +19,28 @@ function redirect(fields: Partial<Redirect> & Pick<Redirect, 'fromPath'>): Redir
 }
 
 const targets = {
-  'program-level': new Map([['iop-doc', 'intensive-outpatient-program']]),
-  'treatment-modality': new Map<string, string>(),
-  condition: new Map<string, string>(),
+  en: {
+    'program-level': new Map([
+      ['iop-doc', 'intensive-outpatient-program'],
+      ['detox-doc', 'medical-detox'],
+    ]),
+    'treatment-modality': new Map<string, string>(),
+    condition: new Map<string, string>(),
+  },
+  // The detox level's Spanish version is not published.
+  es: {
+    'program-level': new Map([['iop-doc', 'programa-ambulatorio-intensivo']]),
+    'treatment-modality': new Map<string, string>(),
+    condition: new Map<string, string>(),
+  },
 };
-const pages = new Set(['/programs/intensive-outpatient-program/', '/contact/']);
+const pages = new Set([
+  '/programs/intensive-outpatient-program/',
+  '/programs/medical-detox/',
+  '/es/programs/programa-ambulatorio-intensivo/',
+  '/contact/',
+  '/es/contact/',
+]);
 const isPage = (path: string) => pages.has(path);
 
 describe('buildRedirectTable', () => {
@@ -40,6 +57,58 @@ describe('buildRedirectTable', () => {
       { from: '/programs/iop-old/', status: 301, to: '/programs/intensive-outpatient-program/' },
       { from: '/programs/iop/', status: 301, to: '/programs/intensive-outpatient-program/' },
     ]);
+  });
+
+  it("sends an old /es/ page to the entry's Spanish page, and English sources to the English page", () => {
+    const { rules } = buildRedirectTable(
+      [
+        redirect({ fromPath: '/es/programs/pai/', targetType: 'program-level', targetDocumentId: 'iop-doc' }),
+        redirect({ fromPath: '/programs/iop/', targetType: 'program-level', targetDocumentId: 'iop-doc' }),
+        // /espanol/ is not under /es/: an English-edition address.
+        redirect({ fromPath: '/espanol/iop/', targetType: 'program-level', targetDocumentId: 'iop-doc' }),
+      ],
+      targets,
+      isPage,
+    );
+    expect(rules).toEqual([
+      { from: '/es/programs/pai/', status: 301, to: '/es/programs/programa-ambulatorio-intensivo/' },
+      { from: '/espanol/iop/', status: 301, to: '/programs/intensive-outpatient-program/' },
+      { from: '/programs/iop/', status: 301, to: '/programs/intensive-outpatient-program/' },
+    ]);
+  });
+
+  it("sends an old /es/ page to the entry's English page while no Spanish version is published", () => {
+    const { rules, skipped } = buildRedirectTable(
+      [
+        redirect({
+          fromPath: '/es/programs/desintoxicacion/',
+          targetType: 'program-level',
+          targetDocumentId: 'detox-doc',
+        }),
+        redirect({ fromPath: '/es/programs/borrador/', targetType: 'program-level', targetDocumentId: 'draft-only' }),
+      ],
+      targets,
+      isPage,
+    );
+    expect(rules).toEqual([{ from: '/es/programs/desintoxicacion/', status: 301, to: '/programs/medical-detox/' }]);
+    expect(skipped).toEqual(['/es/programs/borrador/: its target (program-level draft-only) is not published']);
+  });
+
+  it('leaves out an /es/ source that is a live Spanish page', () => {
+    const { rules, skipped } = buildRedirectTable(
+      [
+        redirect({
+          fromPath: '/es/programs/programa-ambulatorio-intensivo/',
+          targetType: 'program-level',
+          targetDocumentId: 'iop-doc',
+        }),
+        redirect({ fromPath: '/es/contact', targetPath: '/es/' }),
+      ],
+      targets,
+      isPage,
+    );
+    expect(rules).toEqual([]);
+    expect(skipped).toEqual(['/es/contact/: a live page', '/es/programs/programa-ambulatorio-intensivo/: a live page']);
   });
 
   it('follows a path target through other redirects to its end, with the trailing slash', () => {

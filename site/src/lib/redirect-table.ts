@@ -1,23 +1,43 @@
 import { GONE_PAGE, normalizeSitePath, type Redirect, type RedirectRule } from '@clinic/shared-types';
-import { routes } from './routes.ts';
+import { defaultLang, langOfPath, type Lang } from '../i18n/lang.ts';
+import { routesFor, type Routes } from './routes.ts';
 
 /** Redirect chains longer than this are cut: the table answers each source in one hop. */
 const MAX_HOPS = 10;
 
 const STATUS_CODES = { 'moved-permanently-301': 301, 'found-302': 302, 'gone-410': 410 } as const;
 
-/** The published entries a redirect may target, by `targetType`: documentId to slug. */
+/** The published entries of one language a redirect may target, by `targetType`: documentId to that version's slug. */
 export interface RedirectTargets {
   'program-level': ReadonlyMap<string, string>;
   'treatment-modality': ReadonlyMap<string, string>;
   condition: ReadonlyMap<string, string>;
 }
 
-const ENTRY_PATHS = {
-  'program-level': routes.program,
-  'treatment-modality': routes.treatment,
-  condition: routes.condition,
-} as const;
+/** Each language's published entries: an entry's Spanish version has its own slug and page. */
+export type LocalizedRedirectTargets = Readonly<Record<Lang, RedirectTargets>>;
+
+type EntryType = keyof RedirectTargets;
+
+const ENTRY_ROUTES = {
+  'program-level': 'program',
+  'treatment-modality': 'treatment',
+  condition: 'condition',
+} as const satisfies Record<EntryType, keyof Routes>;
+
+/**
+ * The page a redirect from `from` to an entry goes to: the page of the entry's version in the
+ * source's language (a source under `/es/` is Spanish), else its English page while that
+ * language's version is not published; null when neither is.
+ */
+function entryPageFor(targets: LocalizedRedirectTargets, from: string, type: EntryType, documentId: string) {
+  const lang = langOfPath(from);
+  for (const candidate of new Set([lang, defaultLang])) {
+    const slug = targets[candidate][type].get(documentId);
+    if (slug !== undefined) return routesFor(candidate)[ENTRY_ROUTES[type]](slug);
+  }
+  return null;
+}
 
 export interface RedirectTableResult {
   rules: RedirectRule[];
@@ -27,14 +47,15 @@ export interface RedirectTableResult {
 
 /**
  * Resolves the editors' and the CMS's redirects into the table the build ships: an entry
- * target becomes the entry's current page, a path target is followed through other redirects
+ * target becomes the entry's current page in the source's language (see `entryPageFor`;
+ * redirects themselves have no language), a path target is followed through other redirects
  * to its end (so every source answers in one hop), and a source that is a page of this build
  * is left out (the page wins; a redirect must never hide it), as is a loop or a target entry
  * that is not published.
  */
 export function buildRedirectTable(
   redirects: readonly Redirect[],
-  targets: RedirectTargets,
+  targets: LocalizedRedirectTargets,
   isPage: (path: string) => boolean,
 ): RedirectTableResult {
   const skipped: string[] = [];
@@ -60,8 +81,7 @@ export function buildRedirectTable(
       const target = redirect.targetPath?.trim() ?? '';
       to = /^https?:\/\//i.test(target) ? target : normalizeSitePath(target);
     } else {
-      const slug = targets[type].get(redirect.targetDocumentId ?? '');
-      to = slug === undefined ? null : ENTRY_PATHS[type](slug);
+      to = entryPageFor(targets, from, type, redirect.targetDocumentId ?? '');
     }
     if (!to) {
       skipped.push(

@@ -9,7 +9,7 @@ import {
   type RedirectTable,
 } from '@clinic/shared-types';
 import type { AstroIntegration } from 'astro';
-import { buildRedirectTable, formatStaticHostRedirects, type RedirectTargets } from './redirect-table.ts';
+import { buildRedirectTable, formatStaticHostRedirects, type LocalizedRedirectTargets } from './redirect-table.ts';
 import { findBrokenLinks, indexBuiltPages } from './check-built-links.ts';
 
 /**
@@ -21,7 +21,7 @@ const INPUTS_KEY = Symbol.for('@clinic/site:redirect-inputs');
 
 interface RedirectInputs {
   redirects: Redirect[];
-  targets: RedirectTargets;
+  targets: LocalizedRedirectTargets;
 }
 
 function holder(): { [INPUTS_KEY]?: RedirectInputs | undefined } {

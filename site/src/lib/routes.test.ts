@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import sitePaths from '@clinic/shared-types/site-paths.json';
-import { langs } from '../i18n/lang.ts';
+import { langs, pathPrefixOf } from '../i18n/lang.ts';
 import { isCurrentSection, mainNavigation, navigationFor, routes, routesFor } from './routes.ts';
 
 describe('routes', () => {
@@ -72,5 +72,10 @@ describe('the paths the CMS knows (shared-types/site-paths.json)', () => {
     const routeValues = new Set(Object.values(routes).filter((value) => typeof value === 'string'));
     for (const page of sitePaths.fixedPages) expect(routeValues, page).toContain(page);
     expect(sitePaths.faqPath).toBe(routes.faq);
+  });
+
+  it("puts each language's pages where the CMS records its redirects: the same prefix per locale", () => {
+    expect(sitePaths.localePathPrefixes).toEqual(pathPrefixOf);
+    for (const lang of langs) expect(routesFor(lang).home).toBe(`${sitePaths.localePathPrefixes[lang]}/`);
   });
 });

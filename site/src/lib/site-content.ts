@@ -22,7 +22,7 @@ import { sortByContinuum } from './continuum.ts';
 import { paginateFaqs, type FaqPage } from './faq-pages.ts';
 import { faqTopicLabel, sortFaqs } from './faq-topics.ts';
 import { localizeHref, type LinkSources } from './localize-links.ts';
-import type { RedirectTargets } from './redirect-table.ts';
+import type { LocalizedRedirectTargets, RedirectTargets } from './redirect-table.ts';
 import { routesFor } from './routes.ts';
 
 /** Names in the language's alphabetical order (English as it always sorted: the runtime's default). */
@@ -90,18 +90,29 @@ export async function getFaqPages(lang: Lang = defaultLang): Promise<FaqPage<Faq
   }));
 }
 
-/** The published redirects, and the entries they may point at (documentId to current English slug). */
-export async function getRedirectInputs(): Promise<{ redirects: Redirect[]; targets: RedirectTargets }> {
+/** The published entries of one language a redirect may point at: documentId to that version's slug. */
+async function redirectTargetsIn(lang: Lang): Promise<RedirectTargets> {
   const slugs = (entries: { documentId: string; slug: string }[]) =>
     new Map(entries.map((e) => [e.documentId, e.slug]));
-  return {
-    redirects: (await getCollection('redirects')).map((entry) => entry.data),
-    targets: {
-      'program-level': slugs(await getProgramLevels()),
-      'treatment-modality': slugs(await getTreatmentModalities()),
-      condition: slugs(await getConditions()),
-    },
-  };
+  const [levels, modalities, conditions] = await Promise.all([
+    getProgramLevels(lang),
+    getTreatmentModalities(lang),
+    getConditions(lang),
+  ]);
+  return { 'program-level': slugs(levels), 'treatment-modality': slugs(modalities), condition: slugs(conditions) };
+}
+
+/**
+ * The published redirects, and the entries they may point at in each language: a redirect
+ * from an `/es/` page goes to the entry's Spanish page (see `buildRedirectTable`).
+ */
+export async function getRedirectInputs(): Promise<{ redirects: Redirect[]; targets: LocalizedRedirectTargets }> {
+  const [redirects, en, es] = await Promise.all([
+    getCollection('redirects'),
+    redirectTargetsIn('en'),
+    redirectTargetsIn('es'),
+  ]);
+  return { redirects: redirects.map((entry) => entry.data), targets: { en, es } };
 }
 
 /** The pages of one language, as `alternates.ts` pairs them. */
