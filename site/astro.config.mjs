@@ -6,6 +6,7 @@ import tailwind from '@astrojs/tailwind';
 import { defineConfig } from 'astro/config';
 import { repairExternalOutDir, sitemapRegistry, socialCards } from './src/lib/build-integrations.ts';
 import { buildMemo } from './src/lib/build-memo.ts';
+import { dataStoreAsJson } from './src/lib/data-store-module.ts';
 import { readSitemapPage, sitemapItemOf } from './src/lib/sitemap-registry.ts';
 import { redirectsAndLinkCheck } from './src/lib/redirects-integration.ts';
 import { cmsUploadsPattern } from './src/lib/responsive-image.ts';
@@ -46,6 +47,8 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   integrations: [
+    // The content store reaches the pages as JSON text, not as a literal Rollup must analyse.
+    dataStoreAsJson(),
     // What pages compute once per build from the whole content (both languages' pairing).
     buildMemo(),
     tailwind({
