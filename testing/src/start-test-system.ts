@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { publisherStatusSchema, type PublisherStatus } from '@clinic/shared-types';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -12,7 +13,10 @@ import {
 } from './start-test-cms.ts';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const tsxCli = path.join(rootDir, 'node_modules/tsx/dist/cli.mjs');
+// Node with tsx's loader, not tsx's CLI: the CLI runs the publisher as a child of its own, so
+// `killPublisher('SIGKILL')` killed the CLI and left the real publisher running, still
+// answering on its ports for the publisher started next (as npm start, see scripts/src/start).
+const tsxLoader = createRequire(import.meta.url).resolve('tsx');
 
 export interface TestSystem {
   cms: TestCms;
@@ -67,7 +71,7 @@ export async function startTestSystem({
 
   const startPublisher = async () => {
     log += '\n--- publisher start ---\n';
-    publisher = spawn(process.execPath, [tsxCli, 'scripts/src/publisher/main.ts'], {
+    publisher = spawn(process.execPath, ['--import', tsxLoader, 'scripts/src/publisher/main.ts'], {
       cwd: rootDir,
       env: {
         ...cms.env,
@@ -102,6 +106,18 @@ export async function startTestSystem({
     const exited = new Promise((r) => child.once('exit', r));
     child.kill(signal);
     await exited;
+    // Whatever answers now is not the publisher started here: a restart must not be fooled by it.
+    const deadline = Date.now() + 10_000;
+    while (
+      await status().then(
+        () => true,
+        () => false,
+      )
+    ) {
+      if (Date.now() > deadline)
+        throw new Error(`a publisher still answers on ${hooksUrl} after ours exited (${signal})`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   };
 
   await startPublisher();
