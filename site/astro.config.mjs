@@ -7,7 +7,7 @@ import { defineConfig } from 'astro/config';
 import { repairExternalOutDir, sitemapRegistry, socialCards } from './src/lib/build-integrations.ts';
 import { buildMemo } from './src/lib/build-memo.ts';
 import { dataStoreAsJson } from './src/lib/data-store-module.ts';
-import { readSitemapPage, sitemapItemOf } from './src/lib/sitemap-registry.ts';
+import { isListedInSitemap, readSitemapPage, sitemapItemOf } from './src/lib/sitemap-registry.ts';
 import { redirectsAndLinkCheck } from './src/lib/redirects-integration.ts';
 import { cmsUploadsPattern } from './src/lib/responsive-image.ts';
 import { searchIndex } from './src/lib/search-index-integration.ts';
@@ -63,9 +63,9 @@ export default defineConfig({
       : [
           sitemapRegistry(),
           sitemap({
-            // Pages marked noindex (seo.noindex, the thank-you page) stay out; @astrojs/sitemap
-            // already leaves out the 404 page.
-            filter: (page) => readSitemapPage(page)?.noindex !== true,
+            // Pages marked noindex (seo.noindex, the thank-you page) and pages whose canonical is
+            // another address stay out; @astrojs/sitemap already leaves out the 404 page.
+            filter: (page) => isListedInSitemap(readSitemapPage(page)),
             // lastmod, and each language's version as an xhtml:link alternate (hreflang).
             serialize: (item) => sitemapItemOf(item, readSitemapPage(item.url)),
           }),

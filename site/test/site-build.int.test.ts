@@ -909,8 +909,24 @@ describe('the Spanish edition', () => {
 describe('a translation an editor marks reviewed', () => {
   let rebuiltDir: string;
   let rebuilt: BuiltPage[];
+  // Group therapy: both versions reviewed, the English one a duplicate of another page by its editor's say.
+  const GROUP = '/treatments/group-therapy/';
+  const ES_GROUP = '/es/treatments/terapia-de-grupo/';
+  const GROUP_CANONICAL = `${SITE_URL}/treatments/psychotherapy/`;
 
   beforeAll(async () => {
+    const MODALITY = '/collection-types/api::treatment-modality.treatment-modality';
+    const modalities = (await (
+      await contentManager('GET', `${MODALITY}?filters[slug][$eq]=${GROUP.split('/').at(-2)}`)
+    ).json()) as { results: { documentId: string }[] };
+    const group = modalities.results[0];
+    if (!group) throw new Error('the group therapy modality is not seeded');
+    await contentManager('POST', `${MODALITY}/${group.documentId}/actions/publish?locale=es`, {
+      translationReviewed: true,
+    });
+    await contentManager('POST', `${MODALITY}/${group.documentId}/actions/publish`, {
+      seo: { canonicalUrl: GROUP_CANONICAL, noindex: false },
+    });
     const LEVEL = '/collection-types/api::program-level.program-level';
     const found = (await (
       await contentManager('GET', `${LEVEL}?locale=es&filters[slug][$eq]=${ES_IOP.split('/').at(-2)}`)
@@ -952,5 +968,22 @@ describe('a translation an editor marks reviewed', () => {
     expect(isNoindex(rebuiltPage('/es/programs/programa-ambulatorio/'))).toBe(true);
     expect(sitemap.has('/es/programs/programa-ambulatorio/')).toBe(false);
     expect(alternatesOf(rebuiltPage('/programs/outpatient-program/'))).toEqual([]);
+  });
+
+  it('leaves a reviewed pair unpaired and the duplicate out of the sitemap when one version names another canonical', () => {
+    const canonicalOf = (html: string) =>
+      elementsOf(html).find((e) => e.tag === 'link' && e.attribs['rel'] === 'canonical')?.attribs['href'];
+    expect(canonicalOf(rebuiltPage(GROUP))).toBe(GROUP_CANONICAL);
+    expect(canonicalOf(rebuiltPage(ES_GROUP))).toBe(`${SITE_URL}${ES_GROUP}`);
+    for (const urlPath of [GROUP, ES_GROUP]) {
+      expect(isNoindex(rebuiltPage(urlPath)), urlPath).toBe(false);
+      expect(alternatesOf(rebuiltPage(urlPath)), urlPath).toEqual([]);
+    }
+    // Still one page in two languages to a visitor.
+    expect(languageSwitchOf(rebuiltPage(GROUP)).attribs['href']).toBe(ES_GROUP);
+    expect(languageSwitchOf(rebuiltPage(ES_GROUP)).attribs['href']).toBe(GROUP);
+    const sitemap = new Map(sitemapEntries(rebuiltDir).map((e) => [new URL(e.loc).pathname, e.alternates]));
+    expect(sitemap.has(GROUP)).toBe(false);
+    expect(sitemap.get(ES_GROUP)).toEqual([]);
   });
 });

@@ -32,6 +32,9 @@ const map = buildLanguageMap([
   // Translation not reviewed yet.
   page('condition:doc2', 'en', '/conditions/alcohol-use-disorder/'),
   awaitingReview('condition:doc2', '/es/conditions/trastorno-por-consumo-de-alcohol/'),
+  // Both versions reviewed, but the English names another address as its canonical.
+  { ...page('condition:doc4', 'en', '/conditions/anxiety/'), canonicalElsewhere: true },
+  page('condition:doc4', 'es', '/es/conditions/ansiedad/'),
   // No translation.
   page('treatment-modality:doc3', 'en', '/treatments/group-therapy/'),
   page('faq-page:1', 'en', '/faq/'),
@@ -100,6 +103,19 @@ describe('pageLanguagesOf', () => {
       href: '/conditions/alcohol-use-disorder/',
       hreflang: 'en-US',
     });
+  });
+
+  it('leaves a version whose canonical is another address out of the pairs on both sides, indexable and switchable', () => {
+    const english = pageLanguagesOf(map, '/conditions/anxiety/');
+    const spanish = pageLanguagesOf(map, '/es/conditions/ansiedad/');
+    expect(english).toMatchObject({ noindex: false, alternates: [], switchTo: { href: '/es/conditions/ansiedad/' } });
+    expect(spanish).toMatchObject({ noindex: false, alternates: [], switchTo: { href: '/conditions/anxiety/' } });
+    // The same pair without the override is paired.
+    const paired = buildLanguageMap([
+      page('condition:doc4', 'en', '/conditions/anxiety/'),
+      page('condition:doc4', 'es', '/es/conditions/ansiedad/'),
+    ]);
+    expect(pageLanguagesOf(paired, '/es/conditions/ansiedad/').alternates).toHaveLength(3);
   });
 
   it("switches to the other language's home when the page has no counterpart", () => {

@@ -31,6 +31,13 @@ export interface LocalizedPage {
    * site's own content, so the site's search offers it. @default false
    */
   awaitingReview?: boolean | undefined;
+  /**
+   * The editor names another address as this page's canonical (`seo.canonicalUrl`): the page is
+   * a duplicate by their own statement. It stays indexable (search engines follow the canonical,
+   * not a noindex) and switchable, but takes no part in hreflang pairs, whose URLs must be
+   * canonical: neither it nor its counterpart lists alternates. @default false
+   */
+  canonicalElsewhere?: boolean | undefined;
 }
 
 /** One `<link rel="alternate" hreflang href>` (or sitemap `xhtml:link`): `href` is a site path. */
@@ -56,8 +63,9 @@ export interface PageLanguages {
   };
   /**
    * The page's alternates: each language's version and `x-default` (the English), or none
-   * unless both versions exist and may be indexed. Hreflang alternates must be reciprocal, so
-   * an unreviewed translation takes its English page's alternates away too.
+   * unless both versions exist, may be indexed and are their own canonical. Hreflang
+   * alternates must be reciprocal, so an unreviewed translation, or a version whose canonical
+   * is another address, takes its counterpart's alternates away too.
    */
   alternates: Alternate[];
   /** Keep this page out of search results and the sitemap: see `LocalizedPage.indexable`. */
@@ -101,10 +109,15 @@ export function counterpartPath(map: LanguageMap, path: string, lang?: Lang): st
   return target === page.lang ? page.path : map.byKey.get(page.key)?.[target]?.path;
 }
 
-/** The alternates of a page's key: every language and `x-default`, when all versions exist and may be indexed. */
+/**
+ * The alternates of a page's key: every language and `x-default`, when all versions exist, may
+ * be indexed and are their own canonical (hreflang must name canonical URLs).
+ */
 function alternatesOf(versions: Partial<Record<Lang, LocalizedPage>> | undefined): Alternate[] {
   const all = langs.map((lang) => versions?.[lang]);
-  if (!all.every((page): page is LocalizedPage => page?.indexable === true)) return [];
+  const pairable = (page: LocalizedPage | undefined): page is LocalizedPage =>
+    page?.indexable === true && page.canonicalElsewhere !== true;
+  if (!all.every(pairable)) return [];
   const english = versions?.[defaultLang];
   return [
     ...all.map((page) => ({ hreflang: hreflangOf[page.lang], href: page.path })),

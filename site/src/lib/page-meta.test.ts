@@ -5,6 +5,7 @@ import {
   buildPageDescription,
   buildPageTitle,
   DESCRIPTION_MAX,
+  isCanonicalElsewhere,
   TITLE_MAX,
   truncateText,
 } from './page-meta.ts';
@@ -86,6 +87,18 @@ describe('buildCanonicalUrl', () => {
   });
   it('ignores an empty override', () => {
     expect(buildCanonicalUrl(new URL('https://example.org'), '/a/', '')).toBe('https://example.org/a/');
+  });
+});
+
+describe('isCanonicalElsewhere', () => {
+  it('is true when the override names another address, on this site or another', () => {
+    expect(isCanonicalElsewhere('https://example.org', '/a/', 'https://other.example/b/')).toBe(true);
+    expect(isCanonicalElsewhere('https://example.org', '/a/', 'https://example.org/b/')).toBe(true);
+  });
+  it("is false without an override, or with the page's own URL", () => {
+    expect(isCanonicalElsewhere('https://example.org', '/a/', null)).toBe(false);
+    expect(isCanonicalElsewhere('https://example.org', '/a/', '')).toBe(false);
+    expect(isCanonicalElsewhere(new URL('https://example.org'), '/a/', 'https://EXAMPLE.org/a/')).toBe(false);
   });
 });
 

@@ -69,6 +69,17 @@ export function buildCanonicalUrl(site: URL | string, pathname: string, override
 }
 
 /**
+ * Whether the editor's canonical override names another address than the page's own: the page
+ * is then a duplicate, kept out of hreflang pairs and the sitemap. An override that is the
+ * page's own URL (however its host is cased) names no other address.
+ */
+export function isCanonicalElsewhere(site: URL | string, pathname: string, override?: string | null): boolean {
+  if (!override) return false;
+  const normalized = URL.canParse(override) ? new URL(override).href : override;
+  return normalized !== new URL(pathname, site).href;
+}
+
+/**
  * An absolute URL for a media file: Strapi returns uploads as paths ("/uploads/x.jpg") on
  * its own origin, or as absolute URLs when a provider stores them elsewhere.
  */

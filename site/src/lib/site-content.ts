@@ -22,6 +22,7 @@ import { sortByContinuum } from './continuum.ts';
 import { paginateFaqs, type FaqPage } from './faq-pages.ts';
 import { faqTopicLabel, sortFaqs } from './faq-topics.ts';
 import { localizeHref, type LinkSources } from './localize-links.ts';
+import { isCanonicalElsewhere } from './page-meta.ts';
 import type { LocalizedRedirectTargets, RedirectTargets } from './redirect-table.ts';
 import { routesFor } from './routes.ts';
 
@@ -131,31 +132,33 @@ async function localizedPagesOf(lang: Lang): Promise<LocalizedPage[]> {
     path,
     indexable,
   });
-  // Entry pages follow their entry's review; an entry's own seo.noindex keeps it out in any language.
-  const entry = (
-    model: string,
-    path: (slug: string) => string,
-    item: {
-      documentId: string;
-      slug: string;
-      translationReviewed?: boolean | null;
-      seo?: { noindex?: boolean } | null;
-    },
+  // A page shown from one CMS item follows the item's review and its SEO component, as the layout
+  // reads it: seo.noindex keeps it out in any language, and a canonical naming another address
+  // keeps it out of the pairs.
+  const edited = (
+    key: string,
+    path: string,
+    item: { translationReviewed?: boolean | null; seo?: { noindex?: boolean; canonicalUrl?: string | null } | null },
   ): LocalizedPage => {
     const reviewed = isTranslationReviewed(lang, item);
     const hidden = item.seo?.noindex === true;
     return {
-      key: `${model}:${item.documentId}`,
+      key,
       lang,
-      path: path(item.slug),
+      path,
       indexable: reviewed && !hidden,
       awaitingReview: !reviewed && !hidden,
+      canonicalElsewhere: isCanonicalElsewhere(import.meta.env.SITE, path, item.seo?.canonicalUrl),
     };
   };
-  const homeReviewed = facility !== undefined && isTranslationReviewed(lang, facility);
+  const entry = (
+    model: string,
+    path: (slug: string) => string,
+    item: Parameters<typeof edited>[2] & { documentId: string; slug: string },
+  ): LocalizedPage => edited(`${model}:${item.documentId}`, path(item.slug), item);
   return [
-    // The home presents the facility: it follows the facility's review.
-    { ...fixed('home', paths.home, homeReviewed), awaitingReview: facility !== undefined && !homeReviewed },
+    // The home presents the facility: its review and its SEO component (the only fixed page with one).
+    facility ? edited('page:home', paths.home, facility) : fixed('home', paths.home, false),
     // List pages show our own (reviewed) strings around entries' names and summaries.
     fixed('programs', paths.programs),
     fixed('compare', paths.compare),

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   clearSitemapRegistry,
+  isListedInSitemap,
   readSitemapPage,
   recordSitemapPage,
   sitemapItemOf,
@@ -34,6 +35,19 @@ describe('sitemap registry', () => {
 
   it('knows nothing about unrecorded pages', () => {
     expect(readSitemapPage('/nowhere/')).toBeUndefined();
+  });
+});
+
+describe('isListedInSitemap', () => {
+  it('lists a page that may be indexed and is its own canonical, and a page that recorded nothing', () => {
+    expect(isListedInSitemap({ noindex: false })).toBe(true);
+    expect(isListedInSitemap({ noindex: false, canonicalElsewhere: false })).toBe(true);
+    expect(isListedInSitemap(undefined)).toBe(true);
+  });
+
+  it('leaves out a noindex page, and a page whose canonical is another address though it is not noindex', () => {
+    expect(isListedInSitemap({ noindex: true })).toBe(false);
+    expect(isListedInSitemap({ noindex: false, canonicalElsewhere: true })).toBe(false);
   });
 });
 

@@ -15,6 +15,11 @@ export interface SitemapPageFacts {
   /** Left out of the sitemap (the page also carries a `noindex` robots meta). */
   noindex: boolean;
   /**
+   * The page's canonical is another address (`seo.canonicalUrl`): left out of the sitemap, which
+   * lists canonical URLs only, though the page is not `noindex`. @default false
+   */
+  canonicalElsewhere?: boolean | undefined;
+  /**
    * The page's `hreflang` alternates, the same pairs as its `<link rel="alternate">`: every
    * language's version and `x-default` (see `pageLanguagesOf` in `alternates.ts`). `href` is a
    * site path or an absolute URL.
@@ -51,6 +56,14 @@ export function readSitemapPage(pathOrUrl: string): SitemapPageFacts | undefined
 /** Forgets every page: each build starts empty (and tests start clean). */
 export function clearSitemapRegistry(): void {
   registry().clear();
+}
+
+/**
+ * Whether the sitemap lists a page: only its own canonical URL that may be indexed. A page that
+ * recorded nothing is listed (the sitemap integration already leaves out the 404 page).
+ */
+export function isListedInSitemap(facts: SitemapPageFacts | undefined): boolean {
+  return facts?.noindex !== true && facts?.canonicalElsewhere !== true;
 }
 
 /**
