@@ -556,6 +556,168 @@ describe('an FAQ is not published under a new slug while published entries link 
   });
 });
 
+describe('links in Spanish copy are checked against the Spanish edition', () => {
+  const CONDITION = 'api::condition.condition';
+  const CONDITIONS = `/content-manager/collection-types/${CONDITION}`;
+  const SUMMARY = 'A summary that is long enough to pass the forty character minimum.';
+  const ES_SUMMARY = 'Un resumen lo bastante largo para pasar el mínimo de cuarenta caracteres.';
+
+  async function published(res: Response): Promise<string> {
+    const text = await res.text();
+    expect(res.status, text).toBe(200);
+    return (JSON.parse(text) as { data: { documentId: string } }).data.documentId;
+  }
+
+  async function refusal(res: Response): Promise<string> {
+    const text = await res.text();
+    expect(res.status, text).toBe(400);
+    return (JSON.parse(text) as { error: { message: string } }).error.message;
+  }
+
+  /** Publishes a new condition in English and, when `es` is given, its Spanish version. */
+  async function publishCondition(
+    en: { name: string; slug: string; body: string },
+    es?: { name: string; slug: string; body: string },
+  ): Promise<string> {
+    const id = await published(await admin('POST', `${CONDITIONS}/actions/publish`, { ...en, summary: SUMMARY }));
+    if (es) await published(await publishSpanish(id, { ...es, summary: ES_SUMMARY }));
+    return id;
+  }
+
+  function publishSpanish(id: string, fields: Record<string, string>): Promise<Response> {
+    return admin('POST', `${CONDITIONS}/${id}/actions/publish?locale=es`, { ...fields, locale: 'es' });
+  }
+
+  it("checks the Spanish version's own Markdown when it is published, against the pages the Spanish edition links to", async () => {
+    const id = await publishCondition({ name: 'Spanish check', slug: 'spanish-check', body: 'No links.' });
+    // A broken link in the English draft is the English version's to fix: it does not hold up the Spanish.
+    const saved = await admin('PUT', `${CONDITIONS}/${id}`, { body: 'See [a page](/programs/english-draft-only/).' });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    const spanish = { name: 'Revisión en español', slug: 'revision-en-espanol', summary: ES_SUMMARY };
+
+    const text = await refusal(
+      await publishSpanish(id, { ...spanish, body: 'Vea [un nivel](/es/programs/no-existe/).' }),
+    );
+    expect(text).toContain('Body: broken link /es/programs/no-existe/ matches no page of the site');
+    // Spanish pages and FAQ anchors, and English pages, which the site points at their Spanish
+    // versions (or keeps, where there is none).
+    const body = [
+      '[contacto](/es/contact/#request-a-call), [pregunta](/es/faq/#hay-iop-virtual), [preguntas](/es/faq/2/),',
+      `[IOP](/es/programs/programa-ambulatorio-intensivo/), [IOP en inglés](/programs/${IOP}/),`,
+      '[la pregunta en inglés](/faq/#is-virtual-iop-available), [esta página](/es/conditions/revision-en-espanol/)',
+    ].join(' ');
+    await published(await publishSpanish(id, { ...spanish, body }));
+  });
+
+  it("checks each version the admin's publish of several locales names, saying which language's field", async () => {
+    const id = await publishCondition({ name: 'Bulk check', slug: 'bulk-check', body: 'No links.' });
+    const saved = await admin('PUT', `${CONDITIONS}/${id}?locale=es`, {
+      name: 'Revisión en bloque',
+      slug: 'revision-en-bloque',
+      summary: ES_SUMMARY,
+      body: 'Vea [un nivel](/es/programs/tampoco-existe/).',
+    });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    const res = await admin('POST', `${CONDITIONS}/actions/bulkPublish`, { documentIds: [id], locale: ['en', 'es'] });
+    const text = await res.text();
+    expect(res.status, text).toBe(400);
+    expect(text).toContain('Body (es): broken link /es/programs/tampoco-existe/ matches no page of the site');
+  });
+
+  it('checks an English body against the English edition as before: no Spanish anchors or pages', async () => {
+    const res = await admin('POST', `${CONDITIONS}/actions/publish`, {
+      name: 'English with Spanish links',
+      slug: 'english-with-spanish-links',
+      summary: SUMMARY,
+      body: 'See [the question](/faq/#hay-iop-virtual) and [contact](/es/contact/).',
+    });
+    const text = await res.text();
+    expect(res.status, text).toBe(400);
+    expect(text).toContain('Body: broken link /faq/#hay-iop-virtual names no published FAQ (#hay-iop-virtual)');
+    expect(text).toContain('Body: broken link /es/contact/ matches no page of the site');
+  });
+
+  describe('a Spanish page that Spanish copy links to is not taken down', () => {
+    let targetId: string;
+    let linkerId: string;
+
+    beforeAll(async () => {
+      targetId = await publishCondition(
+        { name: 'Bilingual target', slug: 'bilingual-target', body: 'A page in both languages.' },
+        { name: 'Objetivo bilingüe', slug: 'objetivo-bilingue', body: 'Una página en los dos idiomas.' },
+      );
+      linkerId = await publishCondition(
+        { name: 'Bilingual linker', slug: 'bilingual-linker', body: 'No link in English.' },
+        { name: 'Enlazador', slug: 'enlazador', body: 'Lea sobre [el objetivo](/es/conditions/objetivo-bilingue/).' },
+      );
+      // English only: its link goes to the English page, which stays when the Spanish goes.
+      await publishCondition({
+        name: 'English linker',
+        slug: 'english-linker',
+        body: 'Read about [the target](/conditions/bilingual-target/).',
+      });
+    });
+
+    it('refuses to unpublish or delete the Spanish version, naming the Spanish linker, and tells the dialog so', async () => {
+      const dialog = await admin('GET', `/admin/incoming-links?uid=${CONDITION}&documentId=${targetId}&locale=es`);
+      expect(await dialog.json()).toEqual({
+        path: '/es/conditions/objetivo-bilingue/',
+        linkedFrom: [{ entry: 'Enlazador', fields: ['Body'] }],
+      });
+      expect(await refusal(await admin('POST', `${CONDITIONS}/${targetId}/actions/unpublish?locale=es`, {}))).toBe(
+        "Objetivo bilingüe can't be unpublished: it is linked from Enlazador (Body). Remove those links, then unpublish.",
+      );
+      expect(await refusal(await admin('DELETE', `${CONDITIONS}/${targetId}?locale=es`))).toBe(
+        "Objetivo bilingüe can't be deleted: it is linked from Enlazador (Body). Remove those links, then delete.",
+      );
+    });
+
+    it('unpublishes the Spanish version once no Spanish copy links to it, while English still links the English page', async () => {
+      await published(await publishSpanish(linkerId, { body: 'Lea sobre otras condiciones.' }));
+      await published(await admin('POST', `${CONDITIONS}/${targetId}/actions/unpublish?locale=es`, {}));
+      // The English page keeps its English link, and its takedown is still refused.
+      expect(await refusal(await admin('POST', `${CONDITIONS}/${targetId}/actions/unpublish`, {}))).toBe(
+        "Bilingual target can't be unpublished: it is linked from English linker (Body). Remove those links, then unpublish.",
+      );
+    });
+  });
+
+  it('refuses a Spanish FAQ rename while Spanish copy links to its old anchor, under the Slug field', async () => {
+    const FAQS = '/content-manager/collection-types/api::faq.faq';
+    const faq = { topic: 'getting-started', order: 700 };
+    const faqId = await published(
+      await admin('POST', `${FAQS}/actions/publish`, {
+        ...faq,
+        question: 'Is this question translated?',
+        slug: 'translated-question',
+        answer: 'Yes.',
+      }),
+    );
+    await published(
+      await admin('POST', `${FAQS}/${faqId}/actions/publish?locale=es`, {
+        ...faq,
+        locale: 'es',
+        question: '¿Está traducida esta pregunta?',
+        slug: 'pregunta-traducida',
+        answer: 'Sí.',
+      }),
+    );
+    await publishCondition(
+      { name: 'Anchor in Spanish', slug: 'anchor-in-spanish', body: 'No link in English.' },
+      { name: 'Ancla en español', slug: 'ancla-en-espanol', body: 'Vea [la pregunta](/es/faq/#pregunta-traducida).' },
+    );
+    const res = await admin('POST', `${FAQS}/${faqId}/actions/publish?locale=es`, {
+      locale: 'es',
+      slug: 'pregunta-renombrada',
+    });
+    expect(await refusal(res)).toContain(
+      "Slug: '¿Está traducida esta pregunta?' is linked as /es/faq/#pregunta-traducida from Ancla en español (Body).",
+    );
+    // The English anchor is the English version's: renaming it is not held up by Spanish copy.
+    await published(await admin('POST', `${FAQS}/${faqId}/actions/publish`, { slug: 'translated-question-renamed' }));
+  });
+});
+
 describe('editors manage redirects on a database made before the Redirect type', () => {
   const REDIRECT = 'api::redirect.redirect';
   interface Permission {

@@ -9,6 +9,7 @@ describe('findFaqRename', () => {
       findFaqRename({ slug: 'is-virtual-iop-available', question }, { slug: 'virtual-iop', question: 'Virtual IOP?' }),
     ).toEqual({
       name: "'Virtual IOP?'",
+      locale: 'en',
       oldSlug: 'is-virtual-iop-available',
       newSlug: 'virtual-iop',
       oldSlugIsPlaceholder: false,
@@ -51,6 +52,19 @@ describe('describeFaqRenameRefusal', () => {
       "Slug: 'Is virtual IOP available?' is linked as /faq/#faq-2 from Anchor page (Body). faq-2 was the admin's " +
         'placeholder, so saving made the slug is-virtual-iop-available from the Question. To publish, first change ' +
         'those links to /faq/ and publish them; then publish this, and link them to /faq/#is-virtual-iop-available.',
+    );
+  });
+
+  it("names the Spanish version's anchors and FAQ page for a Spanish rename", () => {
+    const rename = findFaqRename(
+      { slug: 'hay-iop-virtual' },
+      { slug: 'iop-virtual', question: '¿Hay IOP virtual?' },
+      'es',
+    );
+    expect(describeFaqRenameRefusal(rename!, linkedFrom.slice(0, 1))).toBe(
+      "Slug: '¿Hay IOP virtual?' is linked as /es/faq/#hay-iop-virtual from Anchor page (Body). Set the slug back " +
+        'to hay-iop-virtual — or, to rename it, first change those links to /es/faq/ and publish them; then ' +
+        'publish this, and link them to /es/faq/#iop-virtual.',
     );
   });
 });

@@ -1,13 +1,18 @@
 import { fieldLabel } from '../bootstrap/field-label';
-import { FAQ_PATH } from '../redirects/site-paths';
+import { FAQ_PATH, localizedPath, ROOT_LOCALE, type SiteLocale } from '../redirects/site-paths';
 import { isPlaceholderSlug } from '../slugs/placeholder-slug';
 import type { LinkingEntry } from './incoming-links-response';
 import { entryDisplayName, listLinkingEntries } from './incoming-links';
 
-/** A publish that moves an FAQ's anchor: `/faq/#oldSlug` stops answering, `/faq/#newSlug` starts. */
+/**
+ * A publish that moves an FAQ's anchor: `/faq/#oldSlug` stops answering, `/faq/#newSlug` starts
+ * (`/es/faq/...` for the Spanish version).
+ */
 export interface FaqRename {
   /** How editors know the FAQ: its question (as it will be published) in quotes. */
   name: string;
+  /** The version published: its edition's FAQ pages are the ones whose anchor moves. */
+  locale: SiteLocale;
   oldSlug: string;
   newSlug: string;
   /**
@@ -25,6 +30,7 @@ export interface FaqRename {
 export function findFaqRename(
   published: Record<string, unknown> | null | undefined,
   draft: Record<string, unknown> | null | undefined,
+  locale: SiteLocale = ROOT_LOCALE,
 ): FaqRename | null {
   const oldSlug = published?.slug;
   const newSlug = draft?.slug;
@@ -32,15 +38,16 @@ export function findFaqRename(
   if (oldSlug === newSlug) return null;
   return {
     name: entryDisplayName(draft ?? {}),
+    locale,
     oldSlug,
     newSlug,
     oldSlugIsPlaceholder: isPlaceholderSlug(oldSlug, 'faq'),
   };
 }
 
-/** `/faq/#slug`, as editors write a link to an FAQ. */
-function faqLink(slug: string): string {
-  return `${FAQ_PATH}#${encodeURIComponent(slug)}`;
+/** `/faq/#slug` (`/es/faq/#slug` in Spanish), as editors write a link to an FAQ. */
+function faqLink(locale: SiteLocale, slug: string): string {
+  return `${localizedPath(locale, FAQ_PATH)}#${encodeURIComponent(slug)}`;
 }
 
 /**
@@ -51,9 +58,9 @@ function faqLink(slug: string): string {
  * as the admin shows it under the field.
  */
 export function describeFaqRenameRefusal(rename: FaqRename, linkedFrom: readonly LinkingEntry[]): string {
-  const { name, oldSlug, newSlug, oldSlugIsPlaceholder } = rename;
-  const linked = `${fieldLabel('slug')}: ${name} is linked as ${faqLink(oldSlug)} from ${listLinkingEntries(linkedFrom)}.`;
-  const steps = `first change those links to ${FAQ_PATH} and publish them; then publish this, and link them to ${faqLink(newSlug)}.`;
+  const { name, locale, oldSlug, newSlug, oldSlugIsPlaceholder } = rename;
+  const linked = `${fieldLabel('slug')}: ${name} is linked as ${faqLink(locale, oldSlug)} from ${listLinkingEntries(linkedFrom)}.`;
+  const steps = `first change those links to ${localizedPath(locale, FAQ_PATH)} and publish them; then publish this, and link them to ${faqLink(locale, newSlug)}.`;
   if (oldSlugIsPlaceholder) {
     // Setting it back would not help: the next save makes it from the question again.
     return `${linked} ${oldSlug} was the admin's placeholder, so saving made the slug ${newSlug} from the ${fieldLabel('question')}. To publish, ${steps}`;

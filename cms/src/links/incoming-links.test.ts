@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   describeTakedownRefusal,
   entryDisplayName,
+  faqAnchorsOf,
   findLinkingEntries,
   linksTo,
   pathsGoneWith,
@@ -11,23 +12,26 @@ import {
 const RESIDENTIAL = '/programs/residential-treatment/';
 const LEVEL = 'api::program-level.program-level';
 const FAQ = 'api::faq.faq';
-const self = { uid: LEVEL, documentId: 'residential' };
+const self = { uid: LEVEL, documentId: 'residential', locales: new Set(['en'] as const) };
 
 const detox: MarkdownEntry = {
   uid: LEVEL,
   documentId: 'detox',
+  locale: 'en',
   name: 'Medical detox',
   markdown: { body: 'After detox, [residential care](/programs/residential-treatment/) follows.', summary: null },
 };
 const virtualIop: MarkdownEntry = {
   uid: FAQ,
   documentId: 'virtual',
+  locale: 'en',
   name: "'Is virtual IOP available?'",
   markdown: { answer: 'Yes; see also [residential](/programs/residential-treatment#costs).' },
 };
 const unrelated: MarkdownEntry = {
   uid: LEVEL,
   documentId: 'iop',
+  locale: 'en',
   name: 'Intensive outpatient program',
   markdown: { body: '[Detox](/programs/medical-detox/), `[code](/programs/residential-treatment/)`' },
 };
@@ -54,16 +58,89 @@ describe('findLinkingEntries', () => {
     const level: MarkdownEntry = {
       uid: LEVEL,
       documentId: 'iop',
+      locale: 'en',
       name: 'Intensive outpatient program',
       markdown: { body: 'See [virtual IOP](/faq/2/#is-virtual-iop-available).', goals: '[All](/faq/)' },
     };
     const other: MarkdownEntry = { ...level, documentId: 'php', markdown: { body: '[x](/faq/#another-question)' } };
+    const before = faqAnchorsOf([virtualFaq('en', 'is-virtual-iop-available'), virtualFaq('en', 'another-question')]);
+    const after = faqAnchorsOf([virtualFaq('en', 'another-question')]);
     expect(
-      findLinkingEntries({ paths: new Set(), faqAnchor: 'is-virtual-iop-available' }, [level, other], {
+      findLinkingEntries({ paths: new Set(), faqAnchors: { before, after } }, [level, other], {
         uid: FAQ,
         documentId: 'virtual',
+        locales: new Set(['en']),
       }),
     ).toEqual([{ entry: 'Intensive outpatient program', fields: ['Body'] }]);
+  });
+
+  it("leaves out only the versions that go: another language's version of the entry keeps its links", () => {
+    const spanishSelf: MarkdownEntry = {
+      ...detox,
+      documentId: 'residential',
+      locale: 'es',
+      name: 'Tratamiento residencial',
+    };
+    expect(findLinkingEntries({ paths: new Set([RESIDENTIAL]) }, [spanishSelf], self)).toEqual([
+      { entry: 'Tratamiento residencial', fields: ['Body'] },
+    ]);
+    expect(
+      findLinkingEntries({ paths: new Set([RESIDENTIAL]) }, [spanishSelf], { ...self, locales: new Set(['es']) }),
+    ).toEqual([]);
+  });
+});
+
+function virtualFaq(locale: 'en' | 'es', slug: string) {
+  return { documentId: `faq-${slug}`, locale, slug };
+}
+
+describe('linking in Spanish copy', () => {
+  const ES_RESIDENTIAL = '/es/programs/tratamiento-residencial/';
+  const spanish = (body: string): MarkdownEntry => ({
+    uid: LEVEL,
+    documentId: 'detox',
+    locale: 'es',
+    name: 'Desintoxicación médica',
+    markdown: { body },
+  });
+  const english = (body: string): MarkdownEntry => ({ ...spanish(body), locale: 'en', name: 'Medical detox' });
+
+  it("a Spanish version's page is held by links to it, not by English links to the English page", () => {
+    const target = { paths: new Set([ES_RESIDENTIAL]) };
+    const spanishSelf = { ...self, locales: new Set(['es'] as const) };
+    expect(
+      findLinkingEntries(
+        target,
+        [spanish(`[residencial](${ES_RESIDENTIAL})`), english(`[x](${RESIDENTIAL})`)],
+        spanishSelf,
+      ),
+    ).toEqual([{ entry: 'Desintoxicación médica', fields: ['Body'] }]);
+    // The site keeps that English link, or sends it to the Spanish page only while the English answers.
+    expect(findLinkingEntries(target, [spanish(`[residencial](${RESIDENTIAL})`)], spanishSelf)).toEqual([]);
+  });
+
+  it("an English version's page is held by Spanish copy that links it by its English address", () => {
+    expect(findLinkingEntries({ paths: new Set([RESIDENTIAL]) }, [spanish(`[r](${RESIDENTIAL})`)], self)).toEqual([
+      { entry: 'Desintoxicación médica', fields: ['Body'] },
+    ]);
+  });
+
+  it('an FAQ anchor breaks for each language as the site links it', () => {
+    const both = [virtualFaq('en', 'is-virtual-iop-available'), virtualFaq('es', 'hay-iop-virtual')];
+    const withoutSpanish = faqAnchorsOf(both.filter((faq) => faq.locale === 'en'));
+    const withoutEnglish = faqAnchorsOf(both.filter((faq) => faq.locale === 'es'));
+    const goesSpanish = { paths: new Set<string>(), faqAnchors: { before: faqAnchorsOf(both), after: withoutSpanish } };
+    const goesEnglish = { paths: new Set<string>(), faqAnchors: { before: faqAnchorsOf(both), after: withoutEnglish } };
+    // A Spanish link to the Spanish anchor breaks with the Spanish version...
+    expect(linksTo('/es/faq/#hay-iop-virtual', 'es', goesSpanish)).toBe(true);
+    expect(linksTo('/es/faq/#hay-iop-virtual', 'es', goesEnglish)).toBe(false);
+    // ...and one to the English anchor with the English version: the site keeps it English while
+    // the question has no Spanish version, and sends it to the Spanish one only while the English answers.
+    expect(linksTo('/faq/#is-virtual-iop-available', 'es', goesSpanish)).toBe(false);
+    expect(linksTo('/faq/#is-virtual-iop-available', 'es', goesEnglish)).toBe(true);
+    expect(linksTo('/faq/#is-virtual-iop-available', 'en', goesSpanish)).toBe(false);
+    // An English FAQ link with an anchor no English question has lands on the Spanish FAQ page.
+    expect(linksTo('/faq/#hay-iop-virtual', 'es', goesSpanish)).toBe(true);
   });
 });
 
@@ -71,7 +148,7 @@ describe('linksTo', () => {
   const target = { paths: new Set([RESIDENTIAL]) };
   it('matches the page in any spelling the site answers to', () => {
     for (const href of [RESIDENTIAL, '/programs/residential-treatment', '/programs/residential-treatment/?a=1#b']) {
-      expect(linksTo(href, target), href).toBe(true);
+      expect(linksTo(href, 'en', target), href).toBe(true);
     }
   });
   it('ignores other pages, external links and protocol-relative links', () => {
@@ -80,7 +157,7 @@ describe('linksTo', () => {
       'https://example.org/programs/residential-treatment/',
       '//x/programs/residential-treatment/',
     ]) {
-      expect(linksTo(href, target), href).toBe(false);
+      expect(linksTo(href, 'en', target), href).toBe(false);
     }
   });
 });
@@ -94,17 +171,17 @@ describe('pathsGoneWith', () => {
   });
 
   it('is the page alone when no redirect names it', () => {
-    expect([...pathsGoneWith(RESIDENTIAL, entry, [])]).toEqual([RESIDENTIAL]);
+    expect([...pathsGoneWith([RESIDENTIAL], entry, [])]).toEqual([RESIDENTIAL]);
   });
 
   it('leaves out the page when a published 301 from it leads elsewhere', () => {
     const covering = redirect('/programs/residential-treatment', { targetType: 'path', targetPath: '/programs/' });
-    expect([...pathsGoneWith(RESIDENTIAL, entry, [covering])]).toEqual([]);
+    expect([...pathsGoneWith([RESIDENTIAL], entry, [covering])]).toEqual([]);
   });
 
   it('keeps the page when the only redirect from it is a 410, which a link cannot follow', () => {
     const gone = { fromPath: RESIDENTIAL, httpStatus: 'gone-410' };
-    expect([...pathsGoneWith(RESIDENTIAL, entry, [gone])]).toEqual([RESIDENTIAL]);
+    expect([...pathsGoneWith([RESIDENTIAL], entry, [gone])]).toEqual([RESIDENTIAL]);
   });
 
   it('adds old addresses that redirect to the entry, and addresses that redirect to those', () => {
@@ -114,8 +191,27 @@ describe('pathsGoneWith', () => {
     });
     const chained = redirect('/rtc/', { targetType: 'path', targetPath: '/programs/residential' });
     const elsewhere = redirect('/detox/', { targetType: 'program-level', targetDocumentId: 'detox' });
-    expect([...pathsGoneWith(RESIDENTIAL, entry, [renamed, chained, elsewhere])].sort()).toEqual(
+    expect([...pathsGoneWith([RESIDENTIAL], entry, [renamed, chained, elsewhere])].sort()).toEqual(
       ['/programs/residential/', RESIDENTIAL, '/rtc/'].sort(),
+    );
+  });
+
+  it('keeps a redirect to the entry from a Spanish address while a version it falls back to stays', () => {
+    const ES_PAGE = '/es/programs/tratamiento-residencial/';
+    const toEntry = { targetType: 'program-level', targetDocumentId: 'residential' };
+    const spanishOld = redirect('/es/programs/residencial/', toEntry);
+    const englishOld = redirect('/programs/residential/', toEntry);
+    // The Spanish version goes: a Spanish address falls back to the English page, which stays.
+    const spanishGoes = { ...entry, remainingLocales: new Set(['en'] as const) };
+    expect([...pathsGoneWith([ES_PAGE], spanishGoes, [spanishOld, englishOld])]).toEqual([ES_PAGE]);
+    // The English version goes: an English address has nowhere to go; a Spanish one has its page.
+    const englishGoes = { ...entry, remainingLocales: new Set(['es'] as const) };
+    expect([...pathsGoneWith([RESIDENTIAL], englishGoes, [spanishOld, englishOld])].sort()).toEqual(
+      ['/programs/residential/', RESIDENTIAL].sort(),
+    );
+    // Both go.
+    expect([...pathsGoneWith([RESIDENTIAL, ES_PAGE], entry, [spanishOld, englishOld])].sort()).toEqual(
+      ['/es/programs/residencial/', ES_PAGE, '/programs/residential/', RESIDENTIAL].sort(),
     );
   });
 });

@@ -1,14 +1,41 @@
 import { fieldLabel } from '../bootstrap/field-label';
 import { normalizeSitePath } from '../redirects/redirect-rules';
+import { ROOT_LOCALE, splitLocalePath, type SiteLocale } from '../redirects/site-paths';
 import type { LinkingEntry } from './incoming-links-response';
-import { anchorOf, extractLinkTargets, isFaqPagePath } from './internal-links';
+import { anchorOf, extractLinkTargets, faqAnchorAnswers, isFaqPagePath, type FaqAnchors } from './internal-links';
 
-/** What stops answering when an entry leaves the site, as links name it. */
+/** What stops answering when an entry leaves the site (or an FAQ changes its slug), as links name it. */
 export interface GoneTarget {
-  /** Normalized paths: the entry's page, and old addresses that redirect to it. */
+  /**
+   * Normalized paths, each in its edition: the page of each version that goes, and old addresses
+   * that redirect to it. A link names one of these as written in every language: a Spanish
+   * body's `/programs/x/` reaches the Spanish page only through the English one (the site keeps
+   * the link as written when `/programs/x/` is no page).
+   */
   paths: ReadonlySet<string>;
-  /** An FAQ's slug: `/faq/#slug` (or `/faq/2/#slug`) stops answering. */
-  faqAnchor?: string;
+  /**
+   * The FAQ anchors of every edition before and after: a link to an anchor that answered and no
+   * longer does (see `faqAnchorAnswers`) breaks.
+   */
+  faqAnchors?: { before: FaqAnchors; after: FaqAnchors };
+}
+
+/** One published FAQ version's anchor: its slug on its edition's FAQ pages. */
+export interface FaqAnchor {
+  documentId: string;
+  locale: SiteLocale;
+  slug: string;
+}
+
+/** The anchors of each edition's FAQ pages. */
+export function faqAnchorsOf(faqs: Iterable<FaqAnchor>): Map<SiteLocale, Set<string>> {
+  const anchors = new Map<SiteLocale, Set<string>>();
+  for (const { locale, slug } of faqs) {
+    const slugs = anchors.get(locale) ?? new Set<string>();
+    slugs.add(slug);
+    anchors.set(locale, slugs);
+  }
+  return anchors;
 }
 
 /** A published redirect's fields, as stored (and whatever else was read with them). */
@@ -22,14 +49,17 @@ export interface RedirectRow {
 }
 
 /**
- * The addresses that stop working when the entry at `page` goes, given the published redirects:
- * its page, unless a 301/302 from the page leads elsewhere; and every old address that redirects
- * to the entry (a slug change records one), since the site drops a redirect whose target is not
- * published. A 410 covers nothing: a link to a gone page is broken too.
+ * The addresses that stop working when versions of an entry go, given the published redirects:
+ * each version's page (in its edition), unless a redirect from the page still leads somewhere;
+ * and every old address that redirects to the entry (a slug change records one) once the
+ * version it leads to is gone: the site sends a redirect from under `/es/` to the entry's Spanish
+ * page, else its English page, and any other to the English page, and drops one whose target is
+ * not published. `remainingLocales` are the entry's versions still published after (none when
+ * it goes entirely). A 410 covers nothing: a link to a gone page is broken too.
  */
 export function pathsGoneWith(
-  page: string,
-  entry: { model: string; documentId: string },
+  pages: readonly string[],
+  entry: { model: string; documentId: string; remainingLocales?: ReadonlySet<SiteLocale> },
   redirects: readonly RedirectRow[],
 ): Set<string> {
   const moving = redirects.filter((r) => r.httpStatus !== 'gone-410');
@@ -37,13 +67,18 @@ export function pathsGoneWith(
   const toPathOf = (r: RedirectRow) =>
     (r.targetType ?? 'path') === 'path' && typeof r.targetPath === 'string' ? normalizeSitePath(r.targetPath) : null;
   const toEntry = (r: RedirectRow) => r.targetType === entry.model && r.targetDocumentId === entry.documentId;
+  const remaining = entry.remainingLocales ?? new Set<SiteLocale>();
+  // Whether a redirect from `from` to the entry still reaches one of its versions.
+  const entryAnswers = (from: string) => remaining.has(splitLocalePath(from).locale) || remaining.has(ROOT_LOCALE);
 
   const gone = new Set<string>();
-  const covered = moving.some((r) => fromOf(r) === page && !toEntry(r) && toPathOf(r) !== page);
-  if (!covered) gone.add(page);
+  for (const page of pages) {
+    const covered = moving.some((r) => fromOf(r) === page && (toEntry(r) ? entryAnswers(page) : toPathOf(r) !== page));
+    if (!covered) gone.add(page);
+  }
   for (const r of moving) {
     const from = fromOf(r);
-    if (from && toEntry(r)) gone.add(from);
+    if (from && toEntry(r) && !entryAnswers(from)) gone.add(from);
   }
   // Redirects to a gone address lead nowhere either; follow them back until nothing is added.
   for (let added = true; added;) {
@@ -60,39 +95,56 @@ export function pathsGoneWith(
   return gone;
 }
 
-/** Whether a link in Markdown reaches what goes: one of its paths, or its FAQ anchor. */
-export function linksTo(href: string, target: GoneTarget): boolean {
+/** Whether a link in Markdown of `locale` reaches what goes: one of its paths, or an anchor that stops answering. */
+export function linksTo(href: string, locale: SiteLocale, target: GoneTarget): boolean {
   const trimmed = href.trim();
   if (!trimmed.startsWith('/') || /^[/\\]{2}/.test(trimmed)) return false;
   const path = normalizeSitePath(trimmed);
   if (!path) return false;
-  if (target.faqAnchor !== undefined) return isFaqPagePath(path) && anchorOf(trimmed) === target.faqAnchor;
-  return target.paths.has(path);
+  if (target.paths.has(path)) return true;
+  const { locale: edition, path: rootPath } = splitLocalePath(path);
+  const anchor = anchorOf(trimmed);
+  if (!target.faqAnchors || !anchor || !isFaqPagePath(rootPath)) return false;
+  const { before, after } = target.faqAnchors;
+  return faqAnchorAnswers(anchor, edition, locale, before) && !faqAnchorAnswers(anchor, edition, locale, after);
 }
 
 /** A published entry's Markdown fields, by field name, and how editors know it. */
 export interface MarkdownEntry {
   uid: string;
   documentId: string;
+  /** The edition the version is shown in: its links are read as that edition's pages have them. */
+  locale: SiteLocale;
   /** See `entryDisplayName`. */
   name: string;
   markdown: Record<string, unknown>;
 }
 
+/** The versions that go (or change) with what is checked: their own links go with them. */
+export interface GoingVersions {
+  uid: string;
+  documentId: string;
+  locales: ReadonlySet<SiteLocale>;
+}
+
 /**
  * The entries whose Markdown links to `target`, each with the labels of the fields that do, in
- * the order given; the entry that goes (`self`) is left out, since its links go with it.
+ * the order given; the versions that go (`self`) are left out, since their links go with them.
+ * Another language's version of the same entry stays, and so do its links.
  */
 export function findLinkingEntries(
   target: GoneTarget,
   entries: readonly MarkdownEntry[],
-  self: { uid: string; documentId: string },
+  self: GoingVersions,
 ): LinkingEntry[] {
   const found: LinkingEntry[] = [];
   for (const entry of entries) {
-    if (entry.uid === self.uid && entry.documentId === self.documentId) continue;
+    if (entry.uid === self.uid && entry.documentId === self.documentId && self.locales.has(entry.locale)) continue;
     const fields = Object.entries(entry.markdown)
-      .filter(([, value]) => typeof value === 'string' && extractLinkTargets(value).some((h) => linksTo(h, target)))
+      .filter(
+        ([, value]) =>
+          typeof value === 'string' && extractLinkTargets(value).some((h) => linksTo(h, entry.locale, target)),
+      )
       .map(([field]) => fieldLabel(field));
     if (fields.length > 0) found.push({ entry: entry.name, fields });
   }

@@ -1,16 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { contentTypeDefinitions } from '../strapi/internals';
 import { normalizeSitePath, REDIRECT_UID } from '../redirects/redirect-rules';
-import { docs, isLivePage, type Doc } from '../redirects/register-redirects';
-import { entryModelOf, entryPath, FAQ_PATH } from '../redirects/site-paths';
+import { docs, isLivePage } from '../redirects/register-redirects';
+import { entryModelOf, entryPath, FAQ_PATH, localizedPath } from '../redirects/site-paths';
 import {
   entryDisplayName,
+  faqAnchorsOf,
   findLinkingEntries,
   pathsGoneWith,
+  type FaqAnchor,
+  type GoingVersions,
   type GoneTarget,
   type MarkdownEntry,
 } from './incoming-links';
 import type { IncomingLinks, LinkingEntry } from './incoming-links-response';
+import { findLocaleVersions, findPublishedEverywhere } from './locale-versions';
 
 export const FAQ_UID = 'api::faq.faq';
 
@@ -65,26 +69,25 @@ async function loadRedirectIncomingLinks(
   const others = (
     await docs(strapi, REDIRECT_UID).findMany({ status: 'published', fields: REDIRECT_FIELDS, limit: -1 })
   ).filter((r) => r.documentId !== documentId);
-  const target: GoneTarget = { paths: pathsGoneWith(path, { model: 'redirect', documentId }, others) };
+  const target: GoneTarget = { paths: pathsGoneWith([path], { model: 'redirect', documentId }, others) };
+  // Redirects have no locale: the one version is the root edition's.
   const linkedFrom = findLinkingEntries(target, await publishedMarkdown(strapi, types), {
     uid: REDIRECT_UID,
     documentId,
+    locales: new Set(),
   });
   return { name: `The redirect from ${path}`, path, linkedFrom };
 }
 
+/** Every published version's Markdown, in every edition. */
 async function publishedMarkdown(strapi: Core.Strapi, types: Map<string, MarkdownType>): Promise<MarkdownEntry[]> {
   const entries: MarkdownEntry[] = [];
   for (const [uid, { markdown, names }] of types) {
-    const published: Doc[] = await docs(strapi, uid).findMany({
-      status: 'published',
-      fields: [...markdown, ...names],
-      limit: -1,
-    });
-    for (const doc of published) {
+    for (const { locale, doc } of await findPublishedEverywhere(strapi, uid, [...markdown, ...names])) {
       entries.push({
         uid,
         documentId: doc.documentId,
+        locale,
         name: entryDisplayName(doc),
         markdown: Object.fromEntries(markdown.map((field) => [field, doc[field]])),
       });
@@ -93,56 +96,80 @@ async function publishedMarkdown(strapi: Core.Strapi, types: Map<string, Markdow
   return entries;
 }
 
+/** Every published FAQ version's anchor. */
+export async function loadFaqAnchors(strapi: Core.Strapi): Promise<FaqAnchor[]> {
+  return (await findPublishedEverywhere(strapi, FAQ_UID, ['slug'])).flatMap(({ locale, doc }) =>
+    typeof doc.slug === 'string' && doc.slug !== '' ? [{ documentId: doc.documentId, locale, slug: doc.slug }] : [],
+  );
+}
+
 /**
- * The published entry `documentId` of `uid` as links see it: its name, the page that would leave
- * the site with it, and the published entries whose Markdown links there (or to an old address
- * that redirects to it). Null when nothing linkable goes: a type without pages, an entry never
- * published or without a slug.
+ * The published versions of entry `documentId` of `uid` in the locales a takedown names
+ * (`locale` as the document service's `unpublish` and `delete` take it; see
+ * `findLocaleVersions`) as links see them: the name of the first, the page that would leave the
+ * site with it (`/es/programs/x/` for a Spanish version), and the published entries of either
+ * language whose Markdown links there (or to an old address that redirects only to it). Null
+ * when nothing linkable goes: a type without pages, a version never published or without a slug.
  */
 export async function loadIncomingLinks(
   strapi: Core.Strapi,
   types: Map<string, MarkdownType>,
   uid: string,
   documentId: string,
+  locale?: unknown,
 ): Promise<(IncomingLinks & { name: string }) | null> {
   if (!hasLinkablePage(uid)) return null;
   if (uid === REDIRECT_UID) return loadRedirectIncomingLinks(strapi, types, documentId);
-  const [published] = await docs(strapi, uid).findMany({ filters: { documentId }, status: 'published', limit: 1 });
-  const slug = published?.slug;
-  if (!published || typeof slug !== 'string' || slug === '') return null;
+  const going = (await findLocaleVersions(strapi, uid, documentId, locale, 'published')).filter(
+    ({ doc }) => typeof doc.slug === 'string' && doc.slug !== '',
+  );
+  const [first] = going;
+  if (!first) return null;
+  const self: GoingVersions = { uid, documentId, locales: new Set(going.map((version) => version.locale)) };
   const model = entryModelOf(uid);
-  let target: GoneTarget;
-  let path: string;
-  if (model) {
-    path = entryPath(model, slug);
-    const redirects = await docs(strapi, REDIRECT_UID).findMany({
-      status: 'published',
-      fields: ['fromPath', 'httpStatus', 'targetType', 'targetDocumentId', 'targetPath'],
-      limit: -1,
-    });
-    target = { paths: pathsGoneWith(path, { model, documentId }, redirects) };
-  } else {
-    path = `${FAQ_PATH}#${encodeURIComponent(slug)}`;
+  if (!model) {
+    const anchors = await loadFaqAnchors(strapi);
+    const left = anchors.filter((anchor) => !(anchor.documentId === documentId && self.locales.has(anchor.locale)));
     return {
-      name: entryDisplayName(published),
-      path,
-      linkedFrom: await loadLinksToFaqAnchor(strapi, types, documentId, slug),
+      name: entryDisplayName(first.doc),
+      path: `${localizedPath(first.locale, FAQ_PATH)}#${encodeURIComponent(String(first.doc.slug))}`,
+      linkedFrom: await loadLinksToFaqAnchors(strapi, types, self, anchors, left),
     };
   }
-  const linkedFrom = findLinkingEntries(target, await publishedMarkdown(strapi, types), { uid, documentId });
-  return { name: entryDisplayName(published), path, linkedFrom };
+  const pages = going.map(({ locale: versionLocale, doc }) =>
+    localizedPath(versionLocale, entryPath(model, String(doc.slug))),
+  );
+  const remainingLocales = new Set(
+    (await findLocaleVersions(strapi, uid, documentId, '*', 'published'))
+      .map((version) => version.locale)
+      .filter((versionLocale) => !self.locales.has(versionLocale)),
+  );
+  const redirects = await docs(strapi, REDIRECT_UID).findMany({
+    status: 'published',
+    fields: REDIRECT_FIELDS,
+    limit: -1,
+  });
+  const target: GoneTarget = { paths: pathsGoneWith(pages, { model, documentId, remainingLocales }, redirects) };
+  const linkedFrom = findLinkingEntries(target, await publishedMarkdown(strapi, types), self);
+  return { name: entryDisplayName(first.doc), path: pages[0] ?? null, linkedFrom };
 }
 
 /**
- * The published entries whose Markdown links to `/faq/#slug` (on any FAQ page), other than the
- * FAQ `documentId` itself, each with the labels of the fields that do.
+ * The published entries of either language whose Markdown links to an FAQ anchor that answers
+ * with the FAQ anchors `before` and not with those `after` (an FAQ version unpublished, or
+ * published under a new slug), other than the FAQ versions that change (`self`), each with the
+ * labels of the fields that do.
  */
-export async function loadLinksToFaqAnchor(
+export async function loadLinksToFaqAnchors(
   strapi: Core.Strapi,
   types: Map<string, MarkdownType>,
-  documentId: string,
-  slug: string,
+  self: GoingVersions,
+  before: readonly FaqAnchor[],
+  after: readonly FaqAnchor[],
 ): Promise<LinkingEntry[]> {
-  const target: GoneTarget = { paths: new Set(), faqAnchor: slug };
-  return findLinkingEntries(target, await publishedMarkdown(strapi, types), { uid: FAQ_UID, documentId });
+  const target: GoneTarget = {
+    paths: new Set(),
+    faqAnchors: { before: faqAnchorsOf(before), after: faqAnchorsOf(after) },
+  };
+  return findLinkingEntries(target, await publishedMarkdown(strapi, types), self);
 }
