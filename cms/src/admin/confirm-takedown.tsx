@@ -40,14 +40,16 @@ interface DocumentAction {
 function IncomingLinksCheck(props: {
   model: string;
   documentId: string;
+  /** The version the edit view shows: its edition's page is the one that goes. */
+  locale: string | undefined;
   onResult: (state: IncomingLinksState) => void;
 }) {
-  const { model, documentId, onResult } = props;
+  const { model, documentId, locale, onResult } = props;
   const { get } = useFetchClient();
   useEffect(() => {
     let open = true;
     onResult({ status: 'checking' });
-    const query = new URLSearchParams({ uid: model, documentId });
+    const query = new URLSearchParams({ uid: model, documentId, ...(locale ? { locale } : {}) });
     get<unknown>(`/admin/incoming-links?${query.toString()}`)
       .then(({ data }) => {
         const parsed = incomingLinksSchema.safeParse(data);
@@ -62,7 +64,7 @@ function IncomingLinksCheck(props: {
       // Closed: the next opening asks again (links may have been removed meanwhile).
       onResult({ status: 'unknown' });
     };
-  }, [get, model, documentId, onResult]);
+  }, [get, model, documentId, locale, onResult]);
   return null;
 }
 
@@ -115,7 +117,12 @@ function confirmingTakedown(original: DocumentAction, action: 'unpublish' | 'del
     const documentId = props.documentId ?? props.document?.documentId;
     const check =
       typeof documentId === 'string' ? (
-        <IncomingLinksCheck model={props.model} documentId={documentId} onResult={setLinks} />
+        <IncomingLinksCheck
+          model={props.model}
+          documentId={documentId}
+          locale={typeof props.document?.locale === 'string' ? props.document.locale : undefined}
+          onResult={setLinks}
+        />
       ) : null;
     const blocked = warning.linkedFrom.length > 0;
     const content = warningContent(warning, check);

@@ -46,6 +46,18 @@ describe('publicPathOf', () => {
     expect(publicPathOf('api::facility.facility', undefined)).toBe('/');
   });
 
+  it("puts a translation in its edition: the Spanish version's own slug under /es", () => {
+    expect(publicPathOf('api::program-level.program-level', 'programa-ambulatorio-intensivo', 'es')).toBe(
+      '/es/programs/programa-ambulatorio-intensivo/',
+    );
+    expect(publicPathOf('api::faq.faq', 'hay-iop-virtual', 'es')).toBe('/es/faq/#hay-iop-virtual');
+    expect(publicPathOf('api::facility.facility', undefined, 'es')).toBe('/es/');
+    expect(publicPathOf('api::condition.condition', 'co-occurring-disorders', 'en')).toBe(
+      '/conditions/co-occurring-disorders/',
+    );
+    expect(publicPathOf('api::condition.condition', 'x', 'fr')).toBeNull();
+  });
+
   it('has no page for call requests or an entry without a slug', () => {
     expect(publicPathOf('api::call-request.call-request', 'x')).toBeNull();
     expect(publicPathOf('api::faq.faq', '')).toBeNull();
@@ -131,5 +143,14 @@ describe('describeEntryLiveState', () => {
       headline: 'Live status unavailable',
       href: 'https://www.example.test/programs/intensive-outpatient-program/',
     });
+  });
+
+  it("links a Spanish version's panel to its Spanish page", () => {
+    const state = describeEntryLiveState(
+      { ...iop('2026-11-27T12:00:10Z'), slug: 'programa-ambulatorio-intensivo', locale: 'es' },
+      response({}),
+      now,
+    );
+    expect(state.href).toBe('https://www.example.test/es/programs/programa-ambulatorio-intensivo/');
   });
 });

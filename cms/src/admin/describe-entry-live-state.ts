@@ -4,19 +4,26 @@ import { z } from 'zod';
 import { formatAgo, type DeployState } from './describe-deploy-state';
 
 /**
- * Where an entry's page is on the public site, from its content type and slug:
+ * Where an entry's page is on the public site, from its content type, slug and locale:
  * `/programs/<slug>/`, `/treatments/<slug>/`, `/conditions/<slug>/`, `/faq/#<slug>`, `/` for the
- * facility. Null for types without a page (call requests) or an entry without a slug yet.
+ * facility, each under its edition's prefix for a translation (`/es/programs/<es-slug>/`, `/es/`).
+ * Null for types without a page (call requests), an entry without a slug yet, or a locale the
+ * site has no edition in.
  */
-export function publicPathOf(model: string, slug: unknown): string | null {
+export function publicPathOf(model: string, slug: unknown, locale?: unknown): string | null {
   const name = /^api::([a-z-]+)\.\1$/.exec(model)?.[1];
   if (!name) return null;
-  if (name === 'facility') return '/';
+  const editionPrefixes: Record<string, string> = sitePaths.localePathPrefixes;
+  // No locale: a type without i18n, shown in the root edition.
+  const edition =
+    locale === undefined || locale === null ? '' : typeof locale === 'string' ? editionPrefixes[locale] : undefined;
+  if (edition === undefined) return null;
+  if (name === 'facility') return `${edition}/`;
   if (typeof slug !== 'string' || slug === '') return null;
-  if (name === 'faq') return `${sitePaths.faqPath}#${encodeURIComponent(slug)}`;
+  if (name === 'faq') return `${edition}${sitePaths.faqPath}#${encodeURIComponent(slug)}`;
   const prefixes: Record<string, string> = sitePaths.entryPathPrefixes;
   const prefix = prefixes[name];
-  return prefix ? `${prefix}${encodeURIComponent(slug)}/` : null;
+  return prefix ? `${edition}${prefix}${encodeURIComponent(slug)}/` : null;
 }
 
 /** What the edit view passes a side panel, as far as the live state needs it. */
@@ -54,11 +61,11 @@ export interface EntryLiveState extends DeployState {
  * build after the publish failed.
  */
 export function describeEntryLiveState(
-  entry: { model: string; slug: unknown; publishedAt: Date | null; hasUnpublishedChanges: boolean },
+  entry: { model: string; slug: unknown; locale?: unknown; publishedAt: Date | null; hasUnpublishedChanges: boolean },
   response: unknown,
   now: Date,
 ): EntryLiveState {
-  const path = publicPathOf(entry.model, entry.slug);
+  const path = publicPathOf(entry.model, entry.slug, entry.locale);
   const siteUrl = z.object({ siteUrl: z.string().url() }).safeParse(response);
   const href = path && siteUrl.success ? `${siteUrl.data.siteUrl.replace(/\/+$/, '')}${path}` : undefined;
   const withHref = (state: DeployState): EntryLiveState => (href ? { ...state, href } : state);

@@ -24,6 +24,17 @@ describe('describeTakedown', () => {
     expect(warning?.body).toMatch(/^Its page \/faq\/#what-is-iop goes offline/);
   });
 
+  it("names a Spanish version's own page, and the facility's facts in either language", () => {
+    const spanish = { name: 'Programa ambulatorio intensivo', slug: 'programa-ambulatorio-intensivo', locale: 'es' };
+    const warning = describeTakedown('unpublish', 'api::program-level.program-level', {
+      ...spanish,
+      status: 'published',
+    });
+    expect(warning?.body).toMatch(/^Its page \/es\/programs\/programa-ambulatorio-intensivo\/ goes offline/);
+    const facility = describeTakedown('unpublish', 'api::facility.facility', { locale: 'es', status: 'published' });
+    expect(facility?.body).toMatch(/^The facility facts on every page/);
+  });
+
   it('asks nothing when no live page goes offline', () => {
     expect(describeTakedown('unpublish', 'api::program-level.program-level', { ...iop, status: 'draft' })).toBeNull();
     expect(describeTakedown('delete', 'api::call-request.call-request', { name: 'x', status: 'published' })).toBeNull();

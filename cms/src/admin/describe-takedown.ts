@@ -39,7 +39,7 @@ export function describeTakedown(
   if (!document) return null;
   const status = document.status;
   if (status !== 'published' && status !== 'modified') return null;
-  const path = publicPathOf(model, document.slug);
+  const path = publicPathOf(model, document.slug, document.locale);
   if (!path) return null;
   const nameField = NAME_FIELDS.find((field) => typeof document[field] === 'string' && document[field] !== '');
   const name = nameField ? String(document[nameField]) : 'This page';
@@ -58,7 +58,7 @@ export function describeTakedown(
   }
   const checking = links.status === 'checking';
   const offline =
-    path === '/'
+    model === 'api::facility.facility'
       ? 'The facility facts on every page of the website (phone, address, crisis resources) go with it, and the next build fails.'
       : `Its page ${path} goes offline on the website within seconds, and links to it stop working.`;
   const after =

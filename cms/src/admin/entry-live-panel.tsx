@@ -22,6 +22,7 @@ function EntryLiveContent(props: PanelProps) {
     {
       model: props.model,
       slug: props.document?.slug,
+      locale: props.document?.locale,
       publishedAt: publishedAtOf(props),
       hasUnpublishedChanges: props.document?.status === 'modified',
     },
