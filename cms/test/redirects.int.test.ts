@@ -26,6 +26,20 @@ async function admin(method: string, urlPath: string, body?: unknown): Promise<R
   });
 }
 
+/** The document id of an entry the content manager answered 200 for. */
+async function published(res: Response): Promise<string> {
+  const text = await res.text();
+  expect(res.status, text).toBe(200);
+  return (JSON.parse(text) as { data: { documentId: string } }).data.documentId;
+}
+
+/** The message of a change the CMS refused with 400. */
+async function refusal(res: Response): Promise<string> {
+  const text = await res.text();
+  expect(res.status, text).toBe(400);
+  return (JSON.parse(text) as { error: { message: string } }).error.message;
+}
+
 /** Published redirects, as the site's read token sees them. */
 async function publishedRedirects(): Promise<StoredRedirect[]> {
   const res = await fetch(`${cms.url}/api/redirects?pagination[pageSize]=100`, {
@@ -376,16 +390,7 @@ describe('a page other published entries link to is not taken down', () => {
 
   async function publishCondition(name: string, slug: string, body: string): Promise<string> {
     const summary = 'A summary that is long enough to pass the forty character minimum.';
-    const res = await admin('POST', `${CONDITIONS}/actions/publish`, { name, slug, summary, body });
-    const text = await res.text();
-    expect(res.status, text).toBe(200);
-    return (JSON.parse(text) as { data: { documentId: string } }).data.documentId;
-  }
-
-  async function refusal(res: Response): Promise<string> {
-    const text = await res.text();
-    expect(res.status, text).toBe(400);
-    return (JSON.parse(text) as { error: { message: string } }).error.message;
+    return published(await admin('POST', `${CONDITIONS}/actions/publish`, { name, slug, summary, body }));
   }
 
   async function isPublished(documentId: string): Promise<boolean> {
@@ -450,12 +455,6 @@ describe('an FAQ is not published under a new slug while published entries link 
   let faqId: string;
   let linkerId: string;
 
-  async function published(res: Response): Promise<string> {
-    const text = await res.text();
-    expect(res.status, text).toBe(200);
-    return (JSON.parse(text) as { data: { documentId: string } }).data.documentId;
-  }
-
   async function publishFaq(question: string, slug: string, answer = 'An answer.'): Promise<string> {
     return published(
       await admin('POST', `${FAQS}/actions/publish`, { question, slug, answer, topic: 'getting-started', order: 600 }),
@@ -467,7 +466,7 @@ describe('an FAQ is not published under a new slug while published entries link 
   }
 
   /** The refusal's notification and the message under each field, by field. */
-  async function refusal(res: Response): Promise<{ message: string; fields: Record<string, string> }> {
+  async function refusalWithFields(res: Response): Promise<{ message: string; fields: Record<string, string> }> {
     const text = await res.text();
     expect(res.status, text).toBe(400);
     const { error } = JSON.parse(text) as {
@@ -500,7 +499,7 @@ describe('an FAQ is not published under a new slug while published entries link 
   });
 
   it('refuses it under the Slug field, naming the linking entry and field, the way back and the way through', async () => {
-    const { message, fields } = await refusal(
+    const { message, fields } = await refusalWithFields(
       await admin('POST', `${FAQS}/${faqId}/actions/publish`, { slug: 'anchor-renamed' }),
     );
     const expected =
@@ -529,7 +528,7 @@ describe('an FAQ is not published under a new slug while published entries link 
       'self-linked-question',
       'As [this answer](/faq/#self-linked-question) says.',
     );
-    const { fields } = await refusal(
+    const { fields } = await refusalWithFields(
       await admin('POST', `${FAQS}/${selfLinked}/actions/publish`, { slug: 'self-linked-renamed' }),
     );
     expect(fields).toEqual({
@@ -546,7 +545,7 @@ describe('an FAQ is not published under a new slug while published entries link 
     await setLinkerBody('See [the question](/faq/#anchor-renamed) and [this one](/faq/#faq-9).');
     const saved = await admin('PUT', `${FAQS}/${id}`, { question, slug: 'faq-9', answer: 'A better answer.' });
     expect(saved.status, await saved.clone().text()).toBe(200);
-    const { fields } = await refusal(await admin('POST', `${FAQS}/${id}/actions/publish`, {}));
+    const { fields } = await refusalWithFields(await admin('POST', `${FAQS}/${id}/actions/publish`, {}));
     expect(fields.slug).toBe(
       `Slug: '${question}' is linked as /faq/#faq-9 from Anchor page (Body). faq-9 was the admin's placeholder, ` +
         'so saving made the slug was-this-slug-a-placeholder from the Question. To publish, first change those ' +
@@ -561,18 +560,6 @@ describe('links in Spanish copy are checked against the Spanish edition', () => 
   const CONDITIONS = `/content-manager/collection-types/${CONDITION}`;
   const SUMMARY = 'A summary that is long enough to pass the forty character minimum.';
   const ES_SUMMARY = 'Un resumen lo bastante largo para pasar el mínimo de cuarenta caracteres.';
-
-  async function published(res: Response): Promise<string> {
-    const text = await res.text();
-    expect(res.status, text).toBe(200);
-    return (JSON.parse(text) as { data: { documentId: string } }).data.documentId;
-  }
-
-  async function refusal(res: Response): Promise<string> {
-    const text = await res.text();
-    expect(res.status, text).toBe(400);
-    return (JSON.parse(text) as { error: { message: string } }).error.message;
-  }
 
   /** Publishes a new condition in English and, when `es` is given, its Spanish version. */
   async function publishCondition(
