@@ -1,21 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { docs, type Doc } from '../redirects/register-redirects';
 import { contentTypeDefinitions } from '../strapi/internals';
-import { isSiteLocale, ROOT_LOCALE, type SiteLocale } from '../redirects/site-paths';
+import { siteLocaleOf, type SiteLocale } from '../redirects/site-paths';
 
 /** One locale's version of a document, with the edition that shows it. */
 export interface LocaleVersion {
   locale: SiteLocale;
   doc: Doc;
-}
-
-/**
- * The edition a stored version is shown in: its locale, or the root edition's for a type without
- * i18n (its rows have no locale). Undefined for a locale the site has no edition in.
- */
-export function siteLocaleOf(doc: Record<string, unknown>): SiteLocale | undefined {
-  const locale = doc.locale ?? ROOT_LOCALE;
-  return isSiteLocale(locale) ? locale : undefined;
 }
 
 /**

@@ -16,10 +16,9 @@ import {
   entryPath,
   entryUid,
   isFixedPage,
-  isSiteLocale,
   localizedPath,
-  ROOT_LOCALE,
   SITE_LOCALES,
+  siteLocaleOf,
   splitLocalePath,
   type EntryModel,
   type SiteLocale,
@@ -250,9 +249,8 @@ async function publishedPages(
   });
   const pages = new Map<SiteLocale, string>();
   for (const version of versions) {
-    // A type without i18n has no locale: its one version is the root edition's.
-    const versionLocale = version.locale ?? ROOT_LOCALE;
-    if (isSiteLocale(versionLocale) && typeof version.slug === 'string') {
+    const versionLocale = siteLocaleOf(version);
+    if (versionLocale && typeof version.slug === 'string') {
       pages.set(versionLocale, localizedPath(versionLocale, entryPath(model, version.slug)));
     }
   }

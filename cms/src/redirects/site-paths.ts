@@ -43,6 +43,15 @@ export function isSiteLocale(locale: unknown): locale is SiteLocale {
   return typeof locale === 'string' && Object.hasOwn(LOCALE_PATH_PREFIXES, locale);
 }
 
+/**
+ * The edition a stored version is shown in: its locale, or the root edition's for a type without
+ * i18n (its rows have no locale). Undefined for a locale the site has no edition in.
+ */
+export function siteLocaleOf(doc: Record<string, unknown>): SiteLocale | undefined {
+  const locale = doc.locale ?? ROOT_LOCALE;
+  return isSiteLocale(locale) ? locale : undefined;
+}
+
 /** A root-edition path in `locale`'s edition: `/programs/x/` in `es` is `/es/programs/x/`. */
 export function localizedPath(locale: SiteLocale, path: string): string {
   return `${LOCALE_PATH_PREFIXES[locale]}${path}`;
