@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DATA_STORE_MODULE_ID,
+  LIVE_CONTENT_STORE_KEY,
   dataStoreAsJson,
   dataStoreModuleCode,
   type DataStorePlugin,
@@ -75,6 +76,24 @@ describe('dataStoreAsJson', () => {
     expect(
       transform(pluginFor('build', cacheDirWith(null)), DATA_STORE_MODULE_ID, 'export default new Map()'),
     ).toBeNull();
+  });
+
+  it("makes the store module read a publisher worker's holder when there is one, and tells the worker so", async () => {
+    const holder = globalThis as { [LIVE_CONTENT_STORE_KEY]?: { collections: Map<string, unknown>; bundled: boolean } };
+    const live = { collections: new Map<string, unknown>([['faqs', new Map()]]), bundled: false };
+    holder[LIVE_CONTENT_STORE_KEY] = live;
+    try {
+      // With a store file present: the file's content is not what the module carries.
+      const plugin = pluginFor('build', cacheDirWith(JSON.stringify([{ stale: 1 }])));
+      const result = transform(plugin, DATA_STORE_MODULE_ID) as { code: string };
+      expect(live.bundled).toBe(true);
+      expect(result.code).not.toContain('stale');
+      // The module exports the holder's own Map: refilled in place, the pages read new content.
+      expect(await importCode(result.code)).toBe(live.collections);
+      expect(transform(plugin, '\0astro:content')).toBeNull();
+    } finally {
+      delete holder[LIVE_CONTENT_STORE_KEY];
+    }
   });
 
   it('adds nothing outside astro build (the dev server reloads the store its own way)', () => {

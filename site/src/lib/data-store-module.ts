@@ -22,6 +22,29 @@ export function dataStoreModuleCode(json: string): string {
 }
 
 /**
+ * The holder of the content a publisher's worker renders with (the registered symbol of
+ * scripts/src/publisher/build/reusable-astro-build.mjs): when it is there at build time, the
+ * store module reads the holder's collections instead of carrying the store, so the page bundle
+ * holds no content and the worker can render new content with it, refilling the holder in
+ * place before each render. `bundled` tells the worker that this happened.
+ */
+export const LIVE_CONTENT_STORE_KEY = Symbol.for('@clinic/site:live-content-store');
+
+interface LiveContentStore {
+  collections: Map<string, unknown>;
+  bundled: boolean;
+}
+
+function liveContentStore(): LiveContentStore | undefined {
+  return (globalThis as { [LIVE_CONTENT_STORE_KEY]?: LiveContentStore })[LIVE_CONTENT_STORE_KEY];
+}
+
+/** The store module's code when a worker holds the content: its collections, a Map as Astro expects. */
+export const LIVE_STORE_MODULE_CODE = `export default globalThis[Symbol.for(${JSON.stringify(
+  LIVE_CONTENT_STORE_KEY.description,
+)})].collections;`;
+
+/**
  * Ships the content layer's store to the build as JSON text instead of a JavaScript literal.
  * Astro 5.18 turns `data-store.json` into one object literal that Rollup parses into hundreds
  * of thousands of AST nodes: with 10,000 extra FAQs in two languages that alone took the build
@@ -42,8 +65,14 @@ export function dataStoreAsJson(): AstroIntegration {
           // here, before any other transform and before Rollup parses it.
           enforce: 'pre',
           transform(_code, id) {
+            if (id !== DATA_STORE_MODULE_ID) return null;
+            const live = liveContentStore();
+            if (live) {
+              live.bundled = true;
+              return { code: LIVE_STORE_MODULE_CODE, map: { mappings: '' } };
+            }
             // No store file: Astro answered with an empty Map, which is right as it is.
-            if (id !== DATA_STORE_MODULE_ID || !fs.existsSync(storeFile)) return null;
+            if (!fs.existsSync(storeFile)) return null;
             return { code: dataStoreModuleCode(fs.readFileSync(storeFile, 'utf8')), map: { mappings: '' } };
           },
         };

@@ -22,6 +22,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { build } from 'astro';
+import { createReusableBuilder } from './reusable-astro-build.mjs';
 
 /** @typedef {import('./build-protocol.ts').BuildRequest} BuildRequest */
 /** @typedef {import('./build-protocol.ts').BuildResult} BuildResult */
@@ -44,6 +45,36 @@ function readJson(file) {
   }
 }
 
+/**
+ * When the current build started and when it reached Astro's build hooks, in ms from its start.
+ * @type {{ started: number, hooks: Record<string, number> }}
+ */
+let marks = { started: 0, hooks: {} };
+const mark = (/** @type {string} */ name) => () => {
+  marks.hooks[name] = Math.round(performance.now() - marks.started);
+};
+/**
+ * Records the hooks of whichever build runs: a re-render calls the integrations of the full
+ * build whose bundle it reuses, so the marks go to the current build, not to a closure's.
+ * @type {import('astro').AstroIntegration}
+ */
+const timingsIntegration = {
+  name: 'publisher-build-timings',
+  hooks: {
+    'astro:build:start': mark('buildStartMs'),
+    'astro:build:generated': mark('generatedMs'),
+    'astro:build:done': mark('doneMs'),
+  },
+};
+
+/**
+ * The builder that renders new content with the last build's page bundle (see
+ * reusable-astro-build.mjs), made for the first request; null where it cannot work (another
+ * Astro version), and then every build is Astro's `build()`.
+ * @type {Promise<Awaited<ReturnType<typeof createReusableBuilder>>> | undefined}
+ */
+let reusable;
+
 process.on('message', (/** @type {BuildRequest} */ request) => {
   if (request.type !== 'build') return;
   const staging = path.join(process.cwd(), '.astro');
@@ -56,57 +87,56 @@ process.on('message', (/** @type {BuildRequest} */ request) => {
   const timerFile = path.join(request.cacheDir, 'astro-timer.json');
   fs.rmSync(timerFile, { force: true });
   process.env.ASTRO_TIMER_PATH = timerFile;
-  const started = performance.now();
-  /** @type {Record<string, number>} */
-  const hooks = {};
-  const mark = (/** @type {string} */ name) => () => {
-    hooks[name] = Math.round(performance.now() - started);
+  marks = { started: performance.now(), hooks: {} };
+  const { hooks } = marks;
+  /** @type {import('astro').AstroInlineConfig} */
+  const inlineConfig = {
+    root: request.root,
+    outDir: request.outDir,
+    cacheDir: request.cacheDir,
+    vite: { cacheDir: `${request.cacheDir}/vite` },
+    logLevel: 'info',
+    // Appended after the site's own integrations (Astro concatenates them), so its hooks run
+    // last: build:start follows the content sync, build:done follows the others' build:done.
+    integrations: [timingsIntegration],
   };
-  build(
-    {
-      root: request.root,
-      outDir: request.outDir,
-      cacheDir: request.cacheDir,
-      vite: { cacheDir: `${request.cacheDir}/vite` },
-      logLevel: 'info',
-      // Appended after the site's own integrations (Astro concatenates them), so its hooks run
-      // last: build:start follows the content sync, build:done follows the others' build:done.
-      integrations: [
-        {
-          name: 'publisher-build-timings',
-          hooks: {
-            'astro:build:start': mark('buildStartMs'),
-            'astro:build:generated': mark('generatedMs'),
-            'astro:build:done': mark('doneMs'),
-          },
-        },
-      ],
-    },
-    // Astro's option for builds that run again in one process: keep the .astro compiler
-    // (a Go WebAssembly module) instantiated instead of tearing it down after each build.
-    { teardownCompiler: false },
-  ).then(
-    () => {
-      fs.rmSync(path.join(request.outDir, STAGING_MARKER), { force: true });
-      send({
-        type: 'result',
-        ok: true,
-        rssBytes: process.memoryUsage().rss,
-        astroTimer: readJson(timerFile),
-        astroHooks: hooks,
-      });
-    },
-    (/** @type {unknown} */ error) => {
-      // Astro prints the error with its stack itself; the publisher needs the sentences, which
-      // for invalid content run over several lines (one per entry), without the stack frames.
-      send({
-        type: 'result',
-        ok: false,
-        message: describeError(error),
-        rssBytes: process.memoryUsage().rss,
-      });
-    },
-  );
+  reusable ??= request.reuseBundle ? createReusableBuilder(request.root) : Promise.resolve(null);
+  reusable
+    .then((builder) =>
+      builder
+        ? builder.build({
+            root: request.root,
+            outDir: request.outDir,
+            inlineConfig,
+            log: (line) => process.stdout.write(`${line}\n`),
+          })
+        : // Astro's option for builds that run again in one process: keep the .astro compiler
+          // (a Go WebAssembly module) instantiated instead of tearing it down after each build.
+          build(inlineConfig, { teardownCompiler: false }).then(() => ({ kind: /** @type {const} */ ('full') })),
+    )
+    .then(
+      (outcome) => {
+        fs.rmSync(path.join(request.outDir, STAGING_MARKER), { force: true });
+        send({
+          type: 'result',
+          ok: true,
+          rssBytes: process.memoryUsage().rss,
+          astroTimer: readJson(timerFile),
+          astroHooks: hooks,
+          reused: outcome.kind === 'rerender',
+        });
+      },
+      (/** @type {unknown} */ error) => {
+        // Astro prints the error with its stack itself; the publisher needs the sentences, which
+        // for invalid content run over several lines (one per entry), without the stack frames.
+        send({
+          type: 'result',
+          ok: false,
+          message: describeError(error),
+          rssBytes: process.memoryUsage().rss,
+        });
+      },
+    );
 });
 
 /**

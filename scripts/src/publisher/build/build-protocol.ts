@@ -7,6 +7,11 @@ export interface BuildRequest {
   outDir: string;
   /** Astro's `cacheDir` (content-layer store, optimised images) and Vite's cache below it: the worker's own. */
   cacheDir: string;
+  /**
+   * Render content-only changes with the page bundle of the worker's last full build
+   * (reusable-astro-build.mjs) instead of running all of Astro's `build()` again.
+   */
+  reuseBundle: boolean;
 }
 
 export type BuildResult =
@@ -18,5 +23,7 @@ export type BuildResult =
       astroTimer?: unknown;
       /** When the worker's own integration saw Astro's build hooks, in ms from the `build()` call, unparsed. */
       astroHooks?: unknown;
+      /** The pages were rendered with the last full build's page bundle (no Vite builds). */
+      reused?: boolean;
     }
   | { type: 'result'; ok: false; message: string; rssBytes: number };

@@ -29,4 +29,6 @@ export interface RunBuildReport {
   setupMs?: number;
   /** After the pages: the integrations' `astro:build:done` (sitemap, ...). */
   integrationsMs?: number;
+  /** The pages were rendered with the page bundle of an earlier build (no bundling). */
+  reusedBundle?: boolean;
 }

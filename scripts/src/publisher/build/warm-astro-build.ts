@@ -38,6 +38,12 @@ export interface WarmAstroBuildOptions {
   maxBuildsPerWorker?: number;
   /** @default 1 GiB */
   maxRssBytes?: number;
+  /**
+   * After its first build, a worker renders new content with the page bundle it made (no Vite
+   * builds) until a source file of the site changes; see reusable-astro-build.mjs.
+   * @default true
+   */
+  reuseBundle?: boolean;
 }
 
 /** A build step that can also release what it holds (the worker process). */
@@ -162,7 +168,11 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
           kill(current);
           if (worker === current) worker = null;
         }
-        if (result.ok) finish(null, readAstroTimings(result.astroTimer, result.astroHooks));
+        if (result.ok)
+          finish(null, {
+            ...readAstroTimings(result.astroTimer, result.astroHooks),
+            ...(result.reused ? { reusedBundle: true } : {}),
+          });
         else finish(new BuildCommandError(`astro build failed: ${result.message}`));
       };
       const onExit = (code: number | null, killedBy: NodeJS.Signals | null) => {
@@ -187,6 +197,7 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
         root: options.siteDir,
         outDir,
         cacheDir: join(options.workDir, 'cache'),
+        reuseBundle: options.reuseBundle ?? true,
       };
       current.send(request);
     })) as ClosableRunBuild;
