@@ -41,7 +41,20 @@ const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', es: 'Spanish' };
 
 /** The facility in `lang`, or undefined when that version is not published. */
 async function findFacility(lang: Lang): Promise<Facility | undefined> {
-  return (await getEntry('facility', localizedEntryId(lang, singleTypeEntryId('facility'))))?.data;
+  return memoizeForBuild(
+    `facility:${lang}`,
+    async () => (await getEntry('facility', localizedEntryId(lang, singleTypeEntryId('facility'))))?.data,
+  );
+}
+
+/**
+ * A collection's entries in one language, read once per build: every page shows the levels, the
+ * therapies and the conditions (navigation, footer, related links), and each read of Astro's
+ * `getCollection` copies every entry's data anew while it looks for image references. Each
+ * caller gets its own array; the entries are shared and never changed.
+ */
+async function readOnce<T>(key: string, read: () => Promise<T[]>): Promise<T[]> {
+  return (await memoizeForBuild(key, read)).slice();
 }
 
 /** The facility single type. The site cannot be built without it, nor a language's pages without its version. */
@@ -59,22 +72,30 @@ export async function getFacility(lang: Lang = defaultLang): Promise<Facility> {
 
 /** Levels of care from least to most intensive. */
 export async function getProgramLevels(lang: Lang = defaultLang): Promise<ProgramLevel[]> {
-  return sortByContinuum((await getCollection('programLevels', inLang(lang))).map((entry) => entry.data));
+  return readOnce(`programLevels:${lang}`, async () =>
+    sortByContinuum((await getCollection('programLevels', inLang(lang))).map((entry) => entry.data)),
+  );
 }
 
 /** Therapies by name. */
 export async function getTreatmentModalities(lang: Lang = defaultLang): Promise<TreatmentModality[]> {
-  return (await getCollection('treatmentModalities', inLang(lang))).map((entry) => entry.data).sort(byName(lang));
+  return readOnce(`treatmentModalities:${lang}`, async () =>
+    (await getCollection('treatmentModalities', inLang(lang))).map((entry) => entry.data).sort(byName(lang)),
+  );
 }
 
 /** Conditions by name. */
 export async function getConditions(lang: Lang = defaultLang): Promise<Condition[]> {
-  return (await getCollection('conditions', inLang(lang))).map((entry) => entry.data).sort(byName(lang));
+  return readOnce(`conditions:${lang}`, async () =>
+    (await getCollection('conditions', inLang(lang))).map((entry) => entry.data).sort(byName(lang)),
+  );
 }
 
 /** FAQs in editor order. */
 export async function getFaqs(lang: Lang = defaultLang): Promise<Faq[]> {
-  return sortFaqs((await getCollection('faqs', inLang(lang))).map((entry) => entry.data));
+  return readOnce(`faqs:${lang}`, async () =>
+    sortFaqs((await getCollection('faqs', inLang(lang))).map((entry) => entry.data)),
+  );
 }
 
 /**
