@@ -44,10 +44,17 @@ export async function startTestSystem({
   // The publisher's default quiet window: the coalescing test measures the real behaviour.
   quietMs = '1000',
   cmsEnv = {},
+  prepareCms,
 }: {
   quietMs?: string | undefined;
   /** More CMS environment, e.g. `SERVE_ADMIN_PANEL` or the call-back form's guards. */
   cmsEnv?: NodeJS.ProcessEnv;
+  /**
+   * Runs once the CMS has booted seeded, before the admin logs in and the publisher starts, so
+   * the publisher's first build sees what it did: e.g. stop the CMS, write to the database in
+   * its `dataDir`, restart it (a bulk load of content for a bench at scale).
+   */
+  prepareCms?: ((cms: TestCms) => Promise<void>) | undefined;
 } = {}): Promise<TestSystem> {
   const sitePort = await freePort();
   const hooksPort = await freePort();
@@ -62,6 +69,14 @@ export async function startTestSystem({
     CALL_REQUEST_TRUST_PROXY: 'true',
     ...cmsEnv,
   });
+  if (prepareCms) {
+    try {
+      await prepareCms(cms);
+    } catch (error) {
+      await cms.stop();
+      throw error;
+    }
+  }
   const adminJwt = await adminLogin(cms);
   let publisher: ChildProcess | null = null;
   let log = '';

@@ -18,11 +18,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { gzipSync } from 'node:zlib';
 import { startTestCms, type TestCms } from '@clinic/testing/start-test-cms';
 import { buildSearchIndex, closeSearchIndexer } from '../publisher/release/build-search-index.ts';
 import { benchImages } from './bench-site-images.ts';
+import { loadExtraFaqs } from './extra-faqs.ts';
 
 const rootDir = fileURLToPath(new URL('../../../', import.meta.url));
 const siteDir = path.join(rootDir, 'site');
@@ -181,58 +181,6 @@ async function reportSearchIndex(label: string, outDir: string): Promise<void> {
   );
 }
 
-/**
- * Adds `count` published FAQs straight into the CMS's SQLite file (CMS stopped): a bulk load,
- * not an editor. Each has its Spanish version (the same document, locale es, not reviewed), as
- * every seeded FAQ has, so both languages' FAQ pages grow with them.
- */
-function loadExtraFaqs(cms: TestCms, count: number): void {
-  const db = new Database(path.join(cms.dataDir, 'cms.db'));
-  const now = Date.now();
-  const insert = db.prepare(
-    'INSERT INTO faqs (document_id, locale, question, slug, answer, topic, "order", translation_reviewed, created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const topics = ['about-iop', 'schedule-and-time', 'therapies', 'medication', 'getting-started', 'after-treatment'];
-  db.transaction(() => {
-    for (let i = 0; i < count; i++) {
-      const documentId = `benchfaq${String(i).padStart(16, '0')}`;
-      const versions = [
-        [
-          'en',
-          `Benchmark question number ${i}?`,
-          `benchmark-question-${i}`,
-          `A short answer to benchmark question ${i}, with **some** markdown and a [link](/faq/).`,
-        ],
-        [
-          'es',
-          `¿Pregunta de prueba número ${i}?`,
-          `pregunta-de-prueba-${i}`,
-          `Una respuesta breve a la pregunta de prueba ${i}, con **algo** de markdown y un [enlace](/faq/).`,
-        ],
-      ] as const;
-      for (const [locale, question, slug, answer] of versions.filter(([locale]) =>
-        EXTRA_FAQ_LOCALES.includes(locale),
-      )) {
-        const values = [
-          documentId,
-          locale,
-          question,
-          slug,
-          answer,
-          topics[i % topics.length],
-          100 + (i % 5000),
-          0,
-          now,
-          now,
-        ];
-        insert.run(...values, null); // the draft
-        insert.run(...values, now); // the published version
-      }
-    }
-  })();
-  db.close();
-}
-
 async function main(): Promise<void> {
   console.log('[bench:site] starting a seeded CMS on a temp SQLite database...');
   const cms = await startTestCms({ LOG_LEVEL: 'warn' });
@@ -243,7 +191,7 @@ async function main(): Promise<void> {
     if (EXTRA_FAQS > 0) {
       await cms.stop();
       const started = Date.now();
-      loadExtraFaqs(cms, EXTRA_FAQS);
+      loadExtraFaqs(cms, EXTRA_FAQS, EXTRA_FAQ_LOCALES);
       console.log(
         `[bench:site] loaded ${EXTRA_FAQS} extra FAQs (${EXTRA_FAQ_LOCALES.join(', ')}) in ${Date.now() - started} ms`,
       );
