@@ -22,6 +22,15 @@ describe('precompressAssets', () => {
     expect(await readdir(join(dir, '_astro'))).toHaveLength(3);
   });
 
+  it('leaves out the folder it is told to, which a later call compresses', async () => {
+    const dir = await fakeSite('v1');
+    const result = await precompressAssets(dir, { exclude: '_astro' });
+    // Of the 5 text files, the hashed stylesheet is the one under _astro/.
+    expect(result.compressed).toBe(4);
+    expect((await readdir(join(dir, '_astro'))).filter((name) => /\.(br|gz)$/.test(name))).toEqual([]);
+    expect(await readdir(dir)).toContain('index.html.br');
+  });
+
   it('leaves images alone', async () => {
     const dir = await fakeSite('v1');
     await precompressAssets(dir);

@@ -20,6 +20,8 @@ export interface PrecompressOptions {
    * @default 4
    */
   concurrency?: number;
+  /** A folder directly under `dir` left out (one still being written, compressed by a later call). */
+  exclude?: string | undefined;
 }
 
 export interface PrecompressResult {
@@ -32,10 +34,11 @@ function brotliQualityFor(relativePath: string): number {
   return relativePath.startsWith(`_astro${sep}`) ? constants.BROTLI_MAX_QUALITY : 5;
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+async function listFiles(dir: string, exclude?: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
     entries.map(async (entry) => {
+      if (entry.name === exclude) return [];
       const path = join(dir, entry.name);
       if (entry.isDirectory()) return listFiles(path);
       return entry.isFile() ? [path] : [];
@@ -80,7 +83,7 @@ async function compressFile(path: string, content: Buffer, brotliQuality: number
  * clients that accept them.
  */
 export async function precompressAssets(dir: string, options: PrecompressOptions = {}): Promise<PrecompressResult> {
-  const files = (await listFiles(dir)).filter((path) => COMPRESSIBLE_EXTENSIONS.has(extname(path)));
+  const files = (await listFiles(dir, options.exclude)).filter((path) => COMPRESSIBLE_EXTENSIONS.has(extname(path)));
   const result: PrecompressResult = { compressed: 0, reused: 0 };
   let next = 0;
 

@@ -24,6 +24,11 @@ describe('the search index in a release', () => {
     expect(script.status).toBe(200);
     const entry = await rawRequest(`${publisher.siteUrl}/pagefind/pagefind-entry.json`);
     expect(JSON.parse(entry.body.toString())).toMatchObject({ languages: { en: { page_count: 1 } } });
+    // Compressed like the pages, once written (the pages are compressed while it is indexed).
+    for (const path of ['/', '/pagefind/pagefind-entry.json']) {
+      const encoded = await rawRequest(`${publisher.siteUrl}${path}`, { headers: { 'accept-encoding': 'br' } });
+      expect(encoded.headers['content-encoding'], path).toBe('br');
+    }
   });
 
   it('fails the build when indexing fails, and the last good build stays live', async () => {
