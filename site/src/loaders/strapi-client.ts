@@ -53,8 +53,8 @@ export function appendBracketParams(params: URLSearchParams, key: string, value:
 
 /**
  * The URL of one request: `/api/<key>` with an explicit populate, published content only, the
- * locale asked for (a localized type; without one Strapi answers in its default locale) and,
- * for collections, a page.
+ * locale asked for (a localized type; without one Strapi answers in its default locale), for
+ * collections a page and, to fetch some documents only, their documentIds.
  */
 export function buildRequestUrl(
   baseUrl: string,
@@ -62,6 +62,7 @@ export function buildRequestUrl(
   populate: Populate,
   page?: { page: number; pageSize: number },
   locale?: string,
+  documentIds?: readonly string[],
 ): URL {
   const url = new URL(`api/${key}`, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
   const params = new URLSearchParams();
@@ -71,6 +72,7 @@ export function buildRequestUrl(
   // The REST default, stated so the site can never pick up drafts by accident. Preview builds
   // alone set CMS_CONTENT_STATUS=draft (with the preview token, the only one the CMS lets read drafts).
   params.set('status', readsDrafts() ? 'draft' : 'published');
+  documentIds?.forEach((id, index) => params.set(`filters[documentId][$in][${index}]`, id));
   if (page) {
     params.set('pagination[page]', String(page.page));
     params.set('pagination[pageSize]', String(page.pageSize));
@@ -83,22 +85,32 @@ export function buildRequestUrl(
 }
 
 /**
- * Fetches every entry of a collection type: page 1 first, then the remaining pages that
- * its `meta.pagination.pageCount` announces, `concurrency` at a time. Entries stay
- * `unknown`; the caller validates each one.
+ * Fetches every entry of a collection type (or those of `documentIds`): page 1 first, then the
+ * remaining pages that its `meta.pagination.pageCount` announces, `concurrency` at a time.
+ * Entries stay `unknown`; the caller validates each one.
  */
 export async function fetchCollection(
   config: StrapiClientConfig,
   key: string,
   populate: Populate,
-  { pageSize, concurrency, locale }: { pageSize: number; concurrency: number; locale?: string | undefined },
+  {
+    pageSize,
+    concurrency,
+    locale,
+    documentIds,
+  }: {
+    pageSize: number;
+    concurrency: number;
+    locale?: string | undefined;
+    documentIds?: readonly string[] | undefined;
+  },
 ): Promise<CollectionResult> {
   let requests = 0;
   const fetchPage = async (page: number) => {
     const request = `${describeRequest(key, locale)} page ${page}`;
     const result = await requestJson(
       config,
-      buildRequestUrl(config.url, key, populate, { page, pageSize }, locale),
+      buildRequestUrl(config.url, key, populate, { page, pageSize }, locale, documentIds),
       request,
     );
     requests += result.requests;

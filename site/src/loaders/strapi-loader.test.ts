@@ -4,6 +4,7 @@ import { contentTypes, type ContentTypeKey } from '@clinic/shared-types';
 import { http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CONTENT_CHANGES_KEY, type ContentChanges } from './content-changes.ts';
 import { CmsAuthError, CmsResponseError, CmsUnreachableError, ContentValidationError } from './errors.ts';
 import { langOfEntryId, localizedEntryId, strapiLoader, type StrapiLoaderOptions } from './strapi-loader.ts';
 import { createFakeLoaderContext, type FakeLoaderContext } from './testing/fake-loader-context.ts';
@@ -593,6 +594,104 @@ describe('strapiLoader', () => {
       level: 'info',
       message: 'faqs: not loaded (SITE_TYPECHECK_ONLY=1, type check only)',
     });
+  });
+});
+
+describe('strapiLoader in a re-render with the changed documents named', () => {
+  const holder = globalThis as { [CONTENT_CHANGES_KEY]?: ContentChanges };
+  afterEach(() => {
+    delete holder[CONTENT_CHANGES_KEY];
+  });
+  /** The FAQs as a first full load stores them, both languages. */
+  async function loadedFaqs(): Promise<FakeLoaderContext> {
+    serveFixtures('faqs');
+    const fake = await load({ contentType: 'faqs' });
+    server.resetHandlers();
+    requests = [];
+    return fake;
+  }
+  const [first, second] = fixtureEntries('faqs-page-1') as { documentId: string; answer: string }[];
+  const spanishOf = (documentId: string) =>
+    fixtureEntries('faqs-es').find((faq) => faq.documentId === documentId) as { answer: string };
+
+  it('fetches only the named FAQs, in both languages, and keeps every other entry', async () => {
+    const fake = await loadedFaqs();
+    const before = fake.entries.size;
+    holder[CONTENT_CHANGES_KEY] = { faq: [first!.documentId] };
+    serveLocales(
+      'faqs',
+      () => HttpResponse.json(onePage([{ ...first, answer: 'Edited in English.' }])),
+      () => HttpResponse.json(onePage([{ ...spanishOf(first!.documentId), answer: 'Editada en español.' }])),
+    );
+    await load({ contentType: 'faqs' }, fake);
+
+    expect(requests).toHaveLength(2);
+    for (const request of requests) {
+      const params = new URL(request.url).searchParams;
+      expect(params.get('filters[documentId][$in][0]')).toBe(first!.documentId);
+      expect(params.has('filters[documentId][$in][1]')).toBe(false);
+    }
+    expect(fake.entries.size).toBe(before);
+    expect((fake.entries.get(first!.documentId)?.data as { answer: string }).answer).toBe('Edited in English.');
+    expect((fake.entries.get(`es/${first!.documentId}`)?.data as { answer: string }).answer).toBe(
+      'Editada en español.',
+    );
+    expect((fake.entries.get(second!.documentId)?.data as { answer: string }).answer).toBe(second!.answer);
+    expect(fake.logs).toContainEqual({
+      level: 'info',
+      message: `faqs: 2 entries (1 en, 1 es) of 1 changed document(s) in 2 request(s), ${before} in all`,
+    });
+  });
+
+  it('removes a named FAQ the CMS no longer returns (unpublished or deleted), in the language it went from', async () => {
+    const fake = await loadedFaqs();
+    holder[CONTENT_CHANGES_KEY] = { faq: [first!.documentId] };
+    // The Spanish version was unpublished; the English one is still published.
+    serveLocales(
+      'faqs',
+      () => HttpResponse.json(onePage([first])),
+      () => HttpResponse.json(onePage([])),
+    );
+    await load({ contentType: 'faqs' }, fake);
+    expect(fake.entries.has(first!.documentId)).toBe(true);
+    expect(fake.entries.has(`es/${first!.documentId}`)).toBe(false);
+    expect(fake.entries.has(`es/${second!.documentId}`)).toBe(true);
+  });
+
+  it('keeps a collection whose entries no changed document reaches, without a request', async () => {
+    serveFixtures('conditions');
+    const fake = await load({ contentType: 'conditions' });
+    requests = [];
+    const before = [...fake.entries.keys()];
+    holder[CONTENT_CHANGES_KEY] = { faq: [first!.documentId] };
+    await load({ contentType: 'conditions' }, fake);
+    expect(requests).toHaveLength(0);
+    expect([...fake.entries.keys()]).toEqual(before);
+    expect(fake.logs).toContainEqual({
+      level: 'info',
+      message: `conditions: unchanged, ${before.length} entries kept`,
+    });
+  });
+
+  it('fetches all of a collection that shows a changed model through its relations (program levels list their FAQs)', async () => {
+    serveFixtures('program-levels');
+    holder[CONTENT_CHANGES_KEY] = { faq: [first!.documentId] };
+    const fake = await load({ contentType: 'program-levels' });
+    expect(fake.entries.size).toBeGreaterThan(0);
+    expect(requests.some((request) => new URL(request.url).search.includes('filters'))).toBe(false);
+  });
+
+  it('fails, so the publisher builds in full, when the CMS answers a request by id with other documents', async () => {
+    const fake = await loadedFaqs();
+    holder[CONTENT_CHANGES_KEY] = { faq: [first!.documentId] };
+    serveLocales(
+      'faqs',
+      () => HttpResponse.json(onePage([first, second])),
+      () => HttpResponse.json(onePage([])),
+    );
+    const error = await loadError({ contentType: 'faqs' }, fake);
+    expect(error).toBeInstanceOf(ContentValidationError);
+    expect(error.message).toMatch(/answered a request for 1 documents by id with others/);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Loader } from 'astro/loaders';
 import type { ZodIssue } from 'zod';
 import { contentTypes, type ContentTypeKey } from '@clinic/shared-types';
 import { cmsLocaleOf, defaultLang, isLang, langs, type Lang } from '../i18n/lang.ts';
+import { planLoad, readContentChanges } from './content-changes.ts';
 import { ContentValidationError, type InvalidEntry } from './errors.ts';
 import { findUndescribedImages } from './image-descriptions.ts';
 import { describeRequest, fetchCollection, fetchSingle, type StrapiClientConfig } from './strapi-client.ts';
@@ -126,6 +127,13 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
         fetch: options.fetch ?? globalThis.fetch,
         onRetry: (message) => logger.warn(message),
       };
+      // In a publisher's re-render, the documents its events named (see content-changes.ts).
+      const plan = planLoad(contentType, readContentChanges());
+      if (plan.kind === 'keep') {
+        logger.info(`${contentType}: unchanged, ${store.keys().length} entries kept`);
+        return;
+      }
+      const documentIds = plan.kind === 'documents' ? plan.documentIds : undefined;
 
       const fetchLocale = async (lang: Lang | undefined): Promise<FetchedLocale> => {
         const locale = lang === undefined ? undefined : cmsLocaleOf[lang];
@@ -157,9 +165,17 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
           pageSize: options.pageSize ?? 100,
           concurrency: options.concurrency ?? 4,
           locale,
+          documentIds,
         });
         // Keyed by documentId: an entry seen twice (content moved between pages) is stored once.
         const byId = new Map(result.data.map((entry, index) => [documentIdOf(entry) ?? `#${index + 1}`, entry]));
+        if (documentIds && [...byId.keys()].some((id) => !documentIds.includes(id))) {
+          throw new ContentValidationError(
+            contentType,
+            [],
+            `${contentType}: the CMS answered a request for ${documentIds.length} documents by id with others; is the documentId filter supported?`,
+          );
+        }
         if (byId.size !== result.total) {
           logger.warn(
             `${contentType}${lang === undefined ? '' : ` (${LANGUAGE_NAMES[lang]})`}: the CMS announced ${result.total} entries but returned ${byId.size}; ` +
@@ -202,13 +218,21 @@ export function strapiLoader(options: StrapiLoaderOptions): Loader {
       const parsed = await Promise.all(
         valid.map(async ({ id, entry }) => ({ id, entry, data: await context.parseData({ id, data: entry }) })),
       );
-      store.clear();
+      if (documentIds) {
+        // Those documents' versions go, in every language; what is still published comes back.
+        for (const { lang } of fetched)
+          for (const id of documentIds) store.delete(localizedEntryId(lang ?? defaultLang, id));
+      } else store.clear();
       for (const { id, entry, data } of parsed) store.set({ id, data, digest: context.generateDigest(entry) });
       const requests = fetched.reduce((sum, { requests }) => sum + requests, 0);
       const counts = type.localized
         ? ` (${fetched.map(({ lang, raw }) => `${raw.length} ${lang ?? ''}`).join(', ')})`
         : '';
-      logger.info(`${contentType}: ${parsed.length} entries${counts} in ${requests} request(s)`);
+      logger.info(
+        documentIds
+          ? `${contentType}: ${parsed.length} entries${counts} of ${documentIds.length} changed document(s) in ${requests} request(s), ${store.keys().length} in all`
+          : `${contentType}: ${parsed.length} entries${counts} in ${requests} request(s)`,
+      );
     },
   };
 }
