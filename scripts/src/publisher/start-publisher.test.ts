@@ -2,7 +2,14 @@ import { mkdir, readFile, readdir, readlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Publisher } from './start-publisher.ts';
-import { FakeBuilder, createDataDir, rawRequest, startTestPublisher, writeFakeSite } from './testing/fake-site.ts';
+import {
+  FakeBuilder,
+  TEST_SECRET,
+  createDataDir,
+  rawRequest,
+  startTestPublisher,
+  writeFakeSite,
+} from './testing/fake-site.ts';
 
 let publisher: Publisher | null = null;
 
@@ -210,5 +217,60 @@ describe('publisher deploys', () => {
     expect(sawAbort).toBe(true);
     expect(p.status().lastError).toBeNull();
     expect(await readdir(join(dataDir, 'builds'))).toEqual([]);
+  });
+});
+
+describe('publisher tells its build step what changed', () => {
+  it('passes the documents of entry webhooks, and everything for anything else or after a failed build', async () => {
+    const seen: Array<Record<string, string[]> | null> = [];
+    let fail = false;
+    const p = await startTestPublisher({
+      dataDir: await createDataDir(),
+      runBuild: async ({ outDir, changes }) => {
+        seen.push(changes ?? null);
+        if (fail) throw new Error('CMS down');
+        await writeFakeSite(outDir, `build-${seen.length}`);
+      },
+    });
+    publisher = p;
+    const send = async (body: object): Promise<void> => {
+      const response = await fetch(`${p.hooksUrl}/hooks/strapi`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TEST_SECRET}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(202);
+      await p.whenIdle();
+    };
+    const publish = (documentId: unknown) => ({
+      event: 'entry.publish',
+      model: 'faq',
+      uid: 'api::faq.faq',
+      entry: { id: 3, documentId },
+    });
+    await p.whenIdle();
+    await send(publish('abc'));
+    await send({ event: 'media.update', model: 'file', uid: 'plugin::upload.file', entry: { id: 1 } });
+    await send(publish(''));
+    await send({ event: 'entry.publish', model: 'bulk-load', uid: 'bulk-load', entry: { count: 20 } });
+    p.requestBuild();
+    await p.whenIdle();
+    fail = true;
+    await send(publish('lost'));
+    fail = false;
+    // The failed build's document may never have been fetched: the next build fetches everything.
+    await send(publish('after'));
+    await send(publish('next'));
+    expect(seen).toEqual([
+      null, // the first build
+      { faq: ['abc'] },
+      null, // media
+      null, // no documentId
+      null, // bulk load
+      null, // forced rebuild
+      { faq: ['lost'] },
+      null,
+      { faq: ['next'] },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { PublisherStatus } from '@clinic/shared-types';
+import type { PublishEvent, PublisherStatus } from '@clinic/shared-types';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { BuildScheduler } from './schedule/build-scheduler.ts';
@@ -152,6 +152,16 @@ function withoutSecret(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ASTRO_TELEMETRY_DISABLED: '1', ...rest };
 }
 
+/**
+ * The document a webhook is about (Strapi 5's `entry.documentId`), so its build can fetch that
+ * document alone; null when there is none to name (media, bulk loads), and then it fetches
+ * everything.
+ */
+function documentIdOf(webhook: PublishEvent): string | null {
+  const documentId = webhook.entry?.['documentId'];
+  return typeof documentId === 'string' && documentId !== '' ? documentId : null;
+}
+
 /** The build step: the one given, or Astro in a warm worker (closed with the publisher). */
 function createBuildStep(options: PublisherOptions): { runBuild: RunBuild; close: () => void } {
   if (options.runBuild) return { runBuild: options.runBuild, close: () => {} };
@@ -266,7 +276,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     quietMs,
     maxWaitMs,
     settleMs: options.settleMs ?? 100,
-    build: (trigger) => pipeline.run(trigger),
+    build: (trigger, changes) => pipeline.run(trigger, changes),
     onBuildError: (error) => logger.error(`[publisher] build crashed: ${String(error)}`),
   });
   const status = (): PublisherStatus => describeStatus(builds, pipeline, scheduler);
@@ -280,7 +290,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     status,
     onForceRebuild: requestBuild,
     onWebhook: (webhook, rebuild) => {
-      if (rebuild) scheduler.add({ event: webhook.event, model: webhook.model });
+      if (rebuild) scheduler.add({ event: webhook.event, model: webhook.model, documentId: documentIdOf(webhook) });
       preview?.onWebhook(webhook);
     },
   });

@@ -108,6 +108,9 @@ process.on('message', (/** @type {BuildRequest} */ request) => {
             root: request.root,
             outDir: request.outDir,
             inlineConfig,
+            // Used only when it re-renders with the store of its last build; Astro's `build()`
+            // below fetches everything.
+            changes: request.changes ?? null,
             log: (line) => process.stdout.write(`${line}\n`),
           })
         : // Astro's option for builds that run again in one process: keep the .astro compiler

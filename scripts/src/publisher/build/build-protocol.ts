@@ -12,6 +12,13 @@ export interface BuildRequest {
    * (reusable-astro-build.mjs) instead of running all of Astro's `build()` again.
    */
   reuseBundle: boolean;
+  /**
+   * The documents changed since the worker's last build, by Strapi model singular name
+   * (`{ faq: ['abc123'] }`): a re-render hands them to the site's loaders, which then fetch only
+   * those (reusable-astro-build.mjs, CONTENT_CHANGES_KEY). Null or absent: everything. A full
+   * build always fetches everything.
+   */
+  changes?: Record<string, string[]> | null;
 }
 
 export type BuildResult =

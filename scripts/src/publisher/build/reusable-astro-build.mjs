@@ -7,6 +7,8 @@
  * (about 1.7 s of 3.7 s on the seeded site). A re-render runs the content-layer sync, then
  * Astro's own page generation (`generatePages`, images included) and every integration's
  * `astro:build:start` and `astro:build:done` hooks against the bundle of the last full build.
+ * Its content sync starts from the store the last build left, so it tells the site's loaders which
+ * documents the publisher's events changed (CONTENT_CHANGES_KEY), and they fetch only those.
  *
  * This drives Astro's internal build steps, in the order `AstroBuilder` (astro/dist/core/build)
  * runs them, so it is bound to one Astro version: with any other, `createReusableBuilder`
@@ -41,6 +43,29 @@ export const REUSABLE_ASTRO_VERSION = '5.18.2';
  * The same registered symbol as LIVE_CONTENT_STORE_KEY in site/src/lib/data-store-module.ts.
  */
 export const LIVE_CONTENT_STORE_KEY = Symbol.for('@clinic/site:live-content-store');
+
+/**
+ * Where a re-render tells the site's loaders which documents changed since the content its store
+ * holds: `{ [modelSingularName]: documentIds }`, or undefined to fetch everything. Set only around
+ * a re-render's content sync, whose store is the last build's, so a loader may keep what nothing
+ * changed; a full build (whose store may be older than the events it builds) always fetches
+ * everything. The same registered symbol as CONTENT_CHANGES_KEY in site/src/loaders/content-changes.ts.
+ */
+export const CONTENT_CHANGES_KEY = Symbol.for('@clinic/site:content-changes');
+
+/**
+ * Announces `changes` to the loaders (see CONTENT_CHANGES_KEY): a fresh plain object of fresh
+ * arrays, so a loader cannot alter the request; undefined for none.
+ * @param {Record<string, string[]> | null | undefined} changes
+ */
+export function announceContentChanges(changes) {
+  const holder = /** @type {Record<symbol, Record<string, string[]> | undefined>} */ (
+    /** @type {unknown} */ (globalThis)
+  );
+  holder[CONTENT_CHANGES_KEY] = changes
+    ? Object.fromEntries(Object.entries(changes).map(([model, ids]) => [model, [...ids]]))
+    : undefined;
+}
 
 /**
  * @typedef {object} LiveContentStore
@@ -246,6 +271,9 @@ function forgetStaticImages() {
  * @property {string} root
  * @property {string} outDir
  * @property {import('astro').AstroInlineConfig} inlineConfig Astro's inline config for `build()`.
+ * @property {Record<string, string[]> | null} [changes] The documents changed since the last build,
+ *   by model singular name; a re-render hands them to the loaders (CONTENT_CHANGES_KEY). Null or
+ *   absent: everything.
  * @property {(line: string) => void} [log]
  */
 
@@ -333,6 +361,9 @@ export async function createReusableBuilder(root) {
   const fullBuild = async (/** @type {BuildRequestLike} */ request) => {
     kept = null;
     live.bundled = false;
+    // The store may be older than the changes (a new worker's, or a failed re-render's): a full
+    // build fetches everything, whatever the request says.
+    announceContentChanges(undefined);
     // Astro stages the server bundle here; the last full build's must not reach this output.
     const serverOut = path.join(process.cwd(), '.astro');
     fs.rmSync(serverOut, { recursive: true, force: true });
@@ -449,9 +480,14 @@ export async function createReusableBuilder(root) {
       settings.timer.start('Sync content layer');
       const store = await astro.MutableDataStore.fromFile(astro.getDataStoreFile(settings, false));
       const layer = astro.globalContentLayer.init({ settings, logger, store });
+      // This store is the last build's, so the loaders need fetch only what changed since.
+      announceContentChanges(request.changes);
       try {
         await layer.sync();
       } finally {
+        // Nothing after this sync (a full build after a failure, another process's loaders) may
+        // take these changes for its own.
+        announceContentChanges(undefined);
         layer.dispose();
       }
       settings.timer.end('Sync content layer');

@@ -1,27 +1,33 @@
-import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LIVE_CONTENT_STORE_KEY as SITE_KEY } from '../../../../site/src/lib/data-store-module.ts';
+import { CONTENT_CHANGES_KEY as SITE_CHANGES_KEY } from '../../../../site/src/loaders/content-changes.ts';
 import { compareBuilds } from '../../../test/compare-builds.ts';
 import { createDataDir } from '../testing/fake-site.ts';
-import { LIVE_CONTENT_STORE_KEY, sourceStamp } from './reusable-astro-build.mjs';
+import { CONTENT_CHANGES_KEY, LIVE_CONTENT_STORE_KEY, sourceStamp } from './reusable-astro-build.mjs';
 import { createWarmAstroBuildRunner, type ClosableRunBuild } from './warm-astro-build.ts';
 
 const site = fileURLToPath(new URL('./__fixtures__/tiny-content-site/', import.meta.url));
 
-/** A runner of the tiny content site, whose notes come from a JSON file this test rewrites. */
+/**
+ * A runner of the tiny content site, whose notes come from a JSON file this test rewrites; its
+ * loader records the changes it was told of on each sync (`announced`).
+ */
 async function contentSite(reuseBundle = true) {
-  const contentFile = join(await createDataDir(), 'notes.json');
+  const dataDir = await createDataDir();
+  const contentFile = join(dataDir, 'notes.json');
+  const changesFile = join(dataDir, 'changes.jsonl');
   const runBuild = createWarmAstroBuildRunner({
     siteDir: site,
     workDir: await createDataDir(),
-    env: { ...process.env, TINY_CONTENT_FILE: contentFile },
+    env: { ...process.env, TINY_CONTENT_FILE: contentFile, TINY_CHANGES_FILE: changesFile },
     reuseBundle,
   });
   runners.push(runBuild);
   const setNotes = (notes: object[]) => writeFileSync(contentFile, JSON.stringify(notes));
-  const build = async () => {
+  const build = async (changes?: Record<string, string[]>) => {
     const outDir = await createDataDir();
     const lines: string[] = [];
     const report = await runBuild({
@@ -29,10 +35,19 @@ async function contentSite(reuseBundle = true) {
       outDir,
       signal: new AbortController().signal,
       log: (l) => lines.push(l),
+      ...(changes ? { changes } : {}),
     });
     return { outDir, lines, report: report ?? {}, page: (file: string) => readFileSync(join(outDir, file), 'utf8') };
   };
-  return { setNotes, build };
+  /** What the loader was told on each sync so far: the changes, or null for everything. */
+  const announced = (): unknown[] =>
+    existsSync(changesFile)
+      ? readFileSync(changesFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as unknown)
+      : [];
+  return { setNotes, build, announced };
 }
 
 const runners: ClosableRunBuild[] = [];
@@ -76,7 +91,7 @@ describe('reusable Astro build', () => {
   }, 180_000);
 
   it('builds in full again once a source file of the site changes', async () => {
-    const { setNotes, build } = await contentSite();
+    const { setNotes, build, announced } = await contentSite();
     setNotes([{ id: 'a', title: 'First note' }]);
     await build();
     const page = join(site, 'src/pages/index.astro');
@@ -84,10 +99,28 @@ describe('reusable Astro build', () => {
     const later = new Date(Date.now() + 1000);
     utimesSync(page, later, later);
     expect(sourceStamp(site)).not.toBe(before);
-    const second = await build();
+    const second = await build({ notes: ['a'] });
     expect(second.report.reusedBundle).toBeUndefined();
     expect(typeof second.report.bundleMs).toBe('number');
     expect(second.lines).toContain('[publisher] full build: a source file of the site changed');
+    // A full build fetches everything, whatever changes it was given.
+    expect(announced()).toEqual([null, null]);
+  }, 180_000);
+
+  it('tells the loaders which documents changed in a re-render, and nothing in a full build', async () => {
+    const { setNotes, build, announced } = await contentSite();
+    setNotes([{ id: 'a', title: 'First note' }]);
+    // A new worker's store may be older than any changes: its first build fetches everything.
+    await build({ notes: ['a'] });
+    setNotes([
+      { id: 'a', title: 'First note' },
+      { id: 'b', title: 'A new note' },
+    ]);
+    const second = await build({ notes: ['b'], faq: ['x1', 'x2'] });
+    expect(second.report.reusedBundle).toBe(true);
+    const third = await build();
+    expect(third.report.reusedBundle).toBe(true);
+    expect(announced()).toEqual([null, { notes: ['b'], faq: ['x1', 'x2'] }, null]);
   }, 180_000);
 
   it('fails on content that does not validate, names the entry, and builds again once it is fixed', async () => {
@@ -115,5 +148,9 @@ describe('reusable Astro build', () => {
 
   it('names the content holder with the symbol the site’s store module reads', () => {
     expect(LIVE_CONTENT_STORE_KEY).toBe(SITE_KEY);
+  });
+
+  it('announces changes under the registered symbol the site’s loaders read', () => {
+    expect(CONTENT_CHANGES_KEY).toBe(SITE_CHANGES_KEY);
   });
 });

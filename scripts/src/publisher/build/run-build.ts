@@ -8,6 +8,12 @@ export interface RunBuildContext {
   signal: AbortSignal;
   /** One line of build output; the publisher logs it and keeps the last lines for `/status`. */
   log: (line: string) => void;
+  /**
+   * The documents changed since the last build, by Strapi model singular name
+   * (`{ faq: ['abc123'] }`), so a build that keeps its last content can fetch only those; null or
+   * absent when everything must be fetched (a preview, a forced rebuild, a media or bulk change).
+   */
+  changes?: Record<string, string[]> | null;
 }
 
 /**

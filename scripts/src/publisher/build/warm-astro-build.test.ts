@@ -234,6 +234,33 @@ describe('createWarmAstroBuildRunner', () => {
     runBuild.close();
   });
 
+  it('sends the worker the documents that changed, and null for everything', async () => {
+    const runBuild = createWarmAstroBuildRunner({
+      siteDir: tmpdir(),
+      workDir: await createDataDir(),
+      env: process.env,
+      workerScript: fakeWorker(
+        `console.log('changes ' + JSON.stringify(request.changes)); process.send({ type: 'result', ok: true, rssBytes: 1 });`,
+      ),
+    });
+    try {
+      const seen: string[] = [];
+      for (const changes of [{ faq: ['abc123'], condition: ['c1', 'c2'] }, null, undefined]) {
+        const outDir = await createDataDir();
+        await runBuild({
+          id: 'test',
+          outDir,
+          signal: new AbortController().signal,
+          log: (line) => seen.push(line),
+          ...(changes === undefined ? {} : { changes }),
+        });
+      }
+      expect(seen).toEqual(['changes {"faq":["abc123"],"condition":["c1","c2"]}', 'changes null', 'changes null']);
+    } finally {
+      runBuild.close();
+    }
+  });
+
   it('retires a worker after maxBuildsPerWorker builds', async () => {
     const runBuild = createWarmAstroBuildRunner({
       siteDir: tmpdir(),

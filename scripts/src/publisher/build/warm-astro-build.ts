@@ -125,7 +125,7 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
     return child;
   };
 
-  const runBuild = (({ outDir, signal, log: lineLog }) =>
+  const runBuild = (({ outDir, signal, log: lineLog, changes }) =>
     new Promise<RunBuildReport>((resolve, reject) => {
       if (signal.aborted) {
         reject(new BuildAbortedError('build cancelled before it started'));
@@ -198,6 +198,7 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
         outDir,
         cacheDir: join(options.workDir, 'cache'),
         reuseBundle: options.reuseBundle ?? true,
+        changes: changes ?? null,
       };
       current.send(request);
     })) as ClosableRunBuild;

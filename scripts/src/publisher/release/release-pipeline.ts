@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BuildFailure, BuildStages, BuildTrigger, PublisherStatus } from '@clinic/shared-types';
 import { composeStages, describeStages } from '../build-stages.ts';
 import { summarizeFailure } from '../build/summarize-failure.ts';
-import type { RunBuild, RunBuildReport } from '../build/run-build.ts';
+import type { RunBuild, RunBuildContext, RunBuildReport } from '../build/run-build.ts';
 import { BuildAbortedError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { describeTrigger } from '../schedule/build-trigger.ts';
@@ -22,6 +22,13 @@ export interface ReleasePipelineOptions {
   logger: Logger;
   /** Called after a failed build (not a cancelled one), with the failure /status shows. */
   onFailure?: (failure: BuildFailure) => void;
+}
+
+/** "content: 2 changed documents" or "content: everything", for the log line of a build's start. */
+function describeChanges(changes: Record<string, string[]> | null): string {
+  if (changes === null) return 'content: everything';
+  const count = Object.values(changes).reduce((sum, ids) => sum + ids.length, 0);
+  return `content: ${count} changed document${count === 1 ? '' : 's'}`;
 }
 
 /** The instants one build passes, for its stage timings. */
@@ -43,6 +50,12 @@ export class ReleasePipeline {
   #abort: AbortController | null = null;
   #lastError: BuildFailure | null = null;
   #started = 0;
+  /**
+   * A build since the last live one failed or was cancelled, possibly before its changes reached
+   * the build step's content (a worker's store), so the next build fetches everything instead of
+   * only its own changes: a publish of one document must not leave another one stale.
+   */
+  #changesMayBeLost = false;
 
   constructor(private readonly options: ReleasePipelineOptions) {}
 
@@ -65,9 +78,15 @@ export class ReleasePipeline {
     this.#abort?.abort();
   }
 
-  /** Runs one build through every step; resolves when it is live, has failed, or was cancelled. */
-  async run(trigger: BuildTrigger): Promise<void> {
+  /**
+   * Runs one build through every step; resolves when it is live, has failed, or was cancelled.
+   * `changes` are the documents changed since the last build, by model (see RunBuildContext), or
+   * null for everything.
+   */
+  async run(trigger: BuildTrigger, changes: Record<string, string[]> | null = null): Promise<void> {
     const { builds, logger } = this.options;
+    const buildChanges = this.#changesMayBeLost ? null : changes;
+    this.#changesMayBeLost = true;
     const startedAt = Date.now();
     const id = builds.store.nextBuildId(new Date(startedAt));
     const output: string[] = [];
@@ -75,7 +94,7 @@ export class ReleasePipeline {
     this.#abort = abort;
     this.#current = { id, startedAt: new Date(startedAt).toISOString(), trigger };
     this.#started += 1;
-    logger.info(`[publisher] build ${id} started: ${describeTrigger(trigger)}`);
+    logger.info(`[publisher] build ${id} started: ${describeTrigger(trigger)}; ${describeChanges(buildChanges)}`);
     const log = (line: string): void => {
       logger.info(`[build] ${line}`);
       output.push(line);
@@ -84,7 +103,7 @@ export class ReleasePipeline {
 
     try {
       const outDir = await builds.store.createPartial(id);
-      const report = await this.#buildSite(id, outDir, abort.signal, log);
+      const report = await this.#buildSite({ id, outDir, signal: abort.signal, log, changes: buildChanges });
       const builtAt = Date.now();
       await verifyBuildOutput(outDir);
       const checkedAt = Date.now();
@@ -97,6 +116,7 @@ export class ReleasePipeline {
         indexedAt,
         precompressedAt,
       });
+      this.#changesMayBeLost = false;
       logger.info(
         `[publisher] build ${id} live in ${live.durationMs} ms ` +
           `(${compression.compressed} files compressed, ${compression.reused} reused; ${describeStages(live.stages)})`,
@@ -119,14 +139,9 @@ export class ReleasePipeline {
     }
   }
 
-  async #buildSite(
-    id: string,
-    outDir: string,
-    signal: AbortSignal,
-    log: (line: string) => void,
-  ): Promise<RunBuildReport | void> {
-    const report = await this.options.runBuild({ id, outDir, signal, log });
-    if (signal.aborted) throw new BuildAbortedError('build cancelled: the publisher is shutting down');
+  async #buildSite(context: RunBuildContext): Promise<RunBuildReport | void> {
+    const report = await this.options.runBuild(context);
+    if (context.signal.aborted) throw new BuildAbortedError('build cancelled: the publisher is shutting down');
     return report;
   }
 

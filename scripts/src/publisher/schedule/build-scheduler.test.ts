@@ -5,6 +5,8 @@ import type { BuildTrigger } from '@clinic/shared-types';
 interface Harness {
   scheduler: BuildScheduler;
   triggers: BuildTrigger[];
+  /** The documents each build was given to fetch, in build order. */
+  changes: Array<Record<string, string[]> | null>;
   /** Finishes the oldest running build. */
   finishBuild: (error?: Error) => Promise<void>;
   maxConcurrent: () => number;
@@ -15,6 +17,7 @@ function createHarness(
   options: { quietMs?: number; maxWaitMs?: number; settleMs?: number; buildMs?: number } = {},
 ): Harness {
   const triggers: BuildTrigger[] = [];
+  const changes: Array<Record<string, string[]> | null> = [];
   const finishers: Array<(error?: Error) => void> = [];
   const errors: unknown[] = [];
   let running = 0;
@@ -24,8 +27,9 @@ function createHarness(
     maxWaitMs: options.maxWaitMs ?? 10_000,
     ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}),
     onBuildError: (error) => errors.push(error),
-    build: (trigger) => {
+    build: (trigger, changed) => {
       triggers.push(trigger);
+      changes.push(changed);
       running += 1;
       maxConcurrent = Math.max(maxConcurrent, running);
       return new Promise<void>((resolve, reject) => {
@@ -43,6 +47,7 @@ function createHarness(
   return {
     scheduler,
     triggers,
+    changes,
     errors,
     maxConcurrent: () => maxConcurrent,
     finishBuild: async (error) => {
@@ -191,6 +196,29 @@ describe('BuildScheduler', () => {
     await harness.finishBuild();
     expect(harness.triggers).toHaveLength(2);
     expect(harness.triggers[1]).toMatchObject({ count: 2 });
+  });
+
+  it('gives each build the documents its merged events changed, and everything once one names none', async () => {
+    const harness = createHarness();
+    const { scheduler, changes } = harness;
+    scheduler.add({ event: 'entry.publish', model: 'faq', documentId: 'a' });
+    await vi.advanceTimersByTimeAsync(0);
+    // A burst during the build: one follow-up build with every document of it.
+    scheduler.add({ event: 'entry.publish', model: 'faq', documentId: 'b' });
+    scheduler.add({ event: 'entry.unpublish', model: 'condition', documentId: 'c' });
+    scheduler.add({ event: 'entry.publish', model: 'faq', documentId: 'a' });
+    await harness.finishBuild();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(changes).toEqual([{ faq: ['a'] }, { faq: ['a', 'b'], condition: ['c'] }]);
+    // The next burst starts afresh: what the last build fetched is not fetched again.
+    await harness.finishBuild();
+    scheduler.add({ event: 'entry.publish', model: 'faq', documentId: 'd' });
+    await vi.advanceTimersByTimeAsync(0);
+    scheduler.add({ event: 'entry.publish', model: 'faq', documentId: 'e' });
+    scheduler.add({ event: 'media.update' });
+    await harness.finishBuild();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(changes.slice(2)).toEqual([{ faq: ['d'] }, null]);
   });
 
   it('keeps scheduling after a build fails', async () => {

@@ -22,8 +22,12 @@ export interface BuildSchedulerOptions {
    * @default 0
    */
   settleMs?: number;
-  /** Runs one build. Never called while a previous call is still pending. */
-  build: (trigger: BuildTrigger) => Promise<void>;
+  /**
+   * Runs one build. Never called while a previous call is still pending. `changes` are the
+   * documents the merged events changed, by model (`TriggerAccumulator.toChanges`), or null when
+   * everything must be fetched again.
+   */
+  build: (trigger: BuildTrigger, changes: Record<string, string[]> | null) => Promise<void>;
   /** Called when `build` rejects; the scheduler carries on either way. */
   onBuildError?: (error: unknown) => void;
   /** @default Date.now */
@@ -127,13 +131,13 @@ export class BuildScheduler {
     const pending = this.#pending;
     if (!pending || this.#running || this.#closed) return;
     this.#pending = null;
-    this.#running = this.#runOne(pending.events.toTrigger());
+    this.#running = this.#runOne(pending.events.toTrigger(), pending.events.toChanges());
   }
 
-  async #runOne(trigger: BuildTrigger): Promise<void> {
+  async #runOne(trigger: BuildTrigger, changes: Record<string, string[]> | null): Promise<void> {
     try {
       // Deferred one microtask so `#running` is set before a synchronous throw lands in `finally`.
-      await Promise.resolve().then(() => this.#options.build(trigger));
+      await Promise.resolve().then(() => this.#options.build(trigger, changes));
     } catch (error) {
       this.#options.onBuildError?.(error);
     } finally {
