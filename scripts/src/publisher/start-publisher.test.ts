@@ -273,4 +273,28 @@ describe('publisher tells its build step what changed', () => {
       { faq: ['next'] },
     ]);
   });
+
+  it('fetches everything once the last build that did is older than fullFetchEveryMs, changes or not', async () => {
+    const seen: Array<Record<string, string[]> | null> = [];
+    const p = await startTestPublisher({
+      dataDir: await createDataDir(),
+      fullFetchEveryMs: 0,
+      runBuild: async ({ outDir, changes }) => {
+        seen.push(changes ?? null);
+        await writeFakeSite(outDir, `build-${seen.length}`);
+      },
+    });
+    publisher = p;
+    await p.whenIdle();
+    for (const documentId of ['a', 'b']) {
+      const response = await fetch(`${p.hooksUrl}/hooks/strapi`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TEST_SECRET}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ event: 'entry.publish', model: 'faq', uid: 'api::faq.faq', entry: { documentId } }),
+      });
+      expect(response.status).toBe(202);
+      await p.whenIdle();
+    }
+    expect(seen).toEqual([null, null, null]);
+  });
 });

@@ -52,6 +52,12 @@ export interface PublisherOptions {
   /** @default 10000 */
   maxWaitMs?: number;
   /**
+   * A build fetches all content when the last one that did went live this long ago, even if its
+   * webhooks name the documents that changed (see ReleasePipeline).
+   * @default 900000 (15 min)
+   */
+  fullFetchEveryMs?: number;
+  /**
    * How long a lone publish gathers the webhooks of the same editor action before its build
    * starts (see `BuildScheduler`'s `settleMs`).
    * @default 100
@@ -263,6 +269,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
     indexSearch,
     builds,
     logger,
+    fullFetchEveryMs: options.fullFetchEveryMs,
     onFailure: () => {
       if (builds.live || closing) return;
       retryTimer = setTimeout(() => {

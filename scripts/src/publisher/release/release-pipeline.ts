@@ -22,6 +22,13 @@ export interface ReleasePipelineOptions {
   logger: Logger;
   /** Called after a failed build (not a cancelled one), with the failure /status shows. */
   onFailure?: (failure: BuildFailure) => void;
+  /**
+   * A build fetches everything when the last one that did went live this long ago, whatever its
+   * changes: a webhook the publisher never received (the CMS down, a network fault) would
+   * otherwise leave its document stale until something else fetched everything.
+   * @default 900000 (15 min)
+   */
+  fullFetchEveryMs?: number | undefined;
 }
 
 /** "content: 2 changed documents" or "content: everything", for the log line of a build's start. */
@@ -56,6 +63,8 @@ export class ReleasePipeline {
    * only its own changes: a publish of one document must not leave another one stale.
    */
   #changesMayBeLost = false;
+  /** When the last build that fetched everything started, if one went live. */
+  #everythingFetchedAt: number | null = null;
 
   constructor(private readonly options: ReleasePipelineOptions) {}
 
@@ -85,9 +94,12 @@ export class ReleasePipeline {
    */
   async run(trigger: BuildTrigger, changes: Record<string, string[]> | null = null): Promise<void> {
     const { builds, logger } = this.options;
-    const buildChanges = this.#changesMayBeLost ? null : changes;
-    this.#changesMayBeLost = true;
     const startedAt = Date.now();
+    const fetchedLongAgo =
+      this.#everythingFetchedAt === null ||
+      startedAt - this.#everythingFetchedAt >= (this.options.fullFetchEveryMs ?? 15 * 60_000);
+    const buildChanges = this.#changesMayBeLost || fetchedLongAgo ? null : changes;
+    this.#changesMayBeLost = true;
     const id = builds.store.nextBuildId(new Date(startedAt));
     const output: string[] = [];
     const abort = new AbortController();
@@ -117,6 +129,7 @@ export class ReleasePipeline {
         precompressedAt,
       });
       this.#changesMayBeLost = false;
+      if (buildChanges === null) this.#everythingFetchedAt = startedAt;
       logger.info(
         `[publisher] build ${id} live in ${live.durationMs} ms ` +
           `(${compression.compressed} files compressed, ${compression.reused} reused; ${describeStages(live.stages)})`,
