@@ -221,6 +221,17 @@ describe('publisher deploys', () => {
 });
 
 describe('publisher tells its build step what changed', () => {
+  /** Posts one Strapi webhook to the publisher and waits until its build, if any, is done. */
+  async function sendWebhook(p: Publisher, body: object): Promise<void> {
+    const response = await fetch(`${p.hooksUrl}/hooks/strapi`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TEST_SECRET}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(202);
+    await p.whenIdle();
+  }
+
   it('passes the documents of entry webhooks, and everything for anything else or after a failed build', async () => {
     const seen: Array<Record<string, string[]> | null> = [];
     let fail = false;
@@ -233,15 +244,7 @@ describe('publisher tells its build step what changed', () => {
       },
     });
     publisher = p;
-    const send = async (body: object): Promise<void> => {
-      const response = await fetch(`${p.hooksUrl}/hooks/strapi`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${TEST_SECRET}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      expect(response.status).toBe(202);
-      await p.whenIdle();
-    };
+    const send = (body: object) => sendWebhook(p, body);
     const publish = (documentId: unknown) => ({
       event: 'entry.publish',
       model: 'faq',
@@ -286,15 +289,8 @@ describe('publisher tells its build step what changed', () => {
     });
     publisher = p;
     await p.whenIdle();
-    for (const documentId of ['a', 'b']) {
-      const response = await fetch(`${p.hooksUrl}/hooks/strapi`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${TEST_SECRET}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ event: 'entry.publish', model: 'faq', uid: 'api::faq.faq', entry: { documentId } }),
-      });
-      expect(response.status).toBe(202);
-      await p.whenIdle();
-    }
+    for (const documentId of ['a', 'b'])
+      await sendWebhook(p, { event: 'entry.publish', model: 'faq', uid: 'api::faq.faq', entry: { documentId } });
     expect(seen).toEqual([null, null, null]);
   });
 });
