@@ -6,6 +6,7 @@ import {
   fitHeadingsToOutline,
   isExternalHref,
   markdownImagesOf,
+  markdownMemoSizes,
   markdownToPlainText,
   renderMarkdown,
   type HeadingLevel,
@@ -446,5 +447,61 @@ describe('the {phone} placeholder', () => {
     expect(markdownToPlainText('Call {phone} or [call {phone}](tel:{phone}). `{phone}` {other}', { phone })).toBe(
       'Call (949) 694-8305 or call (949) 694-8305. {phone} {other}',
     );
+  });
+});
+
+describe("the memo of rendered Markdown (kept across a worker's builds)", () => {
+  const phone = '+19496948305';
+  // A text no other test renders, so the sizes below count this test's results only.
+  const unique = (label: string) => `${label} ${Math.random().toString(36).slice(2)} [link](/faq/)`;
+
+  it('renders a text with the same options once, and again for other options', () => {
+    const source = unique('## Once [there](https://other.example/x)');
+    const before = markdownMemoSizes().rendered;
+    const first = renderMarkdown(source, { parentHeadingLevel: 2 });
+    expect(first).toContain('<h3>');
+    expect(renderMarkdown(source, { parentHeadingLevel: 2 })).toBe(first);
+    expect(markdownMemoSizes().rendered).toBe(before + 1);
+    // Each option that shapes the HTML is part of what it is remembered by.
+    expect(renderMarkdown(source, { parentHeadingLevel: 3 })).toContain('<h4>');
+    expect(first).toContain('rel="noopener noreferrer"');
+    expect(renderMarkdown(source, { parentHeadingLevel: 2, siteOrigin: 'https://other.example' })).not.toContain(
+      'rel=',
+    );
+    expect(renderMarkdown(`${source} {phone}`, { phone })).toContain('(949) 694-8305');
+    expect(markdownMemoSizes().rendered).toBe(before + 4);
+  });
+
+  it('renders a translation again when its link localizer answers otherwise, and not when it answers the same', () => {
+    const source = unique('Ver [desintoxicación](/programs/medical-detox/).');
+    const toDetox = (href: string) => (href === '/programs/medical-detox/' ? '/es/programs/desintoxicacion/' : href);
+    const toRenamed = (href: string) => (href === '/programs/medical-detox/' ? '/es/programs/detox-medica/' : href);
+    expect(renderMarkdown(source, { localizeHref: toDetox })).toContain('href="/es/programs/desintoxicacion/"');
+    // A new build's localizer (a page renamed): the memo's HTML would link to the old address.
+    expect(renderMarkdown(source, { localizeHref: toRenamed })).toContain('href="/es/programs/detox-medica/"');
+    const size = markdownMemoSizes().rendered;
+    // The same answers from another function (the next build's) reuse the HTML.
+    const again = renderMarkdown(source, { localizeHref: (href) => toRenamed(href) });
+    expect(again).toContain('href="/es/programs/detox-medica/"');
+    expect(markdownMemoSizes().rendered).toBe(size);
+    // Without a localizer, the links stay as typed.
+    expect(renderMarkdown(source)).toContain('href="/programs/medical-detox/"');
+  });
+
+  it('remembers plain text by text and phone', () => {
+    const source = unique('Call {phone}.');
+    const before = markdownMemoSizes().plainText;
+    expect(markdownToPlainText(source, { phone })).toContain('Call (949) 694-8305.');
+    expect(markdownToPlainText(source, { phone })).toContain('Call (949) 694-8305.');
+    expect(markdownToPlainText(source)).toContain('Call {phone}.');
+    expect(markdownMemoSizes().plainText).toBe(before + 2);
+  });
+
+  it("gives each caller its own list of a text's images", () => {
+    const source = unique('![A view](/uploads/view.jpg)');
+    const first = markdownImagesOf(source);
+    first[0]!.alt = 'changed';
+    first.push({ href: '/uploads/other.jpg', alt: 'other' });
+    expect(markdownImagesOf(source)).toEqual([{ href: '/uploads/view.jpg', alt: 'A view' }]);
   });
 });

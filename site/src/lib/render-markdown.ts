@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { fillPhonePlaceholderTokens } from './phone-placeholder.ts';
+import { RecentResults } from './recent-results.ts';
 
 /**
  * Editors' Markdown becomes HTML in two steps: `marked` renders it (raw HTML included, as
@@ -12,6 +13,24 @@ import { fillPhonePlaceholderTokens } from './phone-placeholder.ts';
 
 // One instance with fixed options, so another module's `marked.use()` cannot change ours.
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
+
+/**
+ * What the functions below made of each text lately. Every result is a function of the text and
+ * the options alone (a link localizer's answers are checked again, see `renderMarkdown`), so it
+ * holds across builds: the publisher's worker renders build after build in one process, and most
+ * of a publish's Markdown is what the last one rendered (with 10,000 extra FAQs, 40,000 answers
+ * rendered twice, as HTML and as JSON-LD text: about 2.5 s of each re-render). The bounds hold
+ * every FAQ answer of both languages at that scale, and a few MB of text.
+ */
+const MEMO_SIZE = 50_000;
+const renderedMemo = new RecentResults<{ html: string; localized: (readonly [string, string])[] | null }>(MEMO_SIZE);
+const plainTextMemo = new RecentResults<string>(MEMO_SIZE);
+const imagesMemo = new RecentResults<readonly MarkdownImage[]>(MEMO_SIZE);
+
+/** How many results the memo of each function holds (for tests). */
+export function markdownMemoSizes(): { rendered: number; plainText: number; images: number } {
+  return { rendered: renderedMemo.size, plainText: plainTextMemo.size, images: imagesMemo.size };
+}
 
 /**
  * Tags an editor's Markdown may produce. No `img`: an image is shown only as the `<picture>`
@@ -153,6 +172,17 @@ function decodeEntities(text: string): string {
 /** Every image of a Markdown text, in order. */
 export function markdownImagesOf(source: string | null | undefined): MarkdownImage[] {
   if (!source) return [];
+  const known = imagesMemo.get(source);
+  if (known) return known.map((image) => ({ ...image }));
+  const images = imagesIn(source);
+  imagesMemo.set(
+    source,
+    images.map((image) => ({ ...image })),
+  );
+  return images;
+}
+
+function imagesIn(source: string): MarkdownImage[] {
   const images: MarkdownImage[] = [];
   void markdown.walkTokens(markdown.lexer(source), (token) => {
     if (token.type === 'image') {
@@ -319,9 +349,42 @@ function headingLevelsOf(html: string): number[] {
   return [...html.matchAll(/<h([1-6])>/g)].map((m) => Number(m[1]));
 }
 
-/** Renders editor Markdown to sanitized, valid HTML that is safe to pass to `set:html`. */
+/**
+ * Renders editor Markdown to sanitized, valid HTML that is safe to pass to `set:html`.
+ *
+ * A text rendered lately with the same options is not rendered again. A link localizer is a
+ * function of the whole content, so the memo keeps what it answered for each link of the text,
+ * and the HTML is reused only while it answers the same.
+ */
 export function renderMarkdown(source: string | null | undefined, options: RenderMarkdownOptions = {}): string {
   if (!source) return '';
+  const { localizeHref } = options;
+  const key = JSON.stringify([
+    source,
+    originOf(options.siteOrigin) ?? null,
+    options.parentHeadingLevel ?? 1,
+    options.phone ?? null,
+    [...(options.images ?? [])],
+    localizeHref !== undefined,
+  ]);
+  const known = renderedMemo.get(key);
+  if (known && (known.localized ?? []).every(([href, to]) => localizeHref?.(href) === to)) return known.html;
+  const localized: [string, string][] = [];
+  const html = renderAnew(source, {
+    ...options,
+    localizeHref:
+      localizeHref &&
+      ((href) => {
+        const to = localizeHref(href);
+        localized.push([href, to]);
+        return to;
+      }),
+  });
+  renderedMemo.set(key, { html, localized: localizeHref ? localized : null });
+  return html;
+}
+
+function renderAnew(source: string, options: RenderMarkdownOptions): string {
   const { html, placed } = parseMarkdown(source, options.phone, options.images);
   const sanitized = sanitizeHtml(html, sanitizeOptions(originOf(options.siteOrigin), options.localizeHref));
   const levels = fitHeadingsToOutline(headingLevelsOf(sanitized), options.parentHeadingLevel ?? 1);
@@ -342,7 +405,16 @@ export function markdownToPlainText(
   options: Pick<RenderMarkdownOptions, 'phone'> = {},
 ): string {
   if (!source) return '';
-  const html = parseMarkdown(source, options.phone).html.replace(BLOCK_END, '$&\n');
+  const key = JSON.stringify([source, options.phone ?? null]);
+  const known = plainTextMemo.get(key);
+  if (known !== undefined) return known;
+  const text = plainTextOf(source, options.phone);
+  plainTextMemo.set(key, text);
+  return text;
+}
+
+function plainTextOf(source: string, phone: string | undefined): string {
+  const html = parseMarkdown(source, phone).html.replace(BLOCK_END, '$&\n');
   const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: DROP_WITH_CONTENT });
   return text
     .replace(/&lt;/g, '<')
