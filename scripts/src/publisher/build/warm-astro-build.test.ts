@@ -276,6 +276,47 @@ describe('createWarmAstroBuildRunner', () => {
       await second.result;
       expect(second.lines[0]).toMatch(/^built 1 pid/);
       expect(second.lines[0]).not.toBe(first.lines[0]);
+      expect(first.lines).toContain(
+        '[publisher] build worker replaced after this build: 1 build, the most a worker runs',
+      );
+    } finally {
+      runBuild.close();
+    }
+  });
+
+  it('replaces a worker that grew past its limit, which a large first build raises', async () => {
+    const mb = 1024 ** 2;
+    // The memory each build of a worker leaves: the first worker's first build is large (a large
+    // site), its second grows a little, its third by more than the allowed growth.
+    const runBuild = createWarmAstroBuildRunner({
+      siteDir: tmpdir(),
+      workDir: await createDataDir(),
+      env: process.env,
+      workerScript: fakeWorker(
+        `console.log('built ' + builds + ' pid ' + process.pid);
+         process.send({ type: 'result', ok: true, rssBytes: [0, 900, 1100, 1500][builds] * ${mb} });`,
+      ),
+      maxRssBytes: 1000 * mb,
+      maxRssGrowthBytes: 500 * mb,
+    });
+    try {
+      const runs = [];
+      for (let i = 0; i < 4; i++) {
+        const build = await run(runBuild);
+        await build.result;
+        runs.push(build.lines);
+      }
+      // 900 MB is under max(1000, 900 + 500) MB, and so is 1100 MB; 1500 MB is not.
+      expect(runs.map((lines) => lines[0]?.replace(/ pid \d+$/, ''))).toEqual([
+        'built 1',
+        'built 2',
+        'built 3',
+        'built 1',
+      ]);
+      expect(runs[2]).toContain(
+        '[publisher] build worker replaced after this build: it holds 1500 MB, over its limit of 1400 MB',
+      );
+      expect(runs.slice(0, 2).flat().join('\n')).not.toContain('replaced');
     } finally {
       runBuild.close();
     }

@@ -31,13 +31,24 @@ export interface WarmAstroBuildOptions {
    */
   workerScript?: string;
   /**
-   * A worker is replaced after this many builds, or once it holds more memory than
-   * `maxRssBytes`, so a slow leak in a long-running publisher never adds up.
+   * A worker is replaced after this many builds, or once it holds more memory than its limit
+   * (`maxRssBytes`, `maxRssGrowthBytes`), so a slow leak in a long-running publisher never adds up.
    * @default 50
    */
   maxBuildsPerWorker?: number;
-  /** @default 1 GiB */
+  /**
+   * The memory (RSS) a worker may hold after a build whatever its first build left.
+   * @default 1 GiB
+   */
   maxRssBytes?: number;
+  /**
+   * What a worker may grow past the memory its first build left: a larger limit than
+   * `maxRssBytes` for a large site (with 10,000 extra FAQs a worker holds about 0.95 to 1.1 GB
+   * from its first build on, and was replaced every few publishes, each time by a cold full build
+   * of 30 s), while a leak still grows past it.
+   * @default 512 MiB
+   */
+  maxRssGrowthBytes?: number;
   /**
    * After its first build, a worker renders new content with the page bundle it made (no Vite
    * builds) until a source file of the site changes; see reusable-astro-build.mjs.
@@ -84,8 +95,11 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
   const timeoutMs = options.timeoutMs ?? 300_000;
   const maxBuilds = options.maxBuildsPerWorker ?? 50;
   const maxRss = options.maxRssBytes ?? 1024 ** 3;
+  const maxRssGrowth = options.maxRssGrowthBytes ?? 512 * 1024 ** 2;
   let worker: ChildProcess | null = null;
   let builds = 0;
+  /** The current worker's memory limit, set by its first build. */
+  let rssLimit = maxRss;
   let log: (line: string) => void = () => {};
   /** Images of the current build whose upload the CMS said was unchanged. */
   let unchangedImages = 0;
@@ -122,6 +136,7 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
         });
     }
     builds = 0;
+    rssLimit = maxRss;
     return child;
   };
 
@@ -163,8 +178,17 @@ export function createWarmAstroBuildRunner(options: WarmAstroBuildOptions): Clos
       const onMessage = (result: BuildResult) => {
         if (result.type !== 'result') return;
         builds += 1;
-        if (builds >= maxBuilds || result.rssBytes > maxRss) {
+        if (builds === 1) rssLimit = Math.max(maxRss, result.rssBytes + maxRssGrowth);
+        const megabytes = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
+        const retireBecause =
+          builds >= maxBuilds
+            ? `${builds} build${builds === 1 ? '' : 's'}, the most a worker runs`
+            : result.rssBytes > rssLimit
+              ? `it holds ${megabytes(result.rssBytes)}, over its limit of ${megabytes(rssLimit)}`
+              : null;
+        if (retireBecause) {
           // Retire it now, between builds; the next publish starts a fresh one.
+          log(`[publisher] build worker replaced after this build: ${retireBecause}`);
           kill(current);
           if (worker === current) worker = null;
         }
