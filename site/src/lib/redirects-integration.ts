@@ -11,6 +11,7 @@ import {
 import type { AstroIntegration } from 'astro';
 import { buildRedirectTable, formatStaticHostRedirects, type LocalizedRedirectTargets } from './redirect-table.ts';
 import { findBrokenLinks, indexBuiltPages } from './check-built-links.ts';
+import { replayable } from './page-memo.ts';
 
 /**
  * What the 410 page records while it renders (it is built once per build and can read the
@@ -29,9 +30,12 @@ function holder(): { [INPUTS_KEY]?: RedirectInputs | undefined } {
 }
 
 /** Called by `pages/410.astro` with the published redirects and their possible targets. */
-export function recordRedirectInputs(inputs: RedirectInputs): void {
+function recordRedirectInputsNow(inputs: RedirectInputs): void {
   holder()[INPUTS_KEY] = inputs;
 }
+
+/** Recorded for the page memo (`replayable`): the page that records them, reused in a later build, records them again. */
+export const recordRedirectInputs = replayable('redirects-integration:recordRedirectInputs', recordRedirectInputsNow);
 
 /** A build refused because a page links to a page of the site that does not exist. */
 export class BrokenInternalLinkError extends Error {

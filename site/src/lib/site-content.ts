@@ -5,7 +5,7 @@
  * (`alternates.ts` for the pairing of the two languages, `localize-links.ts` for their links).
  */
 import type { Condition, Facility, Faq, ProgramLevel, Redirect, TreatmentModality } from '@clinic/shared-types';
-import { getCollection, getEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { defaultLang, intlLocaleOf, langs, type Lang } from '../i18n/lang.ts';
 import { langOfEntryId, localizedEntryId, singleTypeEntryId } from '../loaders/strapi-loader.ts';
 import {
@@ -18,6 +18,8 @@ import {
   type PageLanguages,
 } from './alternates.ts';
 import { memoizeForBuild } from './build-memo.ts';
+import type { ServiceSourceLevel } from './json-ld/medical-clinic.ts';
+import { recordAnswer, registerQuestion, tracked, trackedSync, untracked, vouch } from './page-memo.ts';
 import { sortByContinuum } from './continuum.ts';
 import { paginateFaqs, type FaqPage } from './faq-pages.ts';
 import { faqTopicLabel, sortFaqs } from './faq-topics.ts';
@@ -35,6 +37,19 @@ function byName(lang: Lang) {
 /** Only the entries of one language: the loader stores both in each collection (see `localizedEntryId`). */
 function inLang(lang: Lang) {
   return (entry: { id: string }) => langOfEntryId(entry.id) === lang;
+}
+
+/**
+ * The data of a collection's entries in one language. The collection is read once per build for
+ * both languages: Astro's `getCollection` copies every entry on each read before it filters.
+ * Each entry's data carries its loader's digest as its fingerprint (see `vouch` in page-memo.ts).
+ */
+async function dataIn<C extends 'programLevels' | 'treatmentModalities' | 'conditions' | 'faqs'>(
+  collection: C,
+  lang: Lang,
+): Promise<CollectionEntry<C>['data'][]> {
+  const entries = await memoizeForBuild(`entries:${collection}`, () => getCollection(collection));
+  return entries.filter(inLang(lang)).map((entry) => vouch(entry.data, (entry as { digest?: unknown }).digest));
 }
 
 const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', es: 'Spanish' };
@@ -58,7 +73,7 @@ async function readOnce<T>(key: string, read: () => Promise<T[]>): Promise<T[]> 
 }
 
 /** The facility single type. The site cannot be built without it, nor a language's pages without its version. */
-export async function getFacility(lang: Lang = defaultLang): Promise<Facility> {
+async function getFacilityNow(lang: Lang = defaultLang): Promise<Facility> {
   const facility = await findFacility(lang);
   if (!facility) {
     throw new Error(
@@ -69,40 +84,58 @@ export async function getFacility(lang: Lang = defaultLang): Promise<Facility> {
   }
   return facility;
 }
+export const getFacility = tracked('getFacility', getFacilityNow);
 
 /** Levels of care from least to most intensive. */
-export async function getProgramLevels(lang: Lang = defaultLang): Promise<ProgramLevel[]> {
-  return readOnce(`programLevels:${lang}`, async () =>
-    sortByContinuum((await getCollection('programLevels', inLang(lang))).map((entry) => entry.data)),
-  );
+async function getProgramLevelsNow(lang: Lang = defaultLang): Promise<ProgramLevel[]> {
+  return readOnce(`programLevels:${lang}`, async () => sortByContinuum(await dataIn('programLevels', lang)));
 }
+export const getProgramLevels = tracked('getProgramLevels', getProgramLevelsNow);
+
+/**
+ * What every page's layout shows of the levels (the clinic's services in its JSON-LD): their
+ * names, addresses and therapies, and not the rest a level holds (its FAQs, its body), so a
+ * page is not rendered again for a change it does not show (see page-memo.ts).
+ */
+async function getServiceLevelsNow(lang: Lang = defaultLang): Promise<ServiceSourceLevel[]> {
+  return (await getProgramLevelsNow(lang)).map(({ name, slug, offeredOnSite, modalities }) => ({
+    name,
+    slug,
+    offeredOnSite,
+    modalities: modalities.map(({ name: modalityName, slug: modalitySlug, category }) => ({
+      name: modalityName,
+      slug: modalitySlug,
+      category,
+    })),
+  }));
+}
+export const getServiceLevels = tracked('getServiceLevels', getServiceLevelsNow);
 
 /** Therapies by name. */
-export async function getTreatmentModalities(lang: Lang = defaultLang): Promise<TreatmentModality[]> {
+async function getTreatmentModalitiesNow(lang: Lang = defaultLang): Promise<TreatmentModality[]> {
   return readOnce(`treatmentModalities:${lang}`, async () =>
-    (await getCollection('treatmentModalities', inLang(lang))).map((entry) => entry.data).sort(byName(lang)),
+    (await dataIn('treatmentModalities', lang)).sort(byName(lang)),
   );
 }
+export const getTreatmentModalities = tracked('getTreatmentModalities', getTreatmentModalitiesNow);
 
 /** Conditions by name. */
-export async function getConditions(lang: Lang = defaultLang): Promise<Condition[]> {
-  return readOnce(`conditions:${lang}`, async () =>
-    (await getCollection('conditions', inLang(lang))).map((entry) => entry.data).sort(byName(lang)),
-  );
+async function getConditionsNow(lang: Lang = defaultLang): Promise<Condition[]> {
+  return readOnce(`conditions:${lang}`, async () => (await dataIn('conditions', lang)).sort(byName(lang)));
 }
+export const getConditions = tracked('getConditions', getConditionsNow);
 
 /** FAQs in editor order. */
-export async function getFaqs(lang: Lang = defaultLang): Promise<Faq[]> {
-  return readOnce(`faqs:${lang}`, async () =>
-    sortFaqs((await getCollection('faqs', inLang(lang))).map((entry) => entry.data)),
-  );
+async function getFaqsNow(lang: Lang = defaultLang): Promise<Faq[]> {
+  return readOnce(`faqs:${lang}`, async () => sortFaqs(await dataIn('faqs', lang)));
 }
+export const getFaqs = tracked('getFaqs', getFaqsNow);
 
 /**
  * The FAQ as its pages show it: `/faq/`, then `/faq/2/`... (see `faq-pages.ts`); in another
  * language at that language's paths (`/es/faq/2/`) under its topic headings.
  */
-export async function getFaqPages(lang: Lang = defaultLang): Promise<FaqPage<Faq>[]> {
+async function getFaqPagesNow(lang: Lang = defaultLang): Promise<FaqPage<Faq>[]> {
   const pages = paginateFaqs(await getFaqs(lang));
   if (lang === defaultLang) return pages;
   return pages.map((page) => ({
@@ -111,6 +144,7 @@ export async function getFaqPages(lang: Lang = defaultLang): Promise<FaqPage<Faq
     groups: page.groups.map((group) => ({ ...group, label: faqTopicLabel(group.topic, lang) })),
   }));
 }
+export const getFaqPages = tracked('getFaqPages', getFaqPagesNow);
 
 /** The published entries of one language a redirect may point at: documentId to that version's slug. */
 async function redirectTargetsIn(lang: Lang): Promise<RedirectTargets> {
@@ -128,7 +162,7 @@ async function redirectTargetsIn(lang: Lang): Promise<RedirectTargets> {
  * The published redirects, and the entries they may point at in each language: a redirect
  * from an `/es/` page goes to the entry's Spanish page (see `buildRedirectTable`).
  */
-export async function getRedirectInputs(): Promise<{ redirects: Redirect[]; targets: LocalizedRedirectTargets }> {
+async function getRedirectInputsNow(): Promise<{ redirects: Redirect[]; targets: LocalizedRedirectTargets }> {
   const [redirects, en, es] = await Promise.all([
     getCollection('redirects'),
     redirectTargetsIn('en'),
@@ -136,6 +170,7 @@ export async function getRedirectInputs(): Promise<{ redirects: Redirect[]; targ
   ]);
   return { redirects: redirects.map((entry) => entry.data), targets: { en, es } };
 }
+export const getRedirectInputs = tracked('getRedirectInputs', getRedirectInputsNow);
 
 /** The pages of one language, as `alternates.ts` pairs them. */
 async function localizedPagesOf(lang: Lang): Promise<LocalizedPage[]> {
@@ -197,11 +232,12 @@ async function localizedPagesOf(lang: Lang): Promise<LocalizedPage[]> {
 }
 
 /** Every page of both languages, paired by what it shows (see `alternates.ts`); computed once per build. */
-export function getLanguageMap(): Promise<LanguageMap> {
+function getLanguageMapNow(): Promise<LanguageMap> {
   return memoizeForBuild('language-map', async () =>
     buildLanguageMap((await Promise.all(langs.map(localizedPagesOf))).flat()),
   );
 }
+export const getLanguageMap = tracked('getLanguageMap', getLanguageMapNow);
 
 /**
  * What the page at `pathname` (`Astro.url.pathname`) needs about its other language: the
@@ -209,14 +245,16 @@ export function getLanguageMap(): Promise<LanguageMap> {
  * (only when both versions exist and may be indexed) and whether it is `noindex` (an
  * unreviewed translation). See `PageLanguages`.
  */
-export async function getPageLanguages(pathname: string): Promise<PageLanguages> {
+async function getPageLanguagesNow(pathname: string): Promise<PageLanguages> {
   return pageLanguagesOf(await getLanguageMap(), pathname);
 }
+export const getPageLanguages = tracked('getPageLanguages', getPageLanguagesNow);
 
 /** The same page in the other language (or in `lang`), or undefined when there is none. */
-export async function getCounterpartPath(pathname: string, lang?: Lang): Promise<string | undefined> {
+async function getCounterpartPathNow(pathname: string, lang?: Lang): Promise<string | undefined> {
   return counterpartPath(await getLanguageMap(), pathname, lang);
 }
+export const getCounterpartPath = tracked('getCounterpartPath', getCounterpartPathNow);
 
 /**
  * Rewrites the English internal links of `lang`'s Markdown to `lang`'s pages (see
@@ -224,10 +262,31 @@ export async function getCounterpartPath(pathname: string, lang?: Lang): Promise
  * `renderMarkdown` as `localizeHref`.
  */
 export async function getLinkLocalizer(lang: Lang): Promise<((href: string) => string) | undefined> {
+  // Its sources are the whole content, computed once per build: the page asks only about its links.
+  const localize = await untracked(() => linkLocalizerOf(lang));
+  // Each link's answer is a question the page asked (see page-memo.ts), not the whole localizer.
+  return (
+    localize &&
+    ((href) => {
+      const to = localize(href);
+      recordAnswer('localizeLink', [lang, href], to);
+      return to;
+    })
+  );
+}
+
+async function linkLocalizerOf(lang: Lang): Promise<((href: string) => string) | undefined> {
   if (lang === defaultLang) return undefined;
   const sources = await memoizeForBuild(`link-sources:${lang}`, () => linkSourcesOf(lang));
   return (href) => localizeHref(href, lang, sources);
 }
+registerQuestion('localizeLink', async (lang: Lang, href: string) => (await linkLocalizerOf(lang))?.(href) ?? href);
+
+/**
+ * The day the pages are rendered on (UTC, `YYYY-MM-DD`): the footer's year, and the credentials
+ * still valid that day. A page that shows it is rendered again the next day.
+ */
+export const utcToday = trackedSync('utcToday', () => new Date().toISOString().slice(0, 10));
 
 async function linkSourcesOf(lang: Lang): Promise<LinkSources> {
   const [languageMap, englishFaqs, faqPages] = await Promise.all([

@@ -1,4 +1,5 @@
 import type { SitemapItem } from '@astrojs/sitemap';
+import { replayable } from './page-memo.ts';
 
 /**
  * What the sitemap needs to know about each built page that only the page knows: when its
@@ -44,9 +45,12 @@ export function sitemapKey(pathOrUrl: string): string {
 }
 
 /** Called by the layout for every page it renders. */
-export function recordSitemapPage(pathname: string, facts: SitemapPageFacts): void {
+function recordSitemapPageNow(pathname: string, facts: SitemapPageFacts): void {
   registry().set(sitemapKey(pathname), facts);
 }
+
+/** Recorded for the page memo (`replayable`): a page reused in a later build records itself again. */
+export const recordSitemapPage = replayable('sitemap-registry:recordSitemapPage', recordSitemapPageNow);
 
 /** The facts a page recorded, or undefined when it recorded none. */
 export function readSitemapPage(pathOrUrl: string): SitemapPageFacts | undefined {

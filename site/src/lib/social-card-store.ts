@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { replayable } from './page-memo.ts';
 
 interface StoreState {
   /** Where cached images live; set by the integration from Astro's `cacheDir`. */
@@ -83,9 +84,12 @@ export function socialProjectRoot(): string | undefined {
 }
 
 /** Records that this build serves `file` at `publicPath`. */
-export function recordSocialFile(publicPath: string, file: string): void {
+function recordSocialFileNow(publicPath: string, file: string): void {
   state().files.set(publicPath, file);
 }
+
+/** Recorded for the page memo (`replayable`): a page reused in a later build names its image again. */
+export const recordSocialFile = replayable('social-card-store:recordSocialFile', recordSocialFileNow);
 
 /**
  * Makes `file` with `make` unless the cache has it. Written to a temporary name and renamed,

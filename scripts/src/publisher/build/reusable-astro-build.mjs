@@ -69,6 +69,38 @@ export function announceContentChanges(changes) {
 }
 
 /**
+ * Where this builder tells the site's page memo (site/src/lib/page-memo.ts) what a build may do:
+ * `{ mode: 'record' | 'reuse', build, bundle, rendered, reused }`. A full build renders and
+ * records every page; a re-render whose changes the publisher named reuses each page whose
+ * content did not change; any other re-render renders all. The same registered symbol as
+ * PAGE_MEMO_CONTROL_KEY in page-memo.ts.
+ */
+export const PAGE_MEMO_CONTROL_KEY = Symbol.for('@clinic/site:page-memo-control');
+
+/**
+ * @typedef {object} PageMemoControl
+ * @property {'record' | 'reuse'} mode
+ * @property {number} build
+ * @property {number} bundle
+ * @property {number} rendered
+ * @property {number} reused
+ */
+
+let pageMemoBuilds = 0;
+
+/**
+ * Starts a build of the page memo: a fresh control, which the site's memo follows.
+ * @param {'record' | 'reuse'} mode @param {number} bundle
+ * @returns {PageMemoControl}
+ */
+function startPageMemo(mode, bundle) {
+  const holder = /** @type {Record<symbol, PageMemoControl | undefined>} */ (/** @type {unknown} */ (globalThis));
+  pageMemoBuilds += 1;
+  holder[PAGE_MEMO_CONTROL_KEY] = { mode, build: pageMemoBuilds, bundle, rendered: 0, reused: 0 };
+  return holder[PAGE_MEMO_CONTROL_KEY];
+}
+
+/**
  * @typedef {object} LiveContentStore
  * @property {Map<string, unknown>} collections The store's collections, refilled in place before each render.
  * @property {boolean} bundled Set by the site's integration when the store module reads this holder.
@@ -295,6 +327,7 @@ function forgetStaticImages() {
  * @property {unknown} addStaticImage
  * @property {Map<string, unknown>} collections The content store's collections, as the last build
  *   left them: a re-render's sync updates them in memory (see `rerender`).
+ * @property {number} pageBundle This bundle's number for the page memo.
  */
 
 /**
@@ -431,6 +464,8 @@ export async function createReusableBuilder(root) {
       fillLiveStore(collections);
       // staticBuild: generatePages, then the server bundle stays and the rest is copied.
       settings.timer.start('Static generate');
+      const pageBundle = pageMemoBuilds + 1;
+      startPageMemo('record', pageBundle);
       await astro.generatePages(opts, internals);
       const serverFiles = new Set(
         /** @type {string[]} */ (ssrOutputChunkNames)
@@ -466,6 +501,7 @@ export async function createReusableBuilder(root) {
           contentImports: contentImports(settings),
           addStaticImage,
           collections,
+          pageBundle,
         };
       }
     } finally {
@@ -517,7 +553,13 @@ export async function createReusableBuilder(root) {
       // A loader that replaced a whole collection left a new Map of it in the store.
       fillLiveStore(bundle.collections);
       settings.timer.start('Static generate');
+      // Pages whose content did not change are reused only when the publisher named the changes:
+      // a build that fetches everything (media, a forced rebuild, every 15 minutes) renders all.
+      const pages = startPageMemo(request.changes ? 'reuse' : 'record', bundle.pageBundle);
       await astro.generatePages(opts, internals);
+      request.log?.(
+        `[pages] ${pages.rendered} rendered, ${pages.reused} unchanged${pages.mode === 'record' ? ' (every page renders: no list of changes)' : ''}`,
+      );
       copyBuiltFiles(bundle.serverOut, bundle.serverFiles, request.outDir);
       settings.timer.end('Static generate');
       await astro.runHookBuildDone({ settings, pages: opts.pageNames, routes: bundle.routes, logger });

@@ -6,6 +6,9 @@ import {
   type ServiceSourceLevel,
 } from './medical-clinic.ts';
 
+/** The day the pages are rendered on, in tests. */
+const today = new Date('2026-12-02T00:00:00Z');
+
 const facility: ClinicFacts = {
   name: 'California Detox',
   description: 'An addiction and mental health treatment center in Laguna Beach.',
@@ -83,7 +86,7 @@ describe('selectOnSiteServices', () => {
 describe('buildMedicalClinic', () => {
   it('describes the clinic with its contact, address, area served and services', () => {
     const services = selectOnSiteServices(levels, 'https://www.example.org');
-    const node = buildMedicalClinic({ facility, siteUrl: 'https://www.example.org', services });
+    const node = buildMedicalClinic({ facility, siteUrl: 'https://www.example.org', services, today });
     expect(node).toMatchObject({
       '@type': 'MedicalClinic',
       '@id': 'https://www.example.org/#clinic',
@@ -97,7 +100,7 @@ describe('buildMedicalClinic', () => {
   });
 
   it('says its admissions team speaks English and Spanish', () => {
-    const node = buildMedicalClinic({ facility, siteUrl: 'https://www.example.org', services: [] });
+    const node = buildMedicalClinic({ facility, siteUrl: 'https://www.example.org', services: [], today });
     expect(node['contactPoint']).toEqual({
       '@type': 'ContactPoint',
       contactType: 'admissions',
@@ -111,7 +114,7 @@ describe('buildMedicalClinic', () => {
   });
 
   it('omits address parts, coordinates and credentials the CMS does not have', () => {
-    const node = buildMedicalClinic({ facility, siteUrl: 'https://www.example.org', services: [] });
+    const node = buildMedicalClinic({ facility, siteUrl: 'https://www.example.org', services: [], today });
     const address = node['address'] as Record<string, unknown>;
     expect(address).not.toHaveProperty('streetAddress');
     expect(address).not.toHaveProperty('postalCode');

@@ -61,8 +61,8 @@ export interface MedicalClinicInput {
   services: readonly ClinicService[];
   /** Absolute URL of the clinic's image on the site: its default share image, or a card of its name. */
   imageUrl?: string | undefined;
-  /** Licences that expired before this day are left out. Defaults to now. */
-  today?: Date | undefined;
+  /** Licences that expired before this day are left out (the layout's `utcToday()`). */
+  today: Date;
 }
 
 /**
@@ -79,13 +79,7 @@ export function availableLanguages(): { '@type': 'Language'; name: string; alter
  * languages spoken are on its admissions `ContactPoint`: schema.org defines `availableLanguage`
  * for a contact point, not for a clinic.
  */
-export function buildMedicalClinic({
-  facility,
-  siteUrl,
-  services,
-  imageUrl,
-  today = new Date(),
-}: MedicalClinicInput): JsonLdNode {
+export function buildMedicalClinic({ facility, siteUrl, services, imageUrl, today }: MedicalClinicInput): JsonLdNode {
   const { address, geo } = facility;
   const todayIso = today.toISOString().slice(0, 10);
   const credentials = facility.accreditations
