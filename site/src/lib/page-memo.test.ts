@@ -1,7 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   PAGE_MEMO_CONTROL_KEY,
   fingerprint,
+  pathsToRender,
   renderThroughMemo,
   replayable,
   tracked,
@@ -19,9 +23,9 @@ const tell = replayable('test:tell', (message: string) => void told.push(message
 
 let builds = 0;
 /** Starts a build as the worker does. */
-function build(mode: PageMemoControl['mode'], bundle = 1): PageMemoControl {
+function build(mode: PageMemoControl['mode'], bundle = 1, outDir?: string): PageMemoControl {
   builds += 1;
-  const control: PageMemoControl = { mode, build: builds, bundle, rendered: 0, reused: 0 };
+  const control: PageMemoControl = { mode, build: builds, bundle, rendered: 0, reused: 0, outDir, pageNames: [] };
   (globalThis as { [PAGE_MEMO_CONTROL_KEY]?: PageMemoControl })[PAGE_MEMO_CONTROL_KEY] = control;
   return control;
 }
@@ -154,6 +158,41 @@ describe('renderThroughMemo', () => {
     build('reuse');
     await redirect();
     expect(redirects).toBe(2);
+  });
+});
+
+describe('pathsToRender', () => {
+  it("leaves out of a route's paths the pages that still hold, writing them and replaying what they told the build", async () => {
+    const outDir = mkdtempSync(path.join(tmpdir(), 'page-memo-'));
+    try {
+      const entries = [
+        { params: { page: undefined }, props: { n: 1 }, path: '/faq/' },
+        { params: { page: '2' }, props: { n: 2 }, path: '/faq/2/' },
+      ];
+      build('record', 1, outDir);
+      // Every path renders, and records, in a build that may not reuse.
+      expect(await pathsToRender(entries, (entry) => entry.path)).toEqual(entries);
+      const first = await page('/faq/', { n: 1 });
+      await page('/faq/2/', { n: 2 });
+      told.length = 0;
+      const control = build('reuse', 1, outDir);
+      const changed = [entries[0]!, { ...entries[1]!, props: { n: 3 } }];
+      expect(await pathsToRender(changed, (entry) => entry.path)).toEqual([changed[1]]);
+      expect(readFileSync(path.join(outDir, 'faq', 'index.html'), 'utf8')).toBe(first.html);
+      expect(told).toEqual(['sitemap /faq/']);
+      expect(control).toMatchObject({ reused: 1, pageNames: ['faq/'] });
+      // The page written here stays known: the next build may leave it out again.
+      const next = build('reuse', 1, outDir);
+      expect(await pathsToRender([entries[0]!], (entry) => entry.path)).toEqual([]);
+      expect(next.pageNames).toEqual(['faq/']);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves every path to Astro outside the worker', async () => {
+    const entries = [{ props: {} }];
+    expect(await pathsToRender(entries, () => '/a/')).toBe(entries);
   });
 });
 

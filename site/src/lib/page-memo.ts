@@ -20,6 +20,8 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * Where the worker says what this build may do with the memo, and reads what it did: the same
@@ -38,6 +40,12 @@ export interface PageMemoControl {
   /** This build's pages so far, counted by the memo. */
   rendered: number;
   reused: number;
+  /**
+   * Where a route's `getStaticPaths` writes the pages it leaves out (`pathsToRender`), and the
+   * names of those pages, which Astro did not generate: the worker adds them to the build's pages.
+   */
+  outDir?: string | undefined;
+  pageNames?: string[] | undefined;
 }
 
 const STATE_KEY = Symbol.for('@clinic/site:page-memo');
@@ -347,6 +355,56 @@ async function stillHolds(record: PageRecord): Promise<boolean> {
   return true;
 }
 
+/** Tells the build again what the page told it when it rendered. */
+function replayEffects(record: PageRecord): void {
+  const memo = state();
+  for (const [name, args] of record.effects) {
+    const effect =
+      name === STATIC_IMAGE_EFFECT
+        ? (globalThis as { astroAsset?: { addStaticImage?: (...args: never[]) => unknown } }).astroAsset?.addStaticImage
+        : memo.effectors.get(name);
+    effect?.(...(args as never[]));
+  }
+}
+
+/**
+ * A route's `getStaticPaths` entries less the pages the memo serves as they were: each of those
+ * is written into the build's output here, with what it told the build replayed, and Astro never
+ * sees it (with 10,000 extra FAQs, going through Astro's page pipeline for each unchanged page
+ * still cost about 1.5 ms a page). `pathOf` gives an entry's page path as Astro's URL has it
+ * (`/faq/2/`). Outside a re-render that may reuse, every entry.
+ */
+export async function pathsToRender<T extends { props: Record<string, unknown> }>(
+  entries: T[],
+  pathOf: (entry: T) => string,
+): Promise<T[]> {
+  const worker = control();
+  if (!worker || worker.mode !== 'reuse' || !worker.outDir || !worker.pageNames) return entries;
+  const memo = follow(worker);
+  const kept: T[] = [];
+  for (const entry of entries) {
+    const path = pathOf(entry);
+    const known = memo.pages.get(path);
+    if (
+      known?.status === 200 &&
+      /^\/(?:[^/]+\/)*$/.test(path) &&
+      known.propsFingerprint === fingerprintOrNull(entry.props) &&
+      (await stillHolds(known))
+    ) {
+      const file = join(worker.outDir, ...path.split('/').filter(Boolean).map(decodeURIComponent), 'index.html');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, known.html);
+      replayEffects(known);
+      memo.seen.add(path);
+      worker.pageNames.push(path.slice(1));
+      worker.reused += 1;
+    } else {
+      kept.push(entry);
+    }
+  }
+  return kept;
+}
+
 /** What the middleware needs of Astro's context. */
 export interface PageRequest {
   url: URL;
@@ -373,14 +431,7 @@ export async function renderThroughMemo(request: PageRequest, render: () => Prom
     known.propsFingerprint === propsFingerprint &&
     (await stillHolds(known))
   ) {
-    for (const [name, args] of known.effects) {
-      const effect =
-        name === STATIC_IMAGE_EFFECT
-          ? (globalThis as { astroAsset?: { addStaticImage?: (...args: never[]) => unknown } }).astroAsset
-              ?.addStaticImage
-          : memo.effectors.get(name);
-      effect?.(...(args as never[]));
-    }
+    replayEffects(known);
     worker.reused += 1;
     return new Response(known.html.slice(), {
       status: known.status,

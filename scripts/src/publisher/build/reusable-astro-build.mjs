@@ -84,19 +84,29 @@ export const PAGE_MEMO_CONTROL_KEY = Symbol.for('@clinic/site:page-memo-control'
  * @property {number} bundle
  * @property {number} rendered
  * @property {number} reused
+ * @property {string} [outDir] Where the site writes the unchanged pages it keeps from Astro.
+ * @property {string[]} [pageNames] Those pages' names, which join Astro's list of the build's pages.
  */
 
 let pageMemoBuilds = 0;
 
 /**
  * Starts a build of the page memo: a fresh control, which the site's memo follows.
- * @param {'record' | 'reuse'} mode @param {number} bundle
+ * @param {'record' | 'reuse'} mode @param {number} bundle @param {string} outDir
  * @returns {PageMemoControl}
  */
-function startPageMemo(mode, bundle) {
+function startPageMemo(mode, bundle, outDir) {
   const holder = /** @type {Record<symbol, PageMemoControl | undefined>} */ (/** @type {unknown} */ (globalThis));
   pageMemoBuilds += 1;
-  holder[PAGE_MEMO_CONTROL_KEY] = { mode, build: pageMemoBuilds, bundle, rendered: 0, reused: 0 };
+  holder[PAGE_MEMO_CONTROL_KEY] = {
+    mode,
+    build: pageMemoBuilds,
+    bundle,
+    rendered: 0,
+    reused: 0,
+    outDir,
+    pageNames: [],
+  };
   return holder[PAGE_MEMO_CONTROL_KEY];
 }
 
@@ -465,7 +475,7 @@ export async function createReusableBuilder(root) {
       // staticBuild: generatePages, then the server bundle stays and the rest is copied.
       settings.timer.start('Static generate');
       const pageBundle = pageMemoBuilds + 1;
-      startPageMemo('record', pageBundle);
+      startPageMemo('record', pageBundle, fileURLToPath(settings.config.outDir));
       await astro.generatePages(opts, internals);
       const serverFiles = new Set(
         /** @type {string[]} */ (ssrOutputChunkNames)
@@ -555,8 +565,10 @@ export async function createReusableBuilder(root) {
       settings.timer.start('Static generate');
       // Pages whose content did not change are reused only when the publisher named the changes:
       // a build that fetches everything (media, a forced rebuild, every 15 minutes) renders all.
-      const pages = startPageMemo(request.changes ? 'reuse' : 'record', bundle.pageBundle);
+      const pages = startPageMemo(request.changes ? 'reuse' : 'record', bundle.pageBundle, request.outDir);
       await astro.generatePages(opts, internals);
+      // The unchanged pages the site wrote itself are the build's pages too (the sitemap's).
+      opts.pageNames.push(...(pages.pageNames ?? []));
       request.log?.(
         `[pages] ${pages.rendered} rendered, ${pages.reused} unchanged${pages.mode === 'record' ? ' (every page renders: no list of changes)' : ''}`,
       );
