@@ -91,13 +91,19 @@ export const PAGE_MEMO_CONTROL_KEY = Symbol.for('@clinic/site:page-memo-control'
 let pageMemoBuilds = 0;
 
 /**
- * Starts a build of the page memo: a fresh control, which the site's memo follows.
+ * Starts a build of the page memo: a fresh control, which the site's memo follows; null (no memo)
+ * in a preview worker.
  * @param {'record' | 'reuse'} mode @param {number} bundle @param {string} outDir
- * @returns {PageMemoControl}
+ * @returns {PageMemoControl | null}
  */
 function startPageMemo(mode, bundle, outDir) {
   const holder = /** @type {Record<symbol, PageMemoControl | undefined>} */ (/** @type {unknown} */ (globalThis));
   pageMemoBuilds += 1;
+  // A preview worker (drafts) always fetches everything, so it would record pages it never reuses.
+  if (process.env.CMS_CONTENT_STATUS === 'draft') {
+    holder[PAGE_MEMO_CONTROL_KEY] = undefined;
+    return null;
+  }
   holder[PAGE_MEMO_CONTROL_KEY] = {
     mode,
     build: pageMemoBuilds,
@@ -568,10 +574,11 @@ export async function createReusableBuilder(root) {
       const pages = startPageMemo(request.changes ? 'reuse' : 'record', bundle.pageBundle, request.outDir);
       await astro.generatePages(opts, internals);
       // The unchanged pages the site wrote itself are the build's pages too (the sitemap's).
-      opts.pageNames.push(...(pages.pageNames ?? []));
-      request.log?.(
-        `[pages] ${pages.rendered} rendered, ${pages.reused} unchanged${pages.mode === 'record' ? ' (every page renders: no list of changes)' : ''}`,
-      );
+      opts.pageNames.push(...(pages?.pageNames ?? []));
+      if (pages)
+        request.log?.(
+          `[pages] ${pages.rendered} rendered, ${pages.reused} unchanged${pages.mode === 'record' ? ' (every page renders: no list of changes)' : ''}`,
+        );
       copyBuiltFiles(bundle.serverOut, bundle.serverFiles, request.outDir);
       settings.timer.end('Static generate');
       await astro.runHookBuildDone({ settings, pages: opts.pageNames, routes: bundle.routes, logger });
