@@ -10,12 +10,13 @@
  * told the build besides its HTML (`replayable` functions: its sitemap facts, its share image,
  * the images it asked Astro for). The next build, when the worker allows it, asks the same
  * questions again: when every answer has the same fingerprint, the page's last HTML is the
- * answer (the middleware returns it without rendering) and its messages to the build are sent
- * again; otherwise it renders as always, and records anew.
+ * answer and its messages to the build are sent again (its route's `getStaticPaths` writes it and
+ * leaves it out of Astro's pages, `pathsToRender`; a page of a fixed route is returned by the
+ * middleware without rendering); otherwise it renders as always, and records anew.
  *
  * Only the worker turns this on (`PAGE_MEMO_CONTROL_KEY`), and only for a re-render whose content
- * changes the publisher named: any other build (a full build, a preview, a build that fetches
- * everything, at least every 15 minutes) renders every page, and in the worker records them.
+ * changes the publisher named: any other build (a full build, a build that fetches everything,
+ * at least every 15 minutes) renders every page, and records them. A preview worker keeps no memo.
  * Without the worker (`astro build`, `astro dev`) every page renders and nothing is recorded.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
