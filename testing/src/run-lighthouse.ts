@@ -131,7 +131,9 @@ export async function startDebuggableChromium(): Promise<DebuggableChromium> {
         child.kill('SIGTERM');
         await exited;
       }
-      fs.rmSync(profile, { recursive: true, force: true });
+      // The browser process can exit while its helper processes still write to the profile's
+      // disk cache, so a removal can meet a folder that is not empty yet (ENOTEMPTY): retried.
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
