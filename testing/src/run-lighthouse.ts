@@ -104,7 +104,8 @@ export async function startDebuggableChromium(): Promise<DebuggableChromium> {
   const child = spawn(
     requireChromium(),
     ['--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, ...CHROMIUM_FLAGS, 'about:blank'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, so that closing it stops its helper processes too.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   let log = '';
   // Port 0 lets Chromium pick a free port; it names it on stderr.
@@ -126,13 +127,21 @@ export async function startDebuggableChromium(): Promise<DebuggableChromium> {
   return {
     port,
     close: async () => {
+      const group = (signal: NodeJS.Signals) => {
+        try {
+          if (child.pid) process.kill(-child.pid, signal);
+        } catch {
+          // already gone
+        }
+      };
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
+        group('SIGTERM');
         await exited;
       }
-      // The browser process can exit while its helper processes still write to the profile's
-      // disk cache, so a removal can meet a folder that is not empty yet (ENOTEMPTY): retried.
+      // The browser process can exit before its helper processes, which go on writing to the
+      // profile's disk cache: a removal then meets a folder that is not empty (ENOTEMPTY).
+      group('SIGKILL');
       fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
